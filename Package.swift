@@ -1,0 +1,30 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+  name: "Tandem",
+  products: [
+    .library(name: "Tandem", targets: ["Tandem"]),
+    .library(name: "TandemAD", targets: ["TandemAD"]),
+    .executable(name: "tandem", targets: ["tandem"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    .target(
+      name: "TandemAD",
+      dependencies: [.product(name: "Numerics", package: "swift-numerics")]
+    ),
+    .target(name: "Tandem", dependencies: ["TandemAD"]),
+    .executableTarget(
+      name: "tandem",
+      dependencies: [
+        "Tandem",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "TandemADTests", dependencies: ["TandemAD"]),
+  ]
+)
