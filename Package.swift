@@ -25,6 +25,6 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "TandemADTests", dependencies: ["TandemAD"]),
+    .testTarget(name: "TandemTests", dependencies: ["Tandem"]),
   ]
 )

@@ -1,0 +1,2 @@
+// The umbrella module: `import Tandem` brings in every Tandem library.
+@_exported import TandemAD

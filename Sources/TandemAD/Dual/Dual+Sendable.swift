@@ -1,0 +1,3 @@
+import RealModule
+
+extension Dual: @unchecked Sendable {}

@@ -1,0 +1,85 @@
+import RealModule
+
+/// A row-major matrix recorded on a ``Tape``: a ``TracedVector`` of its
+/// elements with a shape.
+@frozen
+public struct TracedMatrix<T: Scalar> {
+  /// The elements, row after row.
+  public let elements: TracedVector<T>
+  /// The number of rows.
+  public let rows: Int
+  /// The number of columns.
+  public let columns: Int
+
+  /// Views a vector of `rows · columns` elements as a row-major matrix.
+  @inlinable
+  public init(_ elements: TracedVector<T>, rows: Int, columns: Int) {
+    precondition(elements.count == rows * columns, "\(elements.count) elements for a \(rows)×\(columns) matrix")
+    self.elements = elements
+    self.rows = rows
+    self.columns = columns
+  }
+
+  /// The value at row `r`, column `c`.
+  @inlinable
+  public func value(row r: Int, column c: Int) -> T { elements.value(at: r * columns + c) }
+
+  /// M·v, recorded as one node.
+  @inlinable
+  public func multiplied(by vector: TracedVector<T>) -> TracedVector<T> {
+    precondition(vector.count == columns, "a \(rows)×\(columns) matrix times a vector of \(vector.count)")
+    let tape = elements.tape
+    let output = tape.values.count
+    for r in 0..<rows {
+      var total = T.zero
+      let row = elements.start + r * columns
+      for c in 0..<columns { total += tape.values[row + c] * tape.values[vector.start + c] }
+      tape.values.append(total)
+    }
+    tape.operations.append(
+      .matrixVector(matrix: elements.start, rows: rows, columns: columns, vector: vector.start, output: output))
+    return TracedVector(tape: tape, start: output, count: rows)
+  }
+
+  /// A·B, recorded as one node.
+  @inlinable
+  public func multiplied(by other: TracedMatrix) -> TracedMatrix {
+    precondition(other.rows == columns, "a \(rows)×\(columns) matrix times a \(other.rows)×\(other.columns) one")
+    let tape = elements.tape
+    let output = tape.values.count
+    let n = other.columns
+    tape.values.append(contentsOf: repeatElement(T.zero, count: rows * n))
+    for r in 0..<rows {
+      for k in 0..<columns {
+        let a = tape.values[elements.start + r * columns + k]
+        for c in 0..<n { tape.values[output + r * n + c] += a * tape.values[other.elements.start + k * n + c] }
+      }
+    }
+    tape.operations.append(
+      .matrixMatrix(
+        lhs: elements.start, rhs: other.elements.start, rows: rows, inner: columns, columns: n, output: output))
+    return TracedMatrix(TracedVector(tape: tape, start: output, count: rows * n), rows: rows, columns: n)
+  }
+
+  /// Adds `vector` to every row (a bias), recorded as one node.
+  @inlinable
+  public func addingToEachRow(_ vector: TracedVector<T>) -> TracedMatrix {
+    precondition(vector.count == columns, "a row vector of \(vector.count) for \(columns) columns")
+    let tape = elements.tape
+    let output = tape.values.count
+    for r in 0..<rows {
+      for c in 0..<columns {
+        tape.values.append(tape.values[elements.start + r * columns + c] + tape.values[vector.start + c])
+      }
+    }
+    tape.operations.append(
+      .addToRows(matrix: elements.start, rows: rows, columns: columns, vector: vector.start, output: output))
+    return TracedMatrix(TracedVector(tape: tape, start: output, count: rows * columns), rows: rows, columns: columns)
+  }
+
+  /// Applies an elementwise function (see ``TracedVector/map(_:)``).
+  @inlinable
+  public func map(_ body: (T) -> (value: T, derivative: T)) -> TracedMatrix {
+    TracedMatrix(elements.map(body), rows: rows, columns: columns)
+  }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Tandem
+
+/// The `tandem` command line: simulate, tune and benchmark differentiable
+/// long-running processes.
+@main
+struct TandemCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "tandem",
+    abstract: "Differentiate long-running processes: simulations and training loops.",
+    discussion: """
+      Tandem runs forward-mode dual numbers through a reverse-mode tape: reverse mode takes \
+      the inner gradient at every step, forward mode carries the derivative of the state with \
+      respect to a few tuned parameters, so memory stays flat however many steps run.
+      """,
+    version: TandemVersion.current,
+    subcommands: [DemoCommand.self]
+  )
+}
+
+/// The version `tandem --version` prints.
+enum TandemVersion {
+  static let current = "0.1.0"
+}
