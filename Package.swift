@@ -6,6 +6,7 @@ let package = Package(
   products: [
     .library(name: "Tandem", targets: ["Tandem"]),
     .library(name: "TandemAD", targets: ["TandemAD"]),
+    .library(name: "TandemPhysics", targets: ["TandemPhysics"]),
     .executable(name: "tandem", targets: ["tandem"]),
   ],
   dependencies: [
@@ -17,7 +18,11 @@ let package = Package(
       name: "TandemAD",
       dependencies: [.product(name: "Numerics", package: "swift-numerics")]
     ),
-    .target(name: "Tandem", dependencies: ["TandemAD"]),
+    .target(
+      name: "TandemPhysics",
+      dependencies: ["TandemAD", .product(name: "Numerics", package: "swift-numerics")]
+    ),
+    .target(name: "Tandem", dependencies: ["TandemAD", "TandemPhysics"]),
     .executableTarget(
       name: "tandem",
       dependencies: [
@@ -26,5 +31,6 @@ let package = Package(
       ]
     ),
     .testTarget(name: "TandemTests", dependencies: ["Tandem"]),
+    .testTarget(name: "TandemPhysicsTests", dependencies: ["TandemPhysics"]),
   ]
 )

@@ -1,0 +1,33 @@
+import RealModule
+
+/// A number in a model's description that is either a constant or one of
+/// the process's parameters, looked up when the model is realised on a
+/// scalar type.
+///
+/// Descriptions of simulations and training runs hold `Quantity` values
+/// instead of numbers, so the same description realises on `Double` for a
+/// plain run and on `Dual` numbers, with the parameters seeded, for tuning.
+public enum Quantity: Sendable, Hashable {
+  /// A fixed number.
+  case constant(Double)
+  /// The parameter at this index of the parameter list.
+  case parameter(Int)
+
+  /// The quantity's value on scalar type `T`, given the parameters' values.
+  @inlinable
+  public func value<T: Scalar>(in parameters: [T]) -> T {
+    switch self {
+    case .constant(let value): T(value)
+    case .parameter(let index): parameters[index]
+    }
+  }
+
+  /// The quantity's value given plain `Double` parameter values.
+  @inlinable
+  public func value(in parameters: [Double]) -> Double {
+    switch self {
+    case .constant(let value): value
+    case .parameter(let index): parameters[index]
+    }
+  }
+}

@@ -1,0 +1,125 @@
+import RealModule
+import TandemAD
+
+/// Computes the accelerations of a ``ParticleSystem``: conservative forces as
+/// F = −∇U by reverse mode on a tape, plus drag, dashpots and ground damping
+/// applied directly.
+///
+/// The potential energy is
+/// U(x) = −Σ mᵢ·(g·xᵢ) + Σ_springs ½·k·(‖xᵢ − xⱼ‖ − L)² + Σ_pairs s/‖xᵢ − xⱼ‖
+///        + Σ_{yᵢ < h} ½·k_g·(h − yᵢ)²,
+/// recorded as a handful of bulk nodes (gathers over the spring ends, an
+/// elementwise `hypot`, a weighted sum) whatever the number of springs.
+///
+/// Guards: a zero-length spring or two coincident particles give a zero
+/// direction (see `hypot`), not NaN; the ground term is one-sided, switched on
+/// by the primal y < h, so its derivative at exactly y = h is the free side's.
+/// The tape is reset at every evaluation and keeps its storage, so evaluating
+/// allocates nothing after the first call.
+public final class ForceField<T: Scalar> {
+  /// The tape the potential energy is recorded on.
+  public let tape = Tape<T>()
+  @usableFromInline let springFirst: TapeIndices
+  @usableFromInline let springSecond: TapeIndices
+  @usableFromInline let pairFirst: TapeIndices
+  @usableFromInline let pairSecond: TapeIndices
+
+  /// Prepares a force field for `system`'s springs and pairs.
+  public init(for system: ParticleSystem<T>) {
+    springFirst = tape.register(indices: system.springEnds.first)
+    springSecond = tape.register(indices: system.springEnds.second)
+    pairFirst = tape.register(indices: system.pairEnds.first)
+    pairSecond = tape.register(indices: system.pairEnds.second)
+  }
+
+  /// Records U at positions (`xs`, `ys`) on the tape and returns it with the
+  /// handles of the position vectors.
+  @inlinable
+  public func recordPotential(
+    of system: ParticleSystem<T>, xs: [T], ys: [T]
+  ) -> (energy: Traced<T>, x: TracedVector<T>, y: TracedVector<T>) {
+    tape.reset()
+    let x = tape.variables(xs)
+    let y = tape.variables(ys)
+    let masses = tape.variables(system.masses)
+    var energy = -(masses.dot(x) * system.gravity.x + masses.dot(y) * system.gravity.y)
+    if springFirst.count > 0 {
+      let dx = x.gathering(springFirst) - x.gathering(springSecond)
+      let dy = y.gathering(springFirst) - y.gathering(springSecond)
+      let extension_ = TracedVector.hypot(dx, dy) - tape.variables(system.springRestLength)
+      energy += (tape.variables(system.springStiffness) * extension_ * extension_).sum() * T(0.5)
+    }
+    if pairFirst.count > 0 {
+      let dx = x.gathering(pairFirst) - x.gathering(pairSecond)
+      let dy = y.gathering(pairFirst) - y.gathering(pairSecond)
+      energy += (tape.variables(system.pairStrength) / TracedVector.hypot(dx, dy)).sum()
+    }
+    if let ground = system.ground {
+      energy += y.map { y in
+        guard y < ground.height else { return (.zero, .zero) }
+        let depth = ground.height - y
+        return (T(0.5) * ground.stiffness * depth * depth, -ground.stiffness * depth)
+      }.sum()
+    }
+    return (energy, x, y)
+  }
+
+  /// The potential energy U at positions (`xs`, `ys`), without its gradient.
+  @inlinable
+  public func potentialEnergy(of system: ParticleSystem<T>, xs: [T], ys: [T]) -> T {
+    recordPotential(of: system, xs: xs, ys: ys).energy.value
+  }
+
+  /// Writes the acceleration of every particle at the given positions and
+  /// velocities into (`ax`, `ay`), which must have one entry per particle, and
+  /// returns the potential energy. Pinned particles get zero acceleration.
+  @inlinable
+  public func accelerations(
+    of system: ParticleSystem<T>, xs: [T], ys: [T], vxs: [T], vys: [T],
+    into ax: inout [T], _ ay: inout [T]
+  ) -> T {
+    let (energy, x, y) = recordPotential(of: system, xs: xs, ys: ys)
+    tape.backward(from: energy)
+    for i in 0..<system.count {
+      // F = −∇U; a = F/m − c·v.
+      ax[i] = -tape.adjoint(of: x, at: i) * system.inverseMasses[i] - system.drag * vxs[i]
+      ay[i] = -tape.adjoint(of: y, at: i) * system.inverseMasses[i] - system.drag * vys[i]
+    }
+    if system.hasDashpots { addDashpots(of: system, xs: xs, ys: ys, vxs: vxs, vys: vys, into: &ax, &ay) }
+    if let ground = system.ground, ground.damping != .zero {
+      for i in 0..<system.count where ys[i] < ground.height {
+        ay[i] -= ground.damping * vys[i]
+      }
+    }
+    for i in 0..<system.count where system.isPinned[i] {
+      ax[i] = .zero
+      ay[i] = .zero
+    }
+    return energy.value
+  }
+
+  /// Adds each spring's dashpot force, −d·((vᵢ − vⱼ)·n̂)·n̂ on i and the
+  /// opposite on j, divided by the masses.
+  @inlinable
+  func addDashpots(
+    of system: ParticleSystem<T>, xs: [T], ys: [T], vxs: [T], vys: [T],
+    into ax: inout [T], _ ay: inout [T]
+  ) {
+    for s in 0..<system.springDamping.count where system.springDamping[s] != .zero {
+      let i = system.springEnds.first[s]
+      let j = system.springEnds.second[s]
+      let dx = xs[i] - xs[j]
+      let dy = ys[i] - ys[j]
+      let length = T.hypot(dx, dy)
+      guard length != .zero else { continue }
+      let nx = dx / length
+      let ny = dy / length
+      let closing = (vxs[i] - vxs[j]) * nx + (vys[i] - vys[j]) * ny
+      let force = system.springDamping[s] * closing
+      ax[i] -= force * nx * system.inverseMasses[i]
+      ay[i] -= force * ny * system.inverseMasses[i]
+      ax[j] += force * nx * system.inverseMasses[j]
+      ay[j] += force * ny * system.inverseMasses[j]
+    }
+  }
+}

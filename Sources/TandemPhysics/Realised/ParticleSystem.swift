@@ -1,0 +1,83 @@
+import RealModule
+import TandemAD
+
+/// A particle system realised on scalar type `T`: every quantity of a
+/// ``SystemDescription`` evaluated with the parameters' values, laid out as
+/// flat arrays (one entry per particle, spring or pair) for the force loop.
+public struct ParticleSystem<T: Scalar> {
+  /// The number of particles.
+  public let count: Int
+  /// Mass of each particle.
+  public var masses: [T]
+  /// 1/m of each particle, or 0 for a pinned particle (which never moves).
+  public var inverseMasses: [T]
+  /// Whether each particle is pinned.
+  public var isPinned: [Bool]
+  /// First and second particle of each spring.
+  public var springEnds: (first: [Int], second: [Int])
+  /// Stiffness of each spring.
+  public var springStiffness: [T]
+  /// Rest length of each spring.
+  public var springRestLength: [T]
+  /// Dashpot coefficient of each spring.
+  public var springDamping: [T]
+  /// Whether any spring has a dashpot (skips the loop when none has).
+  public var hasDashpots: Bool
+  /// First and second particle of each pair potential.
+  public var pairEnds: (first: [Int], second: [Int])
+  /// Strength of each pair potential.
+  public var pairStrength: [T]
+  /// Acceleration of gravity.
+  public var gravity: (x: T, y: T)
+  /// Linear drag coefficient.
+  public var drag: T
+  /// The ground plane, if any.
+  public var ground: (height: T, stiffness: T, damping: T)?
+
+  /// Realises `description` with parameter values `parameters`, and returns
+  /// the system with its initial state.
+  public static func realise(
+    _ description: SystemDescription, parameters: [T]
+  ) -> (system: ParticleSystem, state: ParticleState<T>) {
+    func value(_ q: Quantity) -> T { q.value(in: parameters) }
+    let particles = description.particles
+    let state = ParticleState<T>(
+      xs: particles.map { value($0.position.x) },
+      ys: particles.map { value($0.position.y) },
+      vxs: particles.map { $0.isPinned ? .zero : value($0.velocity.x) },
+      vys: particles.map { $0.isPinned ? .zero : value($0.velocity.y) })
+    let masses = particles.map { value($0.mass) }
+    let springs = description.springs
+    let rest = springs.map { spring -> T in
+      if let rest = spring.restLength { return value(rest) }
+      let (i, j) = spring.between
+      return T.hypot(state.xs[i] - state.xs[j], state.ys[i] - state.ys[j])
+    }
+    let system = ParticleSystem(
+      count: particles.count,
+      masses: masses,
+      inverseMasses: zip(particles, masses).map { $0.isPinned ? .zero : 1 / $1 },
+      isPinned: particles.map(\.isPinned),
+      springEnds: (springs.map(\.between.0), springs.map(\.between.1)),
+      springStiffness: springs.map { value($0.stiffness) },
+      springRestLength: rest,
+      springDamping: springs.map { value($0.damping) },
+      hasDashpots: springs.contains { $0.damping != .constant(0) },
+      pairEnds: (description.pairPotentials.map(\.between.0), description.pairPotentials.map(\.between.1)),
+      pairStrength: description.pairPotentials.map { value($0.strength) },
+      gravity: (value(description.gravity.x), value(description.gravity.y)),
+      drag: value(description.drag),
+      ground: description.ground.map { (value($0.height), value($0.stiffness), value($0.damping)) })
+    return (system, state)
+  }
+
+  /// Kinetic energy Σ ½·m·‖v‖² of a state.
+  @inlinable
+  public func kineticEnergy(of state: ParticleState<T>) -> T {
+    var total = T.zero
+    for i in 0..<count {
+      total += T(0.5) * masses[i] * (state.vxs[i] * state.vxs[i] + state.vys[i] * state.vys[i])
+    }
+    return total
+  }
+}

@@ -1,0 +1,115 @@
+import RealModule
+import TandemAD
+
+/// A simulation in progress on scalar type `T`: the realised system, its
+/// state, and the stepper. Only the current state (and, with a stop
+/// condition, the previous one) is kept, so memory does not grow with the
+/// number of steps.
+public struct Simulation<T: Scalar> {
+  /// What is being simulated.
+  public let description: SimulationDescription
+  /// The parameters' values on `T`.
+  public private(set) var parameters: [T]
+  /// The realised system.
+  public private(set) var system: ParticleSystem<T>
+  /// The current state.
+  @inlinable public var state: ParticleState<T> { currentState }
+  @usableFromInline var currentState: ParticleState<T>
+  /// The step size.
+  public private(set) var timeStep: T
+  /// Steps taken so far.
+  @inlinable public var stepsTaken: Int { stepCount }
+  @usableFromInline var stepCount = 0
+  /// The fraction of the last step at which the stop condition was met, if it was.
+  @inlinable public var stoppedAtFraction: T? { stopFraction }
+  @usableFromInline var stopFraction: T?
+  @usableFromInline var stepper: TimeStepper<T>
+  @usableFromInline var previous: ParticleState<T>
+
+  /// Realises `description` with `parameters` and prepares the first step.
+  public init(_ description: SimulationDescription, parameters: [T]) {
+    self.description = description
+    self.parameters = parameters
+    (system, currentState) = ParticleSystem.realise(description.system, parameters: parameters)
+    timeStep = description.timeStep.value(in: parameters)
+    stepper = TimeStepper(description.integrator, for: system)
+    previous = currentState
+  }
+
+  /// Whether the run is over: all steps taken, or the stop condition met.
+  @inlinable
+  public var isFinished: Bool { stepsTaken >= description.steps || stoppedAtFraction != nil }
+
+  /// Simulated time so far: steps taken times dt, less the unused part of a
+  /// step cut short by the stop condition.
+  public var time: T {
+    let whole = T(Double(stepsTaken)) * timeStep
+    guard let fraction = stoppedAtFraction else { return whole }
+    return whole - (1 - fraction) * timeStep
+  }
+
+  /// Takes one step, then applies the stop condition.
+  ///
+  /// - Throws: ``SimulationError/nonFinite(step:particle:quantity:)`` when a
+  ///   position or velocity stops being finite, naming the step and particle.
+  @inlinable
+  public mutating func advance() throws {
+    guard !isFinished else { return }
+    if description.stop != nil { previous = currentState }
+    stepper.step(&currentState, of: system, dt: timeStep)
+    stepCount += 1
+    if let (particle, quantity) = currentState.firstNonFinite() {
+      throw SimulationError.nonFinite(
+        step: stepsTaken, particle: description.system.particles[particle].name, quantity: quantity)
+    }
+    if let stop = description.stop { applyStop(stop) }
+  }
+
+  /// Ends the run at the crossing, if this step crossed the threshold.
+  @inlinable
+  mutating func applyStop(_ stop: StopCondition) {
+    let threshold = stop.threshold.value(in: parameters)
+    let before = previous.coordinate(stop.particle, stop.axis)
+    let after = currentState.coordinate(stop.particle, stop.axis)
+    let crossed = stop.crossing == .below ? after < threshold : after > threshold
+    guard crossed else { return }
+    let startedPast = stop.crossing == .below ? before < threshold : before > threshold
+    if startedPast || before == after {
+      stopFraction = 1
+      return
+    }
+    let fraction = (before - threshold) / (before - after)
+    currentState = ParticleState.interpolating(previous, currentState, at: fraction)
+    stopFraction = fraction
+  }
+
+  /// Runs every remaining step.
+  @inlinable
+  public mutating func run() throws {
+    while !isFinished { try advance() }
+  }
+
+  /// The end-state loss: the sum of the objective's weighted terms on the
+  /// current state (0 when there are none).
+  @inlinable
+  public func loss() -> T {
+    var total = T.zero
+    for term in description.objective { total += term.value(on: state, of: system, parameters: parameters) }
+    return total
+  }
+
+  /// The potential energy of the current state.
+  public func potentialEnergy() -> T {
+    stepper.field.potentialEnergy(of: system, xs: state.xs, ys: state.ys)
+  }
+
+  /// The total mechanical energy (kinetic plus potential) of the current state.
+  public func energy() -> T { system.kineticEnergy(of: state) + potentialEnergy() }
+
+  /// Removes every forward-mode tangent from the state, so derivatives
+  /// taken from here on ignore how the state was reached (a truncated horizon).
+  public mutating func stopTangents() {
+    currentState = currentState.tangentStopped
+    stepper.invalidateCache()
+  }
+}
