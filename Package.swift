@@ -7,6 +7,7 @@ let package = Package(
     .library(name: "Tandem", targets: ["Tandem"]),
     .library(name: "TandemAD", targets: ["TandemAD"]),
     .library(name: "TandemPhysics", targets: ["TandemPhysics"]),
+    .library(name: "TandemTuning", targets: ["TandemTuning"]),
     .executable(name: "tandem", targets: ["tandem"]),
   ],
   dependencies: [
@@ -22,7 +23,8 @@ let package = Package(
       name: "TandemPhysics",
       dependencies: ["TandemAD", .product(name: "Numerics", package: "swift-numerics")]
     ),
-    .target(name: "Tandem", dependencies: ["TandemAD", "TandemPhysics"]),
+    .target(name: "TandemTuning", dependencies: ["TandemAD", "TandemPhysics"]),
+    .target(name: "Tandem", dependencies: ["TandemAD", "TandemPhysics", "TandemTuning"]),
     .executableTarget(
       name: "tandem",
       dependencies: [

@@ -106,6 +106,16 @@ public struct Simulation<T: Scalar> {
   /// The total mechanical energy (kinetic plus potential) of the current state.
   public func energy() -> T { system.kineticEnergy(of: state) + potentialEnergy() }
 
+  /// Replaces the parameters for the steps to come, keeping the state: the
+  /// system is realised again (rest lengths that default to the initial
+  /// distance are measured on the initial positions with the new values).
+  public mutating func updateParameters(_ parameters: [T]) {
+    self.parameters = parameters
+    system = ParticleSystem.realise(description.system, parameters: parameters).system
+    timeStep = description.timeStep.value(in: parameters)
+    stepper.invalidateCache()
+  }
+
   /// Removes every forward-mode tangent from the state, so derivatives
   /// taken from here on ignore how the state was reached (a truncated horizon).
   public mutating func stopTangents() {

@@ -1,0 +1,4 @@
+import TandemAD
+import TandemPhysics
+
+extension Simulation: ProcessRun {}

@@ -1,0 +1,184 @@
+import Foundation
+import TandemAD
+
+/// The outer loop: runs a process on dual numbers to get the loss and its
+/// hypergradient, and updates the tuned parameters with gradient descent,
+/// Adam or Newton's method, within their bounds and scales.
+public struct Tuner<Process: SteppedProcess> {
+  /// The process tuned.
+  public var process: Process
+  /// The starting values of every parameter, tuned or not.
+  public var initialValues: [Double]
+  /// The parameters tuned.
+  public var tuned: [TunedParameter]
+  /// The outer optimizer.
+  public var method: TuningMethod
+  /// Outer iterations at most (each is one evaluation, plus retries).
+  public var iterations: Int
+  /// The learning rate (gradient descent, Adam) or the initial step scale (Newton: 1).
+  public var rate: Double
+  /// Stop when the gradient's norm in the optimizer's coordinates falls below this.
+  public var gradientTolerance: Double = 1e-10
+  /// Stop when a step moves every coordinate by less than this.
+  public var stepTolerance: Double = 1e-12
+  /// The horizon of the hypergradient.
+  public var horizon: Horizon = .full
+
+  /// Creates a tuner.
+  public init(
+    process: Process, initialValues: [Double], tuned: [TunedParameter], method: TuningMethod,
+    iterations: Int, rate: Double
+  ) {
+    self.process = process
+    self.initialValues = initialValues
+    self.tuned = tuned
+    self.method = method
+    self.iterations = iterations
+    self.rate = rate
+  }
+
+  /// The loss, dL/dvalue and, for Newton, d²L/dvalue² at `values`.
+  func evaluate(_ values: [Double]) throws -> (loss: Double, gradient: [Double], hessian: [[Double]]?) {
+    let indices = tuned.map(\.index)
+    if method == .newton {
+      let (loss, gradient, hessian) = try process.lossWithHessian(parameters: values, tuned: indices)
+      return (loss, gradient, hessian)
+    }
+    let (loss, gradient) = try process.lossWithGradient(parameters: values, tuned: indices, horizon: horizon)
+    return (loss, gradient, nil)
+  }
+
+  /// Runs the optimizer; `progress` sees the starting point and every
+  /// accepted iteration. Returns the history, starting point first.
+  public func run(progress: (TuningIteration) -> Void = { _ in }) throws -> [TuningIteration] {
+    guard !tuned.isEmpty else { throw TuningError.nothingToTune }
+    if method == .newton && tuned.count > 4 {
+      throw TuningError.tooManyParametersForNewton(count: tuned.count, limit: 4)
+    }
+    var values = initialValues
+    for p in tuned { values[p.index] = p.value(at: p.coordinate(of: values[p.index])) }
+    var current = try evaluate(values)
+    guard current.loss.isFinite else { throw TuningError.nonFiniteStart(loss: current.loss, parameter: nil) }
+    if let bad = current.gradient.firstIndex(where: { !$0.isFinite }) {
+      throw TuningError.nonFiniteStart(loss: current.loss, parameter: tuned[bad].name)
+    }
+    var history = [record(0, current, values, halvings: 0, stepLength: 0)]
+    progress(history[0])
+    var adam = AdamMoments(count: tuned.count)
+
+    for iteration in 1..<max(iterations + 1, 1) {
+      let g = coordinateGradient(current.gradient, values)
+      if norm(g) < gradientTolerance { break }
+      var step = proposeStep(g, current, values, &adam)
+      var accepted: (values: [Double], result: (loss: Double, gradient: [Double], hessian: [[Double]]?))?
+      var halvings = 0
+      while halvings <= 12 {
+        let candidate = applying(step, to: values)
+        if let result = try? evaluate(candidate), isAcceptable(result.loss, comparedTo: current.loss),
+          result.gradient.allSatisfy(\.isFinite)
+        {
+          accepted = (candidate, result)
+          break
+        }
+        step = step.map { $0 / 2 }
+        halvings += 1
+      }
+      guard let (newValues, result) = accepted else { break }
+      let moved = zip(tuned, zip(newValues.indices(of: tuned), values.indices(of: tuned)))
+        .map { p, pair in abs(p.coordinate(of: pair.0) - p.coordinate(of: pair.1)) }.max() ?? 0
+      values = newValues
+      current = result
+      history.append(record(iteration, current, values, halvings: halvings, stepLength: moved))
+      progress(history.last!)
+      if moved < stepTolerance { break }
+    }
+    return history
+  }
+
+  /// dL/du from dL/dvalue.
+  func coordinateGradient(_ gradient: [Double], _ values: [Double]) -> [Double] {
+    zip(tuned, gradient).map { p, g in g * p.valuePerCoordinate(at: values[p.index]) }
+  }
+
+  /// The step in the optimizer's coordinates, before any halving.
+  func proposeStep(
+    _ g: [Double], _ current: (loss: Double, gradient: [Double], hessian: [[Double]]?), _ values: [Double],
+    _ adam: inout AdamMoments
+  ) -> [Double] {
+    switch method {
+    case .gradientDescent:
+      return g.map { -rate * $0 }
+    case .adam:
+      return adam.step(g, rate: rate)
+    case .newton:
+      // H_u = J·H_v·J + diag(g_v·d²v/du²), J = diag(dv/du); d²v/du² = v on the log scale.
+      let n = tuned.count
+      let jacobian = tuned.map { $0.valuePerCoordinate(at: values[$0.index]) }
+      var h = (0..<n).map { i in (0..<n).map { j in jacobian[i] * current.hessian![i][j] * jacobian[j] } }
+      for i in 0..<n where tuned[i].scale == .log { h[i][i] += current.gradient[i] * values[tuned[i].index] }
+      var damping = 0.0
+      let size = h.indices.map { abs(h[$0][$0]) }.max() ?? 1
+      for _ in 0..<30 {
+        var damped = h
+        for i in 0..<n { damped[i][i] += damping }
+        if let d = solvePositiveDefinite(damped, g.map { -$0 }) { return d.map { $0 * rate } }
+        damping = damping == 0 ? max(size, 1e-12) * 1e-8 : damping * 10
+      }
+      return g.map { -$0 / max(size, 1e-12) }
+    }
+  }
+
+  /// Whether a trial loss is accepted.
+  func isAcceptable(_ loss: Double, comparedTo current: Double) -> Bool {
+    guard loss.isFinite else { return false }
+    return method == .adam ? loss <= 1.5 * current + 1e-300 : loss <= current
+  }
+
+  /// The values after moving the tuned coordinates by `step`.
+  func applying(_ step: [Double], to values: [Double]) -> [Double] {
+    var result = values
+    for (p, s) in zip(tuned, step) { result[p.index] = p.value(at: p.coordinate(of: values[p.index]) + s) }
+    return result
+  }
+
+  func record(
+    _ iteration: Int, _ result: (loss: Double, gradient: [Double], hessian: [[Double]]?), _ values: [Double],
+    halvings: Int, stepLength: Double
+  ) -> TuningIteration {
+    TuningIteration(
+      iteration: iteration, loss: result.loss, parameters: values, gradient: result.gradient,
+      gradientNorm: norm(coordinateGradient(result.gradient, values)), halvings: halvings, stepLength: stepLength)
+  }
+}
+
+/// Adam's first and second moment estimates, with their step count.
+struct AdamMoments {
+  var first: [Double]
+  var second: [Double]
+  var steps = 0
+
+  init(count: Int) {
+    first = Array(repeating: 0, count: count)
+    second = Array(repeating: 0, count: count)
+  }
+
+  /// The next Adam step for gradient `g` (β₁ = 0.9, β₂ = 0.999, ε = 1e-8).
+  mutating func step(_ g: [Double], rate: Double) -> [Double] {
+    steps += 1
+    let (beta1, beta2, epsilon) = (0.9, 0.999, 1e-8)
+    let correction1 = 1 - Foundation.pow(beta1, Double(steps))
+    let correction2 = 1 - Foundation.pow(beta2, Double(steps))
+    return g.indices.map { i in
+      first[i] = beta1 * first[i] + (1 - beta1) * g[i]
+      second[i] = beta2 * second[i] + (1 - beta2) * g[i] * g[i]
+      return -rate * (first[i] / correction1) / ((second[i] / correction2).squareRoot() + epsilon)
+    }
+  }
+}
+
+func norm(_ v: [Double]) -> Double { v.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+
+extension Array where Element == Double {
+  /// The values of the tuned parameters, in the tuner's order.
+  func indices(of tuned: [TunedParameter]) -> [Double] { tuned.map { self[$0.index] } }
+}

@@ -1,0 +1,14 @@
+/// The outer optimizer.
+public enum TuningMethod: String, Sendable, CaseIterable {
+  /// Gradient descent: u ← u − rate·∇L, monotone (a step that raises the loss
+  /// is retried at half the length).
+  case gradientDescent = "gd"
+  /// Adam on the optimizer coordinates (bias-corrected moments, β₁ = 0.9,
+  /// β₂ = 0.999, ε = 1e-8); a step that makes the loss non-finite or more than
+  /// 1.5 times larger is retried at half the length.
+  case adam
+  /// Newton's method with the exact Hessian from dual numbers of dual
+  /// numbers (up to 4 parameters), damped toward gradient descent when the
+  /// Hessian is not positive definite; monotone like gradient descent.
+  case newton
+}

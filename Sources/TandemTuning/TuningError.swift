@@ -1,0 +1,27 @@
+/// Why tuning could not proceed.
+public enum TuningError: Error, CustomStringConvertible, Equatable {
+  /// Newton's method needs a Hessian, affordable for few parameters only.
+  case tooManyParametersForNewton(count: Int, limit: Int)
+  /// Nothing is marked to be tuned.
+  case nothingToTune
+  /// The loss or its gradient is not finite at the starting point.
+  case nonFiniteStart(loss: Double, parameter: String?)
+
+  /// A message a person can act on.
+  public var description: String {
+    switch self {
+    case let .tooManyParametersForNewton(count, limit):
+      "Newton's method tunes at most \(limit) parameters, but \(count) are marked `tune: true`; "
+        + "use --method adam or gd, or tune fewer parameters."
+    case .nothingToTune:
+      "no parameter is marked `tune: true`: mark at least one, e.g. `k: { value: 400, tune: true }`."
+    case let .nonFiniteStart(loss, parameter):
+      if let parameter {
+        "the derivative with respect to `\(parameter)` is not finite at the starting point (loss \(loss)): "
+          + "the horizon may be too long for this much undamped motion; try fewer steps or more damping."
+      } else {
+        "the loss is not finite at the starting point (\(loss)): check the scene runs with `tandem run`."
+      }
+    }
+  }
+}
