@@ -1,0 +1,43 @@
+extension LinePlot {
+  /// The x range shown: ``xRange`` if valid for the scale, else the data's.
+  func shownXRange() -> ClosedRange<Double> {
+    if let xRange, Self.isValid(xRange, for: xScale) { return xRange }
+    return Self.fittedRange(series.flatMap { $0.points.map(\.x) }, scale: xScale, padding: 0.02)
+  }
+
+  /// The y range shown: ``yRange`` if valid for the scale, else the data's
+  /// and the reference lines'.
+  func shownYRange() -> ClosedRange<Double> {
+    if let yRange, Self.isValid(yRange, for: yScale) { return yRange }
+    let values = series.flatMap { $0.points.map(\.y) } + referenceLines.map(\.y)
+    return Self.fittedRange(values, scale: yScale, padding: 0.05)
+  }
+
+  static func isValid(_ range: ClosedRange<Double>, for scale: AxisScale) -> Bool {
+    scale.canShow(range.lowerBound) && scale.canShow(range.upperBound)
+      && range.upperBound > range.lowerBound
+  }
+
+  /// The range of the values the scale can show, widened by `padding` of its
+  /// span on each side (in axis coordinates, so decades on a log axis). A
+  /// single value gets a unit-sized range around it; no value gets 0…1 (or
+  /// 1…10 on a log axis).
+  static func fittedRange(_ values: [Double], scale: AxisScale, padding: Double)
+    -> ClosedRange<Double>
+  {
+    let coordinates = values.filter(scale.canShow).map(scale.axisCoordinate)
+    guard var low = coordinates.min(), var high = coordinates.max() else {
+      return scale == .linear ? 0...1 : 1...10
+    }
+    if high - low <= max(abs(high), abs(low)) * 1e-12 {
+      let half = scale == .log10 ? 0.5 : max(abs(low) * 0.1, 0.5)
+      low -= half
+      high += half
+    } else {
+      let margin = (high - low) * padding
+      low -= margin
+      high += margin
+    }
+    return scale.value(atAxisCoordinate: low)...scale.value(atAxisCoordinate: high)
+  }
+}
