@@ -89,7 +89,7 @@ extension ExpandedScene {
       guard (0..<count).contains(resolved) else {
         throw SceneError(
           path: path, message: "\(what) \(value) in `\(selector)` is out of range",
-          suggestion: "\(what)s run from 0 to \(count - 1), or from -\(count) to -1 counting from the end")
+          suggestion: "\(what == "index" ? "indices" : what + "s") run from 0 to \(count - 1), or from -\(count) to -1 counting from the end")
       }
       return [resolved]
     }

@@ -100,7 +100,8 @@ extension SceneNode {
     }
     let text = try string()
     guard names.contains(text) else {
-      let valid = "valid \(noun)s: " + names.joined(separator: ", ")
+      let plural = noun.hasSuffix("is") ? noun.dropLast(2) + "es" : noun + "s"
+      let valid = "valid \(plural): " + names.joined(separator: ", ")
       let suggestion = NearestName.nearest(to: text, among: names).map { "did you mean `\($0)`? \(valid)" } ?? valid
       throw error("unknown \(noun) `\(text)`", suggestion: suggestion)
     }
