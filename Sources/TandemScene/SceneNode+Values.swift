@@ -36,7 +36,9 @@ extension SceneNode {
       throw error("expected \(expected), found \(found)")
     }
     if scalar.string.hasPrefix("$") {
-      throw error("expected a plain number here, found the reference `\(scalar.string)`", suggestion: "this value cannot be a parameter")
+      throw error(
+        "expected \(expected), found the reference `\(scalar.string)`",
+        suggestion: "write a plain number: this value cannot refer to a parameter")
     }
     let isNumeric = hasTag(.int) || hasTag(.float)
     guard isNumeric, let value = node.float ?? Double(scalar.string) else {
@@ -100,7 +102,8 @@ extension SceneNode {
     }
     let text = try string()
     guard names.contains(text) else {
-      let plural = noun.hasSuffix("is") ? noun.dropLast(2) + "es" : noun + "s"
+      let plural =
+        noun.hasSuffix("is") ? noun.dropLast(2) + "es" : noun.hasSuffix("s") ? noun + "es" : noun + "s"
       let valid = "valid \(plural): " + names.joined(separator: ", ")
       let suggestion = NearestName.nearest(to: text, among: names).map { "did you mean `\($0)`? \(valid)" } ?? valid
       throw error("unknown \(noun) `\(text)`", suggestion: suggestion)

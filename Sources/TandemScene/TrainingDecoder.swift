@@ -95,7 +95,9 @@ struct TrainingDecoder {
       let path = try csv.string()
       return .csv(
         CSVData(
-          path: path, url: URL(fileURLWithPath: path, relativeTo: directory).standardizedFileURL,
+          path: path,
+          url: (path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path))
+            .standardizedFileURL,
           target: try fields.required("target", meaning: "the name of the target column").string(),
           validation: try fields.optional("validation") { try $0.number() } ?? 0.2))
     default:
