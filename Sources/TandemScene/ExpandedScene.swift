@@ -177,5 +177,5 @@ public struct ExpandedScene: Hashable, Sendable {
   /// Negative chain and grid indices are not accepted here; use ``resolve(_:)``.
   public func index(of id: String) -> Int? { indexByID[id] }
 
-  @usableFromInline var indexByID: [String: Int]
+  var indexByID: [String: Int]
 }
