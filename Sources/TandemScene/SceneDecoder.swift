@@ -1,0 +1,128 @@
+import Foundation
+import Yams
+
+/// Turns a composed YAML document into a ``SceneDescription``: the keys every
+/// scene shares (`kind`, `name`, `description`, `parameters`, `tune`,
+/// `render`), then the physics or training keys.
+struct SceneDecoder {
+  static let sharedKeys = ["kind", "name", "description", "parameters", "tune", "render"]
+  static let physicsKeys = [
+    "world", "particles", "springs", "potentials", "grids", "chains", "simulation", "objective",
+  ]
+  static let trainingKeys = ["model", "data", "loss", "optimizer", "training", "objective", "problem"]
+
+  let context: DecodingContext
+  /// The file name without its extension, the default `name`.
+  let defaultName: String
+  /// The folder paths in the scene are relative to.
+  let directory: URL
+
+  func decode(_ root: Node) throws -> SceneDescription {
+    let rootNode = SceneNode(root, path: ScenePath(), context: context)
+    guard case .mapping(let rootMapping) = root else {
+      throw rootNode.error("a scene is a mapping of keys such as `name`, `parameters` and `simulation`, found \(rootNode.found)")
+    }
+    let kindNode = rootMapping["kind"].map { SceneNode($0, path: "kind", context: context) }
+    let isTraining = try kindNode?.choice(names: ["physics", "training"], noun: "kind") { $0 == "training" } ?? false
+    let ownKeys = isTraining ? Self.trainingKeys : Self.physicsKeys
+    let otherKeys = isTraining ? Self.physicsKeys : Self.trainingKeys
+    var misplaced: [String: String] = [:]
+    for key in otherKeys where !ownKeys.contains(key) {
+      misplaced[key] =
+        isTraining
+        ? "`\(key)` belongs to physics scenes; remove `kind: training`"
+        : "`\(key)` belongs to training scenes; add `kind: training`"
+    }
+    let top = try rootNode.mapping(allowing: Self.sharedKeys + ownKeys, misplaced: misplaced)
+
+    let name = try top.optional("name") { try $0.string() } ?? defaultName
+    let description = try top.optional("description") { try $0.string() }
+    let parameters = try top.optional("parameters") { try decodeParameters($0) } ?? []
+    context.parameterNames = parameters.map(\.name)
+    let kind: SceneDescription.Kind =
+      isTraining
+      ? .training(try TrainingDecoder(directory: directory).decode(top))
+      : .physics(try PhysicsDecoder().decode(top))
+    let tune = try top.optional("tune") { try decodeTune($0) }
+    let render = try top.optional("render") { try decodeRender($0) } ?? RenderSettings()
+    return SceneDescription(
+      name: name, description: description, parameters: parameters, kind: kind, tune: tune,
+      render: render, sourceMap: context.sourceMap)
+  }
+
+  /// `parameters:`: a mapping from names to plain numbers or `{ value, tune, min, max, scale }`.
+  func decodeParameters(_ node: SceneNode) throws -> [SceneParameter] {
+    guard case .mapping(let mapping) = node.node else {
+      throw node.error("expected a mapping from parameter names to values, found \(node.found)")
+    }
+    var parameters: [SceneParameter] = []
+    for (key, value) in mapping {
+      let name = key.string ?? ""
+      let keyNode = SceneNode(key, path: node.path.appending(name), context: context)
+      guard SceneParameter.isValidName(name) else {
+        throw keyNode.error(
+          "malformed parameter name `\(name)`", suggestion: "start with a letter or `_`, then letters, digits or `_`")
+      }
+      let valueNode = SceneNode(value, path: node.path.appending(name), context: context)
+      var parameter = SceneParameter(name: name, value: 0)
+      if case .mapping = value {
+        let fields = try valueNode.mapping(allowing: ["value", "tune", "min", "max", "scale"])
+        parameter.value = try fields.required("value").plainNumber()
+        parameter.tune = try fields.optional("tune") { try $0.bool() } ?? false
+        parameter.min = try fields.optional("min") { try $0.plainNumber() }
+        parameter.max = try fields.optional("max") { try $0.plainNumber() }
+        parameter.scale = try fields.optional("scale") { try $0.choice(SceneParameter.Scale.self, noun: "scale") } ?? .linear
+      } else {
+        parameter.value = try valueNode.plainNumber(expecting: "a number or `{ value: …, tune: true }`")
+      }
+      if let problem = parameter.problem { throw valueNode.error(problem) }
+      parameters.append(parameter)
+    }
+    return parameters
+  }
+
+  /// `tune: { method, iterations, rate, horizon, every }`.
+  func decodeTune(_ node: SceneNode) throws -> TuneSettings {
+    let fields = try node.mapping(allowing: ["method", "iterations", "rate", "horizon", "every"])
+    var settings = TuneSettings()
+    settings.method = try fields.optional("method") { try $0.choice(TuneSettings.Method.self, noun: "method") } ?? .adam
+    settings.iterations = try fields.optional("iterations") { try $0.integer(minimum: 1) } ?? settings.iterations
+    if let rate = fields["rate"] {
+      settings.rate = try rate.plainNumber()
+      guard settings.rate > 0 else { throw rate.error("the outer step size must be positive, not \(SceneNumberFormat.string(settings.rate))") }
+    }
+    let horizon = try fields.optional("horizon") { try $0.choice(names: TuneSettings.Horizon.names, noun: "horizon") { $0 } } ?? "full"
+    switch horizon {
+    case "online":
+      let every = try fields.required("every", meaning: "the number of inner steps between updates, for `horizon: online`")
+      settings.horizon = .online(every: try every.integer(minimum: 1))
+    default:
+      if let every = fields["every"] {
+        throw every.error("`every` only applies to `horizon: online`", suggestion: "remove it, or set `horizon: online`")
+      }
+      settings.horizon = horizon == "greedy" ? .greedy : .full
+    }
+    return settings
+  }
+
+  /// `render: { size: [w, h], every, view: [xmin, ymin, xmax, ymax], trails }`.
+  func decodeRender(_ node: SceneNode) throws -> RenderSettings {
+    let fields = try node.mapping(allowing: ["size", "every", "view", "trails"])
+    var settings = RenderSettings()
+    if let size = fields["size"] {
+      let items = try size.list(count: 2, meaning: "a size `[width, height]` in pixels")
+      settings.width = try items[0].integer(minimum: 1, meaning: "a width in pixels")
+      settings.height = try items[1].integer(minimum: 1, meaning: "a height in pixels")
+    }
+    settings.every = try fields.optional("every") { try $0.integer(minimum: 1) } ?? settings.every
+    if let view = fields["view"] {
+      let edges = try view.list(count: 4, meaning: "a view `[xmin, ymin, xmax, ymax]`").map { try $0.plainNumber() }
+      guard edges[0] < edges[2], edges[1] < edges[3] else {
+        throw view.error("the view's `xmin` and `ymin` must be less than its `xmax` and `ymax`")
+      }
+      settings.view = .init(xMin: edges[0], yMin: edges[1], xMax: edges[2], yMax: edges[3])
+    }
+    settings.trails = try fields.optional("trails") { try $0.bool() } ?? false
+    return settings
+  }
+}

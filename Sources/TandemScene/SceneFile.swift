@@ -1,0 +1,93 @@
+import Foundation
+import Yams
+
+/// Reads scene files.
+///
+/// Loading stops at the first problem and throws it as a ``SceneError``.
+/// Problems are found in this order: YAML syntax; the top-level keys and
+/// `kind`; `parameters` (each checked against its bounds); the remaining
+/// sections, each in full, in the order physics `world`, `particles`,
+/// `springs`, `potentials`, `grids`, `chains`, `simulation`, `objective`
+/// (training: `problem` or `model`, `data`, `loss`, then `optimizer`,
+/// `training`, `objective`), then `tune` and `render` — unknown keys, wrong
+/// types, missing keys and undefined `$name`s; then value ranges at the
+/// current parameter values (positive masses and `dt`, …); then, for
+/// physics, particle ids and selectors.
+public enum SceneFile {
+  /// Reads and checks the scene file at `url`.
+  ///
+  /// The scene's default name is the file name without its extension, and
+  /// CSV paths in it are relative to its folder.
+  public static func load(_ url: URL) throws -> SceneDescription {
+    let text: String
+    do {
+      text = try String(contentsOf: url, encoding: .utf8)
+    } catch {
+      throw SceneError(file: url.path, message: "cannot read the scene file: \(error.localizedDescription)")
+    }
+    return try parse(text, fileName: url.lastPathComponent, directory: url.deletingLastPathComponent())
+  }
+
+  /// Reads and checks a scene from its text.
+  ///
+  /// - Parameters:
+  ///   - text: The YAML text.
+  ///   - fileName: The name used in messages and for the default scene name
+  ///     (`cloth.yaml` gives `cloth`); `nil` gives the name `scene`.
+  ///   - directory: The folder relative paths are resolved against; default
+  ///     the current folder.
+  public static func parse(_ text: String, fileName: String? = nil, directory: URL? = nil) throws -> SceneDescription {
+    let root = try compose(text, fileName: fileName)
+    let context = DecodingContext(file: fileName)
+    let directory = directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+    let decoder = SceneDecoder(context: context, defaultName: defaultName(for: fileName), directory: directory)
+    let description = try decoder.decode(root)
+    try description.validate()
+    return description
+  }
+
+  /// The YAML document of `text`, or its syntax error as a ``SceneError``.
+  static func compose(_ text: String, fileName: String?) throws -> Node {
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: text)
+    } catch let error as YamlError {
+      throw sceneError(for: error, fileName: fileName)
+    }
+    guard let root else {
+      throw SceneError(file: fileName, location: SourceLocation(line: 1, column: 1), message: "the scene file is empty")
+    }
+    return root
+  }
+
+  static func defaultName(for fileName: String?) -> String {
+    guard let fileName, !fileName.isEmpty else { return "scene" }
+    let base = (fileName as NSString).lastPathComponent
+    let stem = (base as NSString).deletingPathExtension
+    return stem.isEmpty ? base : stem
+  }
+
+  /// A YAML error told as a scene error: Yams' line and column, libyaml's problem.
+  static func sceneError(for error: YamlError, fileName: String?) -> SceneError {
+    func located(_ mark: Mark, _ message: String, _ context: YamlError.Context? = nil) -> SceneError {
+      var message = "YAML syntax error: " + message
+      if let context { message += " (\(context.text) at \(context.mark.line):\(context.mark.column))" }
+      return SceneError(
+        file: fileName, location: SourceLocation(line: mark.line, column: mark.column), message: message,
+        suggestion: "check the indentation and the brackets near this place")
+    }
+    switch error {
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      return located(mark, problem, context)
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
+      return SceneError(
+        file: fileName, location: SourceLocation(line: context.mark.line, column: context.mark.column),
+        message: "duplicate key \(keys) in one mapping", suggestion: "keep one of them")
+    default:
+      return SceneError(file: fileName, message: "cannot read the YAML: \(error)")
+    }
+  }
+}

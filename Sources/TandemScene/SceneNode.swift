@@ -1,0 +1,132 @@
+import Yams
+
+/// What the reader knows while it walks one file: the file's name, where each
+/// key path was written, and the parameters that `$name` may refer to.
+final class DecodingContext {
+  var sourceMap: SourceMap
+  /// Parameter names, once `parameters:` has been read.
+  var parameterNames: [String] = []
+
+  init(file: String?) { sourceMap = SourceMap(file: file) }
+}
+
+/// A YAML node together with its key path, for reading typed values with
+/// errors that say where they are.
+struct SceneNode {
+  let node: Node
+  let path: ScenePath
+  let context: DecodingContext
+
+  init(_ node: Node, path: ScenePath, context: DecodingContext) {
+    self.node = node
+    self.path = path
+    self.context = context
+    if let location { context.sourceMap[path] = location }
+  }
+
+  var location: SourceLocation? { node.mark.map { SourceLocation(line: $0.line, column: $0.column) } }
+
+  /// An error at this node.
+  func error(_ message: String, suggestion: String? = nil, path: ScenePath? = nil) -> SceneError {
+    SceneError(
+      file: context.sourceMap.file, location: location, path: path ?? self.path, message: message,
+      suggestion: suggestion)
+  }
+
+  /// `error` (thrown by a helper without a location) placed at this node.
+  func locating(_ error: SceneError) -> SceneError {
+    var error = error
+    error.file = context.sourceMap.file
+    error.location = error.location ?? location
+    if error.path.isEmpty { error.path = path }
+    return error
+  }
+
+  /// How the node looks, for "expected …, found …" messages.
+  var found: String {
+    switch node {
+    case .scalar(let scalar):
+      if scalar.style == .plain || scalar.style == .any {
+        return scalar.string.isEmpty || node.null != nil ? "nothing" : "`\(scalar.string)`"
+      }
+      return "the string \"\(scalar.string)\""
+    case .mapping: return "a mapping"
+    case .sequence: return "a list"
+    case .alias: return "an alias"
+    }
+  }
+
+  /// Whether the node is an unquoted scalar (so `400` is a number, `"400"` a string).
+  var isPlainScalar: Bool {
+    guard case .scalar(let scalar) = node else { return false }
+    return scalar.style == .plain || scalar.style == .any
+  }
+
+  /// The node as a mapping whose keys are all among `keys`.
+  ///
+  /// - Parameter misplaced: Keys that belong elsewhere, with the advice to give for each.
+  func mapping(allowing keys: [String], misplaced: [String: String] = [:]) throws -> SceneMapping {
+    guard case .mapping(let mapping) = node else {
+      throw error("expected a mapping with keys such as \(keys.prefix(3).map { "`\($0)`" }.joined(separator: ", ")), found \(found)")
+    }
+    var entries: [(String, SceneNode)] = []
+    for (key, value) in mapping {
+      guard case .scalar(let scalar) = key else {
+        throw SceneNode(key, path: path, context: context).error("a key must be a plain word, found \(SceneNode(key, path: path, context: context).found)")
+      }
+      let name = scalar.string
+      guard keys.contains(name) else {
+        let keyNode = SceneNode(key, path: path.appending(name), context: context)
+        if let advice = misplaced[name] {
+          throw keyNode.error("`\(name)` is not valid here", suggestion: advice)
+        }
+        throw keyNode.error(
+          "unknown key `\(name)`",
+          suggestion: NearestName.suggestion(for: name, among: keys, listing: "valid keys"))
+      }
+      entries.append((name, SceneNode(value, path: path.appending(name), context: context)))
+    }
+    return SceneMapping(node: self, entries: entries)
+  }
+
+  /// The node as a list.
+  func list() throws -> [SceneNode] {
+    guard case .sequence(let sequence) = node else { throw error("expected a list, found \(found)") }
+    return sequence.enumerated().map { SceneNode($1, path: path.appending($0), context: context) }
+  }
+
+  /// The node as a list of exactly `count` items.
+  func list(count: Int, meaning: String) throws -> [SceneNode] {
+    let items = try list()
+    guard items.count == count else {
+      throw error("expected \(meaning), found a list of \(items.count)")
+    }
+    return items
+  }
+}
+
+/// The keys of one mapping, already checked against the valid keys.
+struct SceneMapping {
+  let node: SceneNode
+  let entries: [(key: String, value: SceneNode)]
+
+  /// The value of `key`, if present.
+  subscript(key: String) -> SceneNode? { entries.first { $0.key == key }?.value }
+
+  /// Whether `key` is present.
+  func has(_ key: String) -> Bool { self[key] != nil }
+
+  /// The value of `key`, or an error at the mapping naming the missing key.
+  func required(_ key: String, meaning: String? = nil) throws -> SceneNode {
+    guard let value = self[key] else {
+      throw node.error(
+        "missing required key `\(key)`" + (meaning.map { " (\($0))" } ?? ""))
+    }
+    return value
+  }
+
+  /// `read` applied to the value of `key`, or `nil` when it is absent.
+  func optional<T>(_ key: String, _ read: (SceneNode) throws -> T) throws -> T? {
+    try self[key].map(read)
+  }
+}

@@ -1,0 +1,70 @@
+/// The `simulation:` block: how the physics is stepped.
+public struct SimulationSettings: Hashable, Sendable {
+  /// A time-stepping scheme.
+  public enum Integrator: String, Hashable, Sendable, CaseIterable {
+    /// Explicit Euler: x and v both from the old state.
+    case euler
+    /// Semi-implicit (symplectic) Euler: v first, then x with the new v.
+    case semiImplicitEuler = "semi-implicit-euler"
+    /// Velocity Verlet.
+    case velocityVerlet = "velocity-verlet"
+    /// Classic fourth-order Runge–Kutta on (x, v).
+    case rk4
+  }
+
+  /// The integrator; default `semi-implicit-euler`.
+  public var integrator: Integrator
+  /// The time step (required; positive at the current parameter values).
+  public var dt: SceneNumber
+  /// The number of steps (a plain whole number ≥ 1); the maximum when `stop` is set.
+  public var steps: Int
+  /// An early stop, if any.
+  public var stop: StopCondition?
+
+  /// Settings from their fields.
+  public init(integrator: Integrator = .semiImplicitEuler, dt: SceneNumber, steps: Int, stop: StopCondition? = nil) {
+    self.integrator = integrator
+    self.dt = dt
+    self.steps = steps
+    self.stop = stop
+  }
+}
+
+/// A horizontal or vertical coordinate.
+public enum Axis: String, Hashable, Sendable, CaseIterable {
+  /// The horizontal coordinate.
+  case x
+  /// The vertical coordinate.
+  case y
+}
+
+/// `stop: { particle: probe, axis: y, below: 0 }`: the run ends at the first
+/// step whose new state has the particle's coordinate past `value`; the end
+/// state is the linear interpolation between the last two states at the
+/// crossing, so the loss stays differentiable.
+public struct StopCondition: Hashable, Sendable {
+  /// The direction of the crossing.
+  public enum Crossing: String, Hashable, Sendable, CaseIterable {
+    /// The coordinate drops below the value.
+    case below
+    /// The coordinate rises above the value.
+    case above
+  }
+
+  /// The watched particle: a selector naming exactly one particle.
+  public var particle: ParticleSelector
+  /// The watched coordinate.
+  public var axis: Axis
+  /// The direction of the crossing (the key used: `below` or `above`).
+  public var crossing: Crossing
+  /// The threshold.
+  public var value: SceneNumber
+
+  /// A stop condition from its fields.
+  public init(particle: ParticleSelector, axis: Axis, crossing: Crossing, value: SceneNumber) {
+    self.particle = particle
+    self.axis = axis
+    self.crossing = crossing
+    self.value = value
+  }
+}
