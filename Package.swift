@@ -8,11 +8,14 @@ let package = Package(
     .library(name: "TandemAD", targets: ["TandemAD"]),
     .library(name: "TandemPhysics", targets: ["TandemPhysics"]),
     .library(name: "TandemTuning", targets: ["TandemTuning"]),
+    .library(name: "TandemScene", targets: ["TandemScene"]),
+    .library(name: "TandemRender", targets: ["TandemRender"]),
     .executable(name: "tandem", targets: ["tandem"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     .target(
@@ -24,7 +27,17 @@ let package = Package(
       dependencies: ["TandemAD", .product(name: "Numerics", package: "swift-numerics")]
     ),
     .target(name: "TandemTuning", dependencies: ["TandemAD", "TandemPhysics"]),
-    .target(name: "Tandem", dependencies: ["TandemAD", "TandemPhysics", "TandemTuning"]),
+    .target(
+      name: "TandemScene",
+      dependencies: ["TandemAD", "TandemPhysics", "TandemTuning", .product(name: "Yams", package: "Yams")]
+    ),
+    .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+    .target(name: "CPNGShim", dependencies: ["CLibPNG"]),
+    .target(name: "TandemRender", dependencies: ["CPNGShim"]),
+    .target(
+      name: "Tandem",
+      dependencies: ["TandemAD", "TandemPhysics", "TandemTuning", "TandemScene", "TandemRender"]
+    ),
     .executableTarget(
       name: "tandem",
       dependencies: [
@@ -34,5 +47,8 @@ let package = Package(
     ),
     .testTarget(name: "TandemTests", dependencies: ["Tandem"]),
     .testTarget(name: "TandemPhysicsTests", dependencies: ["TandemPhysics"]),
-  ]
+    .testTarget(name: "TandemSceneTests", dependencies: ["TandemScene"]),
+    .testTarget(name: "TandemRenderTests", dependencies: ["TandemRender"]),
+  ],
+  swiftLanguageModes: [.v6]
 )

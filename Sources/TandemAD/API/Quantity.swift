@@ -7,11 +7,16 @@ import RealModule
 /// Descriptions of simulations and training runs hold `Quantity` values
 /// instead of numbers, so the same description realises on `Double` for a
 /// plain run and on `Dual` numbers, with the parameters seeded, for tuning.
-public enum Quantity: Sendable, Hashable {
+public indirect enum Quantity: Sendable, Hashable {
   /// A fixed number.
   case constant(Double)
   /// The parameter at this index of the parameter list.
   case parameter(Int)
+  /// The sum of two quantities (for derived values, such as a grid
+  /// particle's position from a parameterised origin and spacing).
+  case sum(Quantity, Quantity)
+  /// A quantity times a constant factor.
+  case scaled(Quantity, by: Double)
 
   /// The quantity's value on scalar type `T`, given the parameters' values.
   @inlinable
@@ -19,6 +24,8 @@ public enum Quantity: Sendable, Hashable {
     switch self {
     case .constant(let value): T(value)
     case .parameter(let index): parameters[index]
+    case let .sum(first, second): first.value(in: parameters) + second.value(in: parameters)
+    case let .scaled(quantity, factor): quantity.value(in: parameters) * T(factor)
     }
   }
 
@@ -28,6 +35,8 @@ public enum Quantity: Sendable, Hashable {
     switch self {
     case .constant(let value): value
     case .parameter(let index): parameters[index]
+    case let .sum(first, second): first.value(in: parameters) + second.value(in: parameters)
+    case let .scaled(quantity, factor): quantity.value(in: parameters) * factor
     }
   }
 }

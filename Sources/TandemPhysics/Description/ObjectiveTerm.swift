@@ -11,8 +11,8 @@ public struct ObjectiveTerm: Sendable {
     case position(particles: [Int], target: (x: Quantity, y: Quantity))
     /// (‖xᵢ − xⱼ‖ − target)².
     case distance(between: (Int, Int), target: Quantity)
-    /// Σ ½·m·‖v‖² over every particle.
-    case kineticEnergy
+    /// Σ ½·m·‖v‖² over the particles.
+    case kineticEnergy(particles: [Int])
   }
 
   /// What the term measures.
@@ -52,8 +52,12 @@ public struct ObjectiveTerm: Sendable {
     case let .distance((i, j), target):
       let d = T.hypot(state.xs[i] - state.xs[j], state.ys[i] - state.ys[j]) - target.value(in: parameters)
       raw = d * d
-    case .kineticEnergy:
-      raw = system.kineticEnergy(of: state)
+    case .kineticEnergy(let particles):
+      var total = T.zero
+      for i in particles {
+        total += T(0.5) * system.masses[i] * (state.vxs[i] * state.vxs[i] + state.vys[i] * state.vys[i])
+      }
+      raw = total
     }
     return weight.value(in: parameters) * raw
   }

@@ -2,7 +2,7 @@ import RealModule
 import TandemAD
 
 /// Positions and velocities of every particle, as four flat arrays.
-public struct ParticleState<T: Scalar> {
+public struct ParticleState<T: Scalar>: Sendable {
   /// x coordinate of each particle.
   public var xs: [T]
   /// y coordinate of each particle.

@@ -1,0 +1,55 @@
+import TandemAD
+import TandemPhysics
+
+/// States of a plain `Double` run sampled every few steps: what the frames
+/// show. Memory grows with the number of frames, not of steps.
+public struct Trajectory: Sendable {
+  /// One sampled state.
+  public struct Sample: Sendable {
+    /// Steps taken when it was sampled.
+    public var step: Int
+    /// Simulated time.
+    public var time: Double
+    /// Particle positions.
+    public var xs: [Double]
+    /// Particle positions.
+    public var ys: [Double]
+  }
+
+  /// The samples, the initial state first and the final state last.
+  public var samples: [Sample]
+  /// The final state.
+  public var finalState: ParticleState<Double>
+  /// The number of steps taken.
+  public var steps: Int
+  /// The simulated time.
+  public var time: Double
+  /// The end-state loss.
+  public var loss: Double
+  /// Whether the stop condition ended the run.
+  public var stoppedEarly: Bool
+
+  /// Runs `description` with `parameters` on `Double`, sampling the state
+  /// every `every` steps (and always the first and last).
+  ///
+  /// - Parameter progress: Called after every step with the steps taken.
+  /// - Throws: ``SimulationError`` when the state stops being finite.
+  public static func record(
+    _ description: SimulationDescription, parameters: [Double], every: Int,
+    progress: (Int) -> Void = { _ in }
+  ) throws -> Trajectory {
+    var simulation = Simulation(description, parameters: parameters)
+    func sample() -> Sample {
+      Sample(step: simulation.stepsTaken, time: simulation.time, xs: simulation.state.xs, ys: simulation.state.ys)
+    }
+    var samples = [sample()]
+    while !simulation.isFinished {
+      try simulation.advance()
+      progress(simulation.stepsTaken)
+      if simulation.stepsTaken % max(every, 1) == 0 || simulation.isFinished { samples.append(sample()) }
+    }
+    return Trajectory(
+      samples: samples, finalState: simulation.state, steps: simulation.stepsTaken, time: simulation.time,
+      loss: simulation.loss(), stoppedEarly: simulation.stoppedAtFraction != nil)
+  }
+}

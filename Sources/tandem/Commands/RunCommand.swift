@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import Tandem
+
+/// `tandem run`: simulate a scene once on plain numbers and write its frames.
+struct RunCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Simulate a scene and write its frames as PNG images.",
+    discussion: """
+      Simulates on plain Double numbers (no derivatives) and writes DIR/<scene name>/frame-00001.png, \
+      frame-00002.png, … Frames are written atomically; re-running replaces only that scene's frames. \
+      Prints a summary: steps, simulated time, the end-state loss if the scene has an objective, \
+      frames written and wall time.
+      """
+  )
+
+  @OptionGroup var sceneOptions: SceneOptions
+  @OptionGroup var output: OutputOptions
+
+  @Option(help: "Write a frame every K steps (default: the scene's render.every).")
+  var every: Int?
+
+  @Option(help: ArgumentHelp("Frame size in pixels (default: the scene's render.size).", valueName: "WxH"))
+  var size: String?
+
+  @Flag(help: "Simulate and print the summary without writing frames.")
+  var noRender = false
+
+  @Flag(help: "Print the summary as one JSON object on standard output.")
+  var json = false
+
+  func validate() throws {
+    if let every, every < 1 { throw ValidationError("--every must be at least 1, not \(every).") }
+    if let size, parseSize(size) == nil {
+      throw ValidationError("--size must look like 800x600 (width x height, each 16 to 8192), not '\(size)'.")
+    }
+  }
+
+  func run() throws {
+    let scene = try sceneOptions.load()
+    let (simulation, expanded) = try scene.simulation()
+    let parameters = scene.parameterVector
+    let every = self.every ?? scene.render.every
+    let clock = ContinuousClock()
+    let start = clock.now
+
+    var bar = ProgressBar("simulating", total: simulation.steps, enabled: !json && isatty(STDERR_FILENO) != 0)
+    let trajectory = try Trajectory.record(simulation, parameters: parameters, every: every) { bar.update($0) }
+    bar.finish()
+
+    var frames = 0
+    let folder = output.folder(for: scene.name)
+    if !noRender {
+      let pixels = size.flatMap(parseSize) ?? PixelSize(width: scene.render.width, height: scene.render.height)
+      let view = scene.render.view.map { WorldRect(minX: $0.xMin, minY: $0.yMin, maxX: $0.xMax, maxY: $0.yMax) }
+      let drawing = SceneDrawing(simulation, parameters: parameters, size: pixels, view: view)
+      var frameBar = ProgressBar("drawing", total: trajectory.samples.count, enabled: !json && isatty(STDERR_FILENO) != 0)
+      frames = try FrameWriter(directory: folder, trails: scene.render.trails)
+        .write(trajectory, drawing: drawing, title: scene.name) { done, _ in frameBar.update(done) }
+      frameBar.finish()
+    }
+    let seconds = (clock.now - start).seconds
+    let hasObjective = !simulation.objective.isEmpty
+
+    if json {
+      var particles: [String: Any] = [:]
+      for (i, particle) in expanded.particles.enumerated() {
+        let state = trajectory.finalState
+        particles[particle.id] = [
+          "position": [state.xs[i], state.ys[i]], "velocity": [state.vxs[i], state.vys[i]],
+        ]
+      }
+      print(
+        jsonString([
+          "scene": scene.name, "steps": trajectory.steps, "time": trajectory.time,
+          "loss": hasObjective ? trajectory.loss as Any : NSNull(), "frames": frames,
+          "output": noRender ? NSNull() : folder.path as Any, "particles": particles,
+        ]))
+      return
+    }
+    print("scene      \(scene.name)  (\(expanded.particles.count) particles, \(expanded.springs.count) springs, \(simulation.integrator.rawValue))")
+    print("steps      \(trajectory.steps)\(trajectory.stoppedEarly ? " (stopped early by the scene's stop condition)" : "")")
+    print("time       \(String(format: "%.6g", trajectory.time)) s simulated")
+    if hasObjective { print("loss       \(String(format: "%.12g", trajectory.loss))") }
+    print("frames     \(noRender ? "none (--no-render)" : "\(frames) in \(folder.path)/")")
+    print("wall time  \(String(format: "%.3f", seconds)) s")
+  }
+}
+
+/// Parses `800x600` into a pixel size (each side 16 to 8192).
+func parseSize(_ text: String) -> PixelSize? {
+  let parts = text.lowercased().split(separator: "x")
+  guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
+    (16...8192).contains(width), (16...8192).contains(height)
+  else { return nil }
+  return PixelSize(width: width, height: height)
+}
+
+extension Duration {
+  /// The duration in seconds.
+  var seconds: Double {
+    let (whole, fraction) = components
+    return Double(whole) + Double(fraction) * 1e-18
+  }
+}
