@@ -15,7 +15,7 @@ public struct Tuner<Process: SteppedProcess> {
   public var method: TuningMethod
   /// Outer iterations at most (each is one evaluation, plus retries).
   public var iterations: Int
-  /// The learning rate (gradient descent, Adam) or the initial step scale (Newton: 1).
+  /// The learning rate of gradient descent and Adam (Newton takes full steps).
   public var rate: Double
   /// Stop when the gradient's norm in the optimizer's coordinates falls below this.
   public var gradientTolerance: Double = 1e-10
@@ -116,15 +116,11 @@ public struct Tuner<Process: SteppedProcess> {
       let jacobian = tuned.map { $0.valuePerCoordinate(at: values[$0.index]) }
       var h = (0..<n).map { i in (0..<n).map { j in jacobian[i] * current.hessian![i][j] * jacobian[j] } }
       for i in 0..<n where tuned[i].scale == .log { h[i][i] += current.gradient[i] * values[tuned[i].index] }
-      var damping = 0.0
-      let size = h.indices.map { abs(h[$0][$0]) }.max() ?? 1
-      for _ in 0..<30 {
-        var damped = h
-        for i in 0..<n { damped[i][i] += damping }
-        if let d = solvePositiveDefinite(damped, g.map { -$0 }) { return d.map { $0 * rate } }
-        damping = damping == 0 ? max(size, 1e-12) * 1e-8 : damping * 10
-      }
-      return g.map { -$0 / max(size, 1e-12) }
+      let step = saddleFreeNewtonStep(hessian: h, gradient: g)
+      // A trust region of one unit in the optimizer's coordinates (a factor
+      // of e on a log scale); the halving then takes it from there.
+      let longest = step.map(abs).max() ?? 0
+      return longest > 1 ? step.map { $0 / longest } : step
     }
   }
 

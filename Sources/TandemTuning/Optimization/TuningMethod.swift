@@ -8,7 +8,8 @@ public enum TuningMethod: String, Sendable, CaseIterable {
   /// 1.5 times larger is retried at half the length.
   case adam
   /// Newton's method with the exact Hessian from dual numbers of dual
-  /// numbers (up to 4 parameters), damped toward gradient descent when the
-  /// Hessian is not positive definite; monotone like gradient descent.
+  /// numbers (up to 4 parameters), saddle-free (negative curvature is
+  /// flipped, so every step goes downhill), at most one unit long in the
+  /// optimizer's coordinates, and monotone like gradient descent.
   case newton
 }
