@@ -4,7 +4,8 @@ import RealModule
 /// are `Double`'s own, so a recorded run is bit for bit a `Double` run.
 ///
 /// The guards are those of ``Dual``: `sqrt(0)` and `root(0, n)` have
-/// derivative 0, and `pow(x, y)` with `x ≤ 0` has ∂/∂y = 0.
+/// derivative 0, and `pow(x, y)` with `x ≤ 0` has ∂/∂y = 0 (and a guarded
+/// ∂/∂x at x = 0).
 extension Recorded: ElementaryFunctions {
   /// eˣ; derivative eˣ.
   @inlinable
@@ -105,11 +106,16 @@ extension Recorded: ElementaryFunctions {
     x.applying(value: Double.atan(x.value), derivative: 1 / (1 + x.value * x.value))
   }
 
-  /// xʸ; partials y·xʸ⁻¹ and xʸ·log x (the latter taken as 0 for x ≤ 0).
+  /// xʸ; partials y·xʸ⁻¹ and xʸ·log x, guarded as `Dual`'s: ∂/∂y = 0 for
+  /// x ≤ 0, and at x = 0, ∂/∂x = 1 for y = 1 and 0 for y < 1.
   @inlinable
   public static func pow(_ x: Recorded, _ y: Recorded) -> Recorded {
     let power = Double.pow(x.value, y.value)
-    let dx = y.value * Double.pow(x.value, y.value - 1)
+    // At x = 0 the power rule's x^(y−1) is 0^0 (NaN in swift-numerics) or
+    // +∞; take ∂/∂x = 1 at y = 1 and 0 for y < 1, like sqrt at 0.
+    let dx: Double =
+      x.value == 0 && y.value <= 1
+      ? (y.value == 1 ? 1 : 0) : y.value * Double.pow(x.value, y.value - 1)
     let dy = x.value > 0 ? power * Double.log(x.value) : 0
     return combining(x, y, value: power, partials: (dx, dy))
   }
