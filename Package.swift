@@ -26,5 +26,6 @@ let package = Package(
       ]
     ),
     .testTarget(name: "TandemTests", dependencies: ["Tandem"]),
+    .testTarget(name: "TandemADTests", dependencies: ["TandemAD"]),
   ]
 )
