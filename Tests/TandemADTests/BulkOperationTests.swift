@@ -21,7 +21,8 @@ import Testing
   }
 
   /// ∇L on a `Double` tape, as a flat array.
-  static func gradient(_ operation: BulkOperation, at flat: [Double], weights: [Double]) -> [Double] {
+  static func gradient(_ operation: BulkOperation, at flat: [Double], weights: [Double]) -> [Double]
+  {
     let tape = Tape<Double>()
     let (loss, inputs, _) = record(operation, at: operation.split(flat), weights: weights, on: tape)
     tape.backward(from: loss)
@@ -30,29 +31,35 @@ import Testing
 
   @Test(arguments: BulkOperation.allCases)
   func gradientMatchesFiniteDifferences(_ operation: BulkOperation) {
-    var random = SplitMix64(seed: 0xB17 &+ UInt64(BulkOperation.allCases.firstIndex(of: operation)!))
+    var random = SplitMix64(
+      seed: 0xB17 &+ UInt64(BulkOperation.allCases.firstIndex(of: operation)!))
     for _ in 0..<4 {
       let flat = random.uniform(operation.inputRange, count: operation.inputSizes.reduce(0, +))
       let plainOutputs = operation.plain(operation.split(flat))
       let weights = random.uniform(-1...1, count: plainOutputs.count)
 
       let tape = Tape<Double>()
-      let (loss, inputs, outputs) = Self.record(operation, at: operation.split(flat), weights: weights, on: tape)
-      #expect(outputs.map(\.value.bitPattern) == plainOutputs.map(\.bitPattern), "\(operation) values")
+      let (loss, inputs, outputs) = Self.record(
+        operation, at: operation.split(flat), weights: weights, on: tape)
+      #expect(
+        outputs.map(\.value.bitPattern) == plainOutputs.map(\.bitPattern), "\(operation) values")
       tape.backward(from: loss)
       let adjoints = inputs.flatMap { tape.adjoints(of: $0) }
       let expected = FiniteDifference.gradient(at: flat) { point in
         zip(operation.plain(operation.split(point)), weights).reduce(0) { $0 + $1.0 * $1.1 }
       }
       for i in flat.indices {
-        #expect(isClose(adjoints[i], expected[i]), "\(operation): ∂L/∂x\(i) = \(adjoints[i]), FD \(expected[i])")
+        #expect(
+          isClose(adjoints[i], expected[i]),
+          "\(operation): ∂L/∂x\(i) = \(adjoints[i]), FD \(expected[i])")
       }
     }
   }
 
   @Test(arguments: BulkOperation.allCases)
   func hessianVectorProductsOnDualTapeMatchFiniteDifferences(_ operation: BulkOperation) {
-    var random = SplitMix64(seed: 0xB18 &+ UInt64(BulkOperation.allCases.firstIndex(of: operation)!))
+    var random = SplitMix64(
+      seed: 0xB18 &+ UInt64(BulkOperation.allCases.firstIndex(of: operation)!))
     for _ in 0..<3 {
       let flat = random.uniform(operation.inputRange, count: operation.inputSizes.reduce(0, +))
       let weights = random.uniform(-1...1, count: operation.plain(operation.split(flat)).count)
@@ -61,7 +68,8 @@ import Testing
       let seeded = flat.indices.map { Dual<2, Double>(flat[$0], u[$0], v[$0]) }
 
       let tape = Tape<Dual<2, Double>>()
-      let (loss, inputs, _) = Self.record(operation, at: operation.split(seeded), weights: weights, on: tape)
+      let (loss, inputs, _) = Self.record(
+        operation, at: operation.split(seeded), weights: weights, on: tape)
       tape.backward(from: loss)
       let adjoints = inputs.flatMap { tape.adjoints(of: $0) }
 
@@ -74,7 +82,8 @@ import Testing
       // against finite differences of the Double tape's gradient along u, v.
       for (k, direction) in [u, v].enumerated() {
         let expected = FiniteDifference.derivativeOfVector(at: 0) { t in
-          Self.gradient(operation, at: flat.indices.map { flat[$0] + t * direction[$0] }, weights: weights)
+          Self.gradient(
+            operation, at: flat.indices.map { flat[$0] + t * direction[$0] }, weights: weights)
         }
         for i in flat.indices {
           #expect(isClose(adjoints[i].value, plainGradient[i]))

@@ -9,7 +9,8 @@ import Testing
 @Suite struct GuardTests {
   /// Every tangent and nested tangent of a `Dual<2, Dual<1, Double>>`.
   static func allParts(_ x: Dual<2, Dual<1, Double>>) -> [Double] {
-    [x.value.value, x.value.tangents[0]] + (0..<2).flatMap { [x.tangents[$0].value, x.tangents[$0].tangents[0]] }
+    [x.value.value, x.value.tangents[0]]
+      + (0..<2).flatMap { [x.tangents[$0].value, x.tangents[$0].tangents[0]] }
   }
 
   @Test func sqrtAtZeroHasZeroDerivativeInEveryMode() {
@@ -24,27 +25,39 @@ import Testing
     let recorded = RecordedTape.valueWithDerivative(at: 0) { Recorded.sqrt($0) }
     #expect(recorded.derivative == 0)
     // A zero-length vector's length, through every level of a nested dual.
-    let nested = Dual<2, Dual<1, Double>>(Dual(0, tangents: [1]), tangents: [Dual(1, tangents: [1]), Dual(0, tangents: [1])])
+    let nested = Dual<2, Dual<1, Double>>(
+      Dual(0, tangents: [1]), tangents: [Dual(1, tangents: [1]), Dual(0, tangents: [1])])
     #expect(Self.allParts(Dual.sqrt(nested * nested)).allSatisfy { $0.isFinite })
   }
 
   @Test func hypotAndAtan2AtTheOriginHaveZeroDerivativesInEveryMode() {
-    let forward = [Dual.hypot(Dual<2, Double>(0, seed: 0), Dual(0, seed: 1)), Dual.atan2(y: Dual<2, Double>(0, seed: 0), x: Dual(0, seed: 1))]
+    let forward = [
+      Dual.hypot(Dual<2, Double>(0, seed: 0), Dual(0, seed: 1)),
+      Dual.atan2(y: Dual<2, Double>(0, seed: 0), x: Dual(0, seed: 1)),
+    ]
     for y in forward { #expect(y.tangents[0] == 0 && y.tangents[1] == 0) }
     #expect(gradient(at: [0.0, 0.0]) { Traced.hypot($0[0], $0[1]) } == [0, 0])
     #expect(gradient(at: [0.0, 0.0]) { Traced.atan2(y: $0[0], x: $0[1]) } == [0, 0])
-    #expect(gradient(at: [0.0, 0.0, 0.0, 0.0]) { TracedVector.hypot($0, $0).sum() } == [0, 0, 0, 0])
-    for hessianRow in gradient(at: Dual<2, Double>.seeding([0, 0]), of: { Traced.hypot($0[0], $0[1]) }) {
+    #expect(
+      gradient(at: [0.0, 0.0, 0.0, 0.0]) { TracedVector.hypot($0, $0).sum() } == [0, 0, 0, 0])
+    for hessianRow in gradient(
+      at: Dual<2, Double>.seeding([0, 0]), of: { Traced.hypot($0[0], $0[1]) })
+    {
       #expect(hessianRow.value == 0 && hessianRow.tangents[0] == 0 && hessianRow.tangents[1] == 0)
     }
-    for hessianRow in gradient(at: Dual<2, Double>.seeding([0, 0]), of: { Traced.atan2(y: $0[0], x: $0[1]) }) {
+    for hessianRow in gradient(
+      at: Dual<2, Double>.seeding([0, 0]), of: { Traced.atan2(y: $0[0], x: $0[1]) })
+    {
       #expect(hessianRow.value == 0 && hessianRow.tangents[0] == 0 && hessianRow.tangents[1] == 0)
     }
     let recordedHypot = RecordedTape.valueWithGradient(at: [0, 0]) { Recorded.hypot($0[0], $0[1]) }
-    let recordedAtan2 = RecordedTape.valueWithGradient(at: [0, 0]) { Recorded.atan2(y: $0[0], x: $0[1]) }
+    let recordedAtan2 = RecordedTape.valueWithGradient(at: [0, 0]) {
+      Recorded.atan2(y: $0[0], x: $0[1])
+    }
     #expect(recordedHypot.gradient == [0, 0] && recordedAtan2.gradient == [0, 0])
     // A nested dual at the origin: finite at every level.
-    let zero = Dual<2, Dual<1, Double>>(Dual(0, tangents: [1]), tangents: [Dual(1, tangents: [0]), Dual(0, tangents: [1])])
+    let zero = Dual<2, Dual<1, Double>>(
+      Dual(0, tangents: [1]), tangents: [Dual(1, tangents: [0]), Dual(0, tangents: [1])])
     #expect(Self.allParts(Dual.hypot(zero, zero)).allSatisfy { $0.isFinite })
     #expect(Self.allParts(Dual.atan2(y: zero, x: zero)).allSatisfy { $0.isFinite })
   }
@@ -59,9 +72,12 @@ import Testing
     // Differentiating with respect to the exponent alone, the base a constant.
     #expect(derivative(at: y) { Dual.pow(Dual(0.0), $0) } == 0)
     #expect(gradient(at: [0, y]) { Traced.pow($0[0], $0[1]) } == [dx, 0])
-    #expect(RecordedTape.valueWithGradient(at: [0, y]) { Recorded.pow($0[0], $0[1]) }.gradient == [dx, 0])
+    #expect(
+      RecordedTape.valueWithGradient(at: [0, y]) { Recorded.pow($0[0], $0[1]) }.gradient == [dx, 0])
     let hessian = gradient(at: Dual<2, Double>.seeding([0, y])) { Traced.pow($0[0], $0[1]) }
-    #expect(hessian.allSatisfy { $0.value.isFinite && $0.tangents[0].isFinite && $0.tangents[1].isFinite })
+    #expect(
+      hessian.allSatisfy { $0.value.isFinite && $0.tangents[0].isFinite && $0.tangents[1].isFinite }
+    )
   }
 
   @Test func powWithNegativeBaseHasZeroExponentAdjoint() {
@@ -69,7 +85,9 @@ import Testing
     // the exponent's adjoint finite (zero), so a NaN cannot leak into ∂/∂y.
     for x in [-0.5, -2.0] {
       #expect(gradient(at: [x, 2.0]) { Traced.pow($0[0], $0[1]) }[1] == 0)
-      #expect(RecordedTape.valueWithGradient(at: [x, 2.0]) { Recorded.pow($0[0], $0[1]) }.gradient[1] == 0)
+      #expect(
+        RecordedTape.valueWithGradient(at: [x, 2.0]) { Recorded.pow($0[0], $0[1]) }.gradient[1] == 0
+      )
     }
   }
 
@@ -82,7 +100,8 @@ import Testing
     for x0 in [-1.0, 0.5, 2.0] {
       #expect(derivative(at: x0) { x in x * stopTangent(x) } == x0)
       // Through two levels: d²/dx² [x² · stop(x)] = 2·x, not 6·x.
-      #expect(derivative(at: x0) { x in derivative(at: x) { x in x * x * stopTangent(x) } } == 2 * x0)
+      #expect(
+        derivative(at: x0) { x in derivative(at: x) { x in x * x * stopTangent(x) } } == 2 * x0)
     }
   }
 

@@ -37,7 +37,8 @@ import Testing
     let (u, v) = ([1.0, 0, -2, 0.5], [0.0, 3, 1, -1])
     let hu = hessianVectorProduct(at: x, along: u, of: Self.energy)
     let hv = hessianVectorProduct(at: x, along: v, of: Self.energy)
-    let combined = hessianVectorProduct(at: x, along: zip(u, v).map { 2 * $0 - $1 }, of: Self.energy)
+    let combined = hessianVectorProduct(
+      at: x, along: zip(u, v).map { 2 * $0 - $1 }, of: Self.energy)
     for i in x.indices { #expect(isClose(combined[i], 2 * hu[i] - hv[i], relative: 1e-12)) }
   }
 

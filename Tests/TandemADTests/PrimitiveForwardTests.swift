@@ -31,8 +31,12 @@ import Testing
       let expected = FiniteDifference.gradient(at: [a, b]) { f($0[0], $0[1]) }
       let y = f(Dual<2, Double>(a, seed: 0), Dual<2, Double>(b, seed: 1))
       #expect(y.value.bitPattern == f(a, b).bitPattern, "\(f)(\(a), \(b)) value")
-      #expect(isClose(y.tangents[0], expected[0]), "∂\(f)/∂a at (\(a), \(b)) = \(y.tangents[0]), FD \(expected[0])")
-      #expect(isClose(y.tangents[1], expected[1]), "∂\(f)/∂b at (\(a), \(b)) = \(y.tangents[1]), FD \(expected[1])")
+      #expect(
+        isClose(y.tangents[0], expected[0]),
+        "∂\(f)/∂a at (\(a), \(b)) = \(y.tangents[0]), FD \(expected[0])")
+      #expect(
+        isClose(y.tangents[1], expected[1]),
+        "∂\(f)/∂b at (\(a), \(b)) = \(y.tangents[1]), FD \(expected[1])")
     }
   }
 

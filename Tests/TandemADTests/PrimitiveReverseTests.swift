@@ -34,7 +34,9 @@ import Testing
       tape.backward(from: y)
       let expected = FiniteDifference.derivative(at: x) { f($0) }
       #expect(y.value.bitPattern == f(x).bitPattern, "\(f)(\(x)) value")
-      #expect(isClose(tape.adjoint(of: v), expected), "\(f)′(\(x)) = \(tape.adjoint(of: v)), FD \(expected)")
+      #expect(
+        isClose(tape.adjoint(of: v), expected),
+        "\(f)′(\(x)) = \(tape.adjoint(of: v)), FD \(expected)")
     }
   }
 
@@ -56,8 +58,12 @@ import Testing
       #expect(isClose(y.value.tangents[0], first * t0) && isClose(y.value.tangents[1], first * t1))
       // Reverse: the adjoint is f′(x); its tangents are f″(x)·t.
       #expect(isClose(adjoint.value, first), "\(f)′(\(x)) = \(adjoint.value), FD \(first)")
-      #expect(isClose(adjoint.tangents[0], second * t0), "\(f)″(\(x))·\(t0) = \(adjoint.tangents[0]), FD \(second * t0)")
-      #expect(isClose(adjoint.tangents[1], second * t1), "\(f)″(\(x))·\(t1) = \(adjoint.tangents[1]), FD \(second * t1)")
+      #expect(
+        isClose(adjoint.tangents[0], second * t0),
+        "\(f)″(\(x))·\(t0) = \(adjoint.tangents[0]), FD \(second * t0)")
+      #expect(
+        isClose(adjoint.tangents[1], second * t1),
+        "\(f)″(\(x))·\(t1) = \(adjoint.tangents[1]), FD \(second * t1)")
     }
   }
 
@@ -69,8 +75,12 @@ import Testing
       let (value, gradient) = valueWithGradient(at: [a, b]) { x in f.traced(x[0], x[1]) }
       let expected = FiniteDifference.gradient(at: [a, b]) { f($0[0], $0[1]) }
       #expect(value.bitPattern == f(a, b).bitPattern, "\(f)(\(a), \(b)) value")
-      #expect(isClose(gradient[0], expected[0]), "∂\(f)/∂a at (\(a), \(b)): \(gradient[0]), FD \(expected[0])")
-      #expect(isClose(gradient[1], expected[1]), "∂\(f)/∂b at (\(a), \(b)): \(gradient[1]), FD \(expected[1])")
+      #expect(
+        isClose(gradient[0], expected[0]),
+        "∂\(f)/∂a at (\(a), \(b)): \(gradient[0]), FD \(expected[0])")
+      #expect(
+        isClose(gradient[1], expected[1]),
+        "∂\(f)/∂b at (\(a), \(b)): \(gradient[1]), FD \(expected[1])")
     }
   }
 
@@ -81,7 +91,9 @@ import Testing
       let (a, b) = f.samplePoint(using: &random)
       // Seeding a along direction 0 and b along direction 1 makes the
       // adjoints' tangents the rows of the Hessian.
-      let gradient = TandemAD.gradient(at: Dual<2, Double>.seeding([a, b])) { x in f.traced(x[0], x[1]) }
+      let gradient = TandemAD.gradient(at: Dual<2, Double>.seeding([a, b])) { x in
+        f.traced(x[0], x[1])
+      }
       let hessian = FiniteDifference.jacobian(at: [a, b]) { Self.tapeGradient(f, at: $0) }
       for i in 0..<2 {
         for j in 0..<2 {
@@ -96,19 +108,37 @@ import Testing
   /// The operations of a recorded value with a constant, each with its
   /// plain counterpart.
   static let constantOperations:
-    [(String, @Sendable (Traced<Double>, Double) -> Traced<Double>, @Sendable (Double, Double) -> Double)] = [
-    ("x + c", { $0 + $1 }, { $0 + $1 }),
-    ("c + x", { $1 + $0 }, { $1 + $0 }),
-    ("x - c", { $0 - $1 }, { $0 - $1 }),
-    ("c - x", { $1 - $0 }, { $1 - $0 }),
-    ("x * c", { $0 * $1 }, { $0 * $1 }),
-    ("c * x", { $1 * $0 }, { $1 * $0 }),
-    ("x / c", { $0 / $1 }, { $0 / $1 }),
-    ("c / x", { $1 / $0 }, { $1 / $0 }),
-    ("x += x·c", { x, c in var y = x; y += x * c; return y }, { x, c in x + x * c }),
-    ("x -= x·c", { x, c in var y = x; y -= x * c; return y }, { x, c in x - x * c }),
-    ("x *= x + c", { x, c in var y = x; y *= x + c; return y }, { x, c in x * (x + c) }),
-  ]
+    [(
+      String, @Sendable (Traced<Double>, Double) -> Traced<Double>,
+      @Sendable (Double, Double) -> Double
+    )] = [
+      ("x + c", { $0 + $1 }, { $0 + $1 }),
+      ("c + x", { $1 + $0 }, { $1 + $0 }),
+      ("x - c", { $0 - $1 }, { $0 - $1 }),
+      ("c - x", { $1 - $0 }, { $1 - $0 }),
+      ("x * c", { $0 * $1 }, { $0 * $1 }),
+      ("c * x", { $1 * $0 }, { $1 * $0 }),
+      ("x / c", { $0 / $1 }, { $0 / $1 }),
+      ("c / x", { $1 / $0 }, { $1 / $0 }),
+      (
+        "x += x·c",
+        { x, c in
+          var y = x; y += x * c; return y
+        }, { x, c in x + x * c }
+      ),
+      (
+        "x -= x·c",
+        { x, c in
+          var y = x; y -= x * c; return y
+        }, { x, c in x - x * c }
+      ),
+      (
+        "x *= x + c",
+        { x, c in
+          var y = x; y *= x + c; return y
+        }, { x, c in x * (x + c) }
+      ),
+    ]
 
   @Test func operationsWithConstantsOnDoubleTape() {
     var random = SplitMix64(seed: 0x74)

@@ -32,10 +32,12 @@ import Testing
         let f = forward.tangents[i]
         #expect(
           abs(f - reverse.gradient[i]) <= 1e-10 * scale,
-          "case \(case_): ∂/∂x\(i) of \(program) at \(point): forward \(f), tape \(reverse.gradient[i])")
+          "case \(case_): ∂/∂x\(i) of \(program) at \(point): forward \(f), tape \(reverse.gradient[i])"
+        )
         #expect(
           abs(f - recorded.gradient[i]) <= 1e-10 * scale,
-          "case \(case_): ∂/∂x\(i) of \(program) at \(point): forward \(f), recorded \(recorded.gradient[i])")
+          "case \(case_): ∂/∂x\(i) of \(program) at \(point): forward \(f), recorded \(recorded.gradient[i])"
+        )
       }
     }
     #expect(largest > 50, "the generator should produce sizeable programs")
@@ -52,7 +54,8 @@ import Testing
       let point = random.uniform(-1.5...1.5, count: Self.inputCount)
 
       let seeded = Dual<3, Double>.seeding(point)
-      let reverse = tape.valueWithGradient(at: seeded) { x in program.evaluate(x, on: tape) }.gradient
+      let reverse = tape.valueWithGradient(at: seeded) { x in program.evaluate(x, on: tape) }
+        .gradient
       let nestedInput = (0..<Self.inputCount).map { i in
         Dual<3, Dual<3, Double>>(seeded[i], seed: i)
       }
@@ -65,7 +68,9 @@ import Testing
         #expect(abs(reverse[i].value - forward.tangents[i].value) <= 1e-10 * max(scale, 1))
         for j in 0..<Self.inputCount {
           let (r, f) = (reverse[i].tangents[j], forward.tangents[i].tangents[j])
-          #expect(abs(r - f) <= 1e-10 * scale, "case \(case_): H[\(i)][\(j)] of \(program): tape \(r), nested duals \(f)")
+          #expect(
+            abs(r - f) <= 1e-10 * scale,
+            "case \(case_): H[\(i)][\(j)] of \(program): tape \(r), nested duals \(f)")
         }
       }
     }

@@ -25,7 +25,8 @@ import Testing
       let (value, gradient) = RecordedTape.valueWithGradient(at: [a, b]) { f($0[0], $0[1]) }
       let expected = FiniteDifference.gradient(at: [a, b]) { f($0[0], $0[1]) }
       #expect(value.bitPattern == f(a, b).bitPattern)
-      #expect(isClose(gradient[0], expected[0]) && isClose(gradient[1], expected[1]), "∇\(f)(\(a), \(b))")
+      #expect(
+        isClose(gradient[0], expected[0]) && isClose(gradient[1], expected[1]), "∇\(f)(\(a), \(b))")
       // A constant operand records no edge and gets no adjoint.
       let (_, partial) = RecordedTape.valueWithDerivative(at: a) { f($0, Recorded(b)) }
       #expect(isClose(partial, expected[0]))
@@ -46,7 +47,8 @@ import Testing
         return tape.adjoint(of: v)
       }
       #expect(isClose(first, FiniteDifference.derivative(at: x) { f($0) }))
-      #expect(isClose(second, f.secondDerivative(at: x), relative: 1e-12), "\(f)″(\(x)) = \(second)")
+      #expect(
+        isClose(second, f.secondDerivative(at: x), relative: 1e-12), "\(f)″(\(x)) = \(second)")
     }
   }
 
@@ -69,7 +71,9 @@ import Testing
     return total
   }
 
-  @Test(arguments: [(2.0, 1.5, 10, 0.1), (1.0, -0.7, 40, 0.3), (10.0, 2.0, 25, 0.05), (0.5, 1.0, 100, 1.1)])
+  @Test(arguments: [
+    (2.0, 1.5, 10, 0.1), (1.0, -0.7, 40, 0.3), (10.0, 2.0, 25, 0.05), (0.5, 1.0, 100, 1.1),
+  ])
   func backpropagationThroughDescentMatchesForwardAndClosedForm(
     h: Double, w0: Double, steps: Int, alpha: Double
   ) {
@@ -81,7 +85,8 @@ import Testing
       Self.descentLoss(stepSize: a, curvatures: [h], start: [w0], steps: steps, tape: Tape())
     }
     let reverse = RecordedTape.valueWithDerivative(at: alpha) { a in
-      Self.descentLoss(stepSize: a, curvatures: [h], start: [w0], steps: steps, tape: Tape<Recorded>())
+      Self.descentLoss(
+        stepSize: a, curvatures: [h], start: [w0], steps: steps, tape: Tape<Recorded>())
     }
     #expect(reverse.value.bitPattern == forward.value.bitPattern)
     #expect(isClose(reverse.value, exactLoss, relative: 1e-12 * max(1, abs(exactLoss))))
@@ -93,7 +98,8 @@ import Testing
     func nodes(steps: Int) -> (count: Int, bytes: Int) {
       RecordedTape.record {
         _ = Self.descentLoss(
-          stepSize: Recorded.variable(0.1), curvatures: [1, 3], start: [1, 1], steps: steps, tape: Tape())
+          stepSize: Recorded.variable(0.1), curvatures: [1, 3], start: [1, 1], steps: steps,
+          tape: Tape())
         return (RecordedTape.recordedNodeCount, RecordedTape.recordedByteCount)
       }
     }

@@ -15,11 +15,17 @@ import Testing
     for step in 0..<steps {
       tape.reset()
       let x = tape.variables(state)
-      let matrix = TracedMatrix(tape.variables(count: 4 * state.count) { i in T(Double.sin(Double(i + step))) }, rows: 4, columns: state.count)
+      let matrix = TracedMatrix(
+        tape.variables(count: 4 * state.count) { i in T(Double.sin(Double(i + step))) }, rows: 4,
+        columns: state.count)
       let hidden = TracedVector.tanh(matrix.multiplied(by: x) + T(0.1))
-      var energy = hidden.dot(hidden) / T(2) + TracedVector.sqrt(TracedVector.square(x) + T(1)).mean()
-      energy = energy + Traced.hypot(x[0], x[1]) * Traced.exp(x[1] * T(0.1)) - Traced.atan2(y: x[0], x: x[1] + T(3))
-      energy = energy + Traced.pow(Traced.square(x[2]) + T(0.5), x[0] * T(0.3)) / (T(2) + Traced.cos(x[1]))
+      var energy =
+        hidden.dot(hidden) / T(2) + TracedVector.sqrt(TracedVector.square(x) + T(1)).mean()
+      energy =
+        energy + Traced.hypot(x[0], x[1]) * Traced.exp(x[1] * T(0.1))
+        - Traced.atan2(y: x[0], x: x[1] + T(3))
+      energy =
+        energy + Traced.pow(Traced.square(x[2]) + T(0.5), x[0] * T(0.3)) / (T(2) + Traced.cos(x[1]))
       tape.backward(from: energy)
       for i in state.indices {
         let force = tape.adjoint(of: x, at: i)
@@ -36,9 +42,11 @@ import Testing
 
   @Test func dualsWithZeroTangentsMatchDoubleBitForBit() {
     let plain = Self.trajectory(from: Self.start, steps: 60, tape: Tape<Double>())
-    let dual = Self.trajectory(from: Self.start.map { Dual<2, Double>(constant: $0) }, steps: 60, tape: Tape())
+    let dual = Self.trajectory(
+      from: Self.start.map { Dual<2, Double>(constant: $0) }, steps: 60, tape: Tape())
     let nested = Self.trajectory(
-      from: Self.start.map { Dual<1, Dual<1, Double>>(constant: Dual(constant: $0)) }, steps: 60, tape: Tape())
+      from: Self.start.map { Dual<1, Dual<1, Double>>(constant: Dual(constant: $0)) }, steps: 60,
+      tape: Tape())
     #expect(plain.count == 60 * 5)
     #expect(plain.allSatisfy { $0.isFinite })
     #expect(dual == plain)
@@ -49,7 +57,9 @@ import Testing
   @Test func valuesDoNotDependOnTangentsOrRecording() {
     let plain = Self.trajectory(from: Self.start, steps: 30, tape: Tape<Double>())
     // Nonzero tangents change no value either.
-    let seeded = Self.trajectory(from: Dual<3, Double>.seeding(Array(Self.start.prefix(3))) + [Dual(constant: Self.start[3])], steps: 30, tape: Tape())
+    let seeded = Self.trajectory(
+      from: Dual<3, Double>.seeding(Array(Self.start.prefix(3))) + [Dual(constant: Self.start[3])],
+      steps: 30, tape: Tape())
     #expect(seeded.map(\.bitPattern) == plain.map(\.bitPattern))
     let recorded = RecordedTape.record {
       Self.trajectory(from: Self.start.map(Recorded.variable), steps: 30, tape: Tape())

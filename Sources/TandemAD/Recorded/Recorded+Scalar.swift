@@ -25,7 +25,8 @@ extension Recorded: Scalar {
     let radiusSquared = x.value * x.value + y.value * y.value
     let angle = Double.atan2(y: y.value, x: x.value)
     guard radiusSquared != 0 else { return Recorded(constant: angle) }
-    return combining(y, x, value: angle, partials: (x.value / radiusSquared, -y.value / radiusSquared))
+    return combining(
+      y, x, value: angle, partials: (x.value / radiusSquared, -y.value / radiusSquared))
   }
 
   /// `hypot(x, y)`; partials `x/h` and `y/h`, taken as zero at the origin

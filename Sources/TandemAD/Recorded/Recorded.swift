@@ -61,7 +61,8 @@ public struct Recorded: Sendable {
   @inline(__always)
   public func applying(value newValue: Double, derivative: Double) -> Recorded {
     guard node >= 0 else { return Recorded(constant: newValue) }
-    return Recorded(value: newValue, node: recordedNodes.pointee.append(newValue, node, derivative, -1, 0))
+    return Recorded(
+      value: newValue, node: recordedNodes.pointee.append(newValue, node, derivative, -1, 0))
   }
 
   /// Records a function of two values given its value and its partial

@@ -55,7 +55,8 @@ struct RecordedNodes {
   @inlinable
   @inline(__always)
   mutating func append(
-    _ value: Double, _ first: Int32, _ firstPartial: Double, _ second: Int32, _ secondPartial: Double
+    _ value: Double, _ first: Int32, _ firstPartial: Double, _ second: Int32,
+    _ secondPartial: Double
   ) -> Int32 {
     if count == capacity { grow() }
     let index = count

@@ -83,13 +83,16 @@ enum BulkOperation: String, CaseIterable, CustomStringConvertible, Sendable {
     case .addToEachRow:
       return scalars(TracedMatrix(x[0], rows: 3, columns: 4).addingToEachRow(x[1]).elements)
     case .matrixMap:
-      return scalars(TracedMatrix(x[0], rows: 2, columns: 3).map { v in (v * v * v, 3 * v * v) }.elements)
+      return scalars(
+        TracedMatrix(x[0], rows: 2, columns: 3).map { v in (v * v * v, 3 * v * v) }.elements)
     }
   }
 
   /// The same function on plain arrays.
   func plain(_ x: [[Double]]) -> [Double] {
-    func zip2(_ f: (Double, Double) -> Double) -> [Double] { x[0].indices.map { f(x[0][$0], x[1][$0]) } }
+    func zip2(_ f: (Double, Double) -> Double) -> [Double] {
+      x[0].indices.map { f(x[0][$0], x[1][$0]) }
+    }
     switch self {
     case .add: return zip2(+)
     case .subtract: return zip2(-)
@@ -121,7 +124,8 @@ enum BulkOperation: String, CaseIterable, CustomStringConvertible, Sendable {
       for (i, target) in Self.scatterIndices.enumerated() { result[target] += x[0][i] }
       return result
     case .matrixVector:
-      return (0..<3).map { r in (0..<4).reduce(0) { total, c in total + x[0][r * 4 + c] * x[1][c] } }
+      return (0..<3).map { r in (0..<4).reduce(0) { total, c in total + x[0][r * 4 + c] * x[1][c] }
+      }
     case .matrixMatrix:
       var result = [Double](repeating: 0, count: 8)
       for r in 0..<2 {

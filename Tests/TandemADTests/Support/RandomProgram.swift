@@ -38,7 +38,9 @@ indirect enum RandomProgram: CustomStringConvertible {
     }
     func sub() -> RandomProgram { Self.random(inputs: inputs, depth: depth - 1, using: &random) }
     func plus(_ c: Double, _ e: RandomProgram) -> RandomProgram { .binary(.add, .constant(c), e) }
-    func times(_ c: Double, _ e: RandomProgram) -> RandomProgram { .binary(.multiply, .constant(c), e) }
+    func times(_ c: Double, _ e: RandomProgram) -> RandomProgram {
+      .binary(.multiply, .constant(c), e)
+    }
     if random.next() % 2 == 0 {
       let f = UnaryPrimitive.allCases[Int(random.next() % UInt64(UnaryPrimitive.allCases.count))]
       let e = sub()
@@ -46,7 +48,8 @@ indirect enum RandomProgram: CustomStringConvertible {
         switch f {
         case .negation, .square, .sin, .cos, .atan, .asinh, .tanh, .cube: e
         case .exp, .expMinusOne, .sinh, .cosh, .tan: .unary(.sin, e)
-        case .log, .sqrt, .reciprocal, .inverseSquare, .cubeRoot, .fourthRoot: plus(1.5, .unary(.sin, e))
+        case .log, .sqrt, .reciprocal, .inverseSquare, .cubeRoot, .fourthRoot:
+          plus(1.5, .unary(.sin, e))
         case .logOnePlus: times(0.5, .unary(.sin, e))
         case .asin, .acos, .atanh: times(0.8, .unary(.tanh, e))
         case .acosh: plus(2, .unary(.cos, e))
