@@ -18,6 +18,11 @@ let package = Package(
       dependencies: [.product(name: "Numerics", package: "swift-numerics")]
     ),
     .target(name: "Tandem", dependencies: ["TandemAD"]),
+    // Counts heap allocations by interposing malloc and friends (forwarding to
+    // glibc). Whatever executable links it gets the interposer: only
+    // TandemBenchmarks depends on it.
+    .target(name: "CAllocationCounter"),
+    .target(name: "TandemBenchmarks", dependencies: ["TandemAD", "CAllocationCounter"]),
     .executableTarget(
       name: "tandem",
       dependencies: [
@@ -27,5 +32,6 @@ let package = Package(
     ),
     .testTarget(name: "TandemTests", dependencies: ["Tandem"]),
     .testTarget(name: "TandemADTests", dependencies: ["TandemAD"]),
+    .testTarget(name: "TandemBenchmarksTests", dependencies: ["TandemBenchmarks"]),
   ]
 )
