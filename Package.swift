@@ -7,6 +7,7 @@ let package = Package(
     .library(name: "Tandem", targets: ["Tandem"]),
     .library(name: "TandemAD", targets: ["TandemAD"]),
     .library(name: "TandemPhysics", targets: ["TandemPhysics"]),
+    .library(name: "TandemTraining", targets: ["TandemTraining"]),
     .library(name: "TandemTuning", targets: ["TandemTuning"]),
     .library(name: "TandemScene", targets: ["TandemScene"]),
     .library(name: "TandemRender", targets: ["TandemRender"]),
@@ -26,29 +27,47 @@ let package = Package(
       name: "TandemPhysics",
       dependencies: ["TandemAD", .product(name: "Numerics", package: "swift-numerics")]
     ),
-    .target(name: "TandemTuning", dependencies: ["TandemAD", "TandemPhysics"]),
+    .target(
+      name: "TandemTraining",
+      dependencies: ["TandemAD", .product(name: "Numerics", package: "swift-numerics")]
+    ),
+    .target(name: "TandemTuning", dependencies: ["TandemAD", "TandemPhysics", "TandemTraining"]),
     .target(
       name: "TandemScene",
-      dependencies: ["TandemAD", "TandemPhysics", "TandemTuning", .product(name: "Yams", package: "Yams")]
+      dependencies: [
+        "TandemAD", "TandemPhysics", "TandemTraining", "TandemTuning",
+        .product(name: "Yams", package: "Yams"),
+      ]
     ),
     .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
     .target(name: "CPNGShim", dependencies: ["CLibPNG"]),
     .target(name: "TandemRender", dependencies: ["CPNGShim"]),
+    // Counts heap allocations by interposing malloc and friends (forwarding to
+    // glibc). Whatever executable links it gets the interposer: only
+    // TandemBenchmarks depends on it.
+    .target(name: "CAllocationCounter"),
+    .target(name: "TandemBenchmarks", dependencies: ["TandemAD", "CAllocationCounter"]),
     .target(
       name: "Tandem",
-      dependencies: ["TandemAD", "TandemPhysics", "TandemTuning", "TandemScene", "TandemRender"]
+      dependencies: [
+        "TandemAD", "TandemPhysics", "TandemTraining", "TandemTuning", "TandemScene", "TandemRender",
+      ]
     ),
     .executableTarget(
       name: "tandem",
       dependencies: [
         "Tandem",
+        "TandemBenchmarks",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "TandemTests", dependencies: ["Tandem"]),
+    .testTarget(name: "TandemADTests", dependencies: ["TandemAD"]),
     .testTarget(name: "TandemPhysicsTests", dependencies: ["TandemPhysics"]),
+    .testTarget(name: "TandemTrainingTests", dependencies: ["TandemTraining", "TandemTuning", "TandemAD"]),
     .testTarget(name: "TandemSceneTests", dependencies: ["TandemScene"]),
     .testTarget(name: "TandemRenderTests", dependencies: ["TandemRender"]),
+    .testTarget(name: "TandemBenchmarksTests", dependencies: ["TandemBenchmarks"]),
   ],
   swiftLanguageModes: [.v6]
 )

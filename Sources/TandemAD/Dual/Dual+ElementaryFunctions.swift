@@ -8,7 +8,10 @@ import RealModule
 ///   zero tangent into NaN);
 /// - `pow(x, y)` with `x ≤ 0` gets ∂/∂y = 0 (the real limit at x = 0 for
 ///   y > 0; for x < 0 the power is only real at integer y, where it is not
-///   differentiable in y), instead of NaN from `log(x)`.
+///   differentiable in y), instead of NaN from `log(x)`; and at x = 0,
+///   ∂/∂x = y·xʸ⁻¹ is taken as 1 for y = 1 and 0 for y < 1 (like `sqrt`),
+///   instead of NaN from 0⁰ or from 0·∞ when x carries no tangent. (For
+///   x < 0 swift-numerics defines xʸ as NaN, so the value is NaN anyway.)
 extension Dual: ElementaryFunctions {
   /// eˣ; derivative eˣ.
   @inlinable
@@ -109,11 +112,15 @@ extension Dual: ElementaryFunctions {
     x.applying(value: T.atan(x.value), derivative: 1 / (1 + x.value * x.value))
   }
 
-  /// xʸ; partials y·xʸ⁻¹ and xʸ·log x (the latter taken as 0 for x ≤ 0).
+  /// xʸ; partials y·xʸ⁻¹ and xʸ·log x, guarded at x ≤ 0 (see above).
   @inlinable
   public static func pow(_ x: Dual, _ y: Dual) -> Dual {
     let power = T.pow(x.value, y.value)
-    let dx = y.value * T.pow(x.value, y.value - 1)
+    // At x = 0 the power rule's x^(y−1) is 0^0 (NaN in swift-numerics) or
+    // +∞; take ∂/∂x = 1 at y = 1 and 0 for y < 1, like sqrt at 0.
+    let dx: T =
+      x.value == .zero && y.value <= 1
+      ? (y.value == 1 ? 1 : 0) : y.value * T.pow(x.value, y.value - 1)
     let dy = x.value > .zero ? power * T.log(x.value) : .zero
     return Dual(power, tangents: InlineArray { i in x.tangents[i] * dx + y.tangents[i] * dy })
   }

@@ -29,10 +29,13 @@ extension Traced {
   }
 
   /// Quotient of two recorded values; partials 1/b and −a/b².
+  ///
+  /// The value is `a / b` itself, not `a · (1/b)`, so it is bit for bit the
+  /// quotient that plain code computes.
   @inlinable
   public static func / (lhs: Traced, rhs: Traced) -> Traced {
     let reciprocal = 1 / rhs.value
-    let quotient = lhs.value * reciprocal
+    let quotient = lhs.value / rhs.value
     return combining(lhs, rhs, value: quotient, partials: (reciprocal, -quotient * reciprocal))
   }
 
@@ -72,11 +75,10 @@ extension Traced {
   @inlinable
   public static func * (lhs: T, rhs: Traced) -> Traced { rhs * lhs }
 
-  /// Divides by a constant.
+  /// Divides by a constant (the value is `a / c`, as plain code computes it).
   @inlinable
   public static func / (lhs: Traced, rhs: T) -> Traced {
-    let reciprocal = 1 / rhs
-    return lhs.applying(value: lhs.value * reciprocal, derivative: reciprocal)
+    lhs.applying(value: lhs.value / rhs, derivative: 1 / rhs)
   }
 
   /// Divides a constant by a recorded value.

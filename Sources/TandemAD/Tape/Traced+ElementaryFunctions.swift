@@ -3,7 +3,7 @@ import RealModule
 /// Elementary functions of recorded scalars, named as in swift-numerics'
 /// `ElementaryFunctions`. The guards of ``Dual`` apply here too: the
 /// derivative of `sqrt` at 0 and of `hypot` and `atan2` at the origin is taken
-/// as 0, and `pow(x, y)` with `x ≤ 0` has ∂/∂y = 0.
+/// as 0, and `pow(x, y)` with `x ≤ 0` has ∂/∂y = 0 (and a guarded ∂/∂x at 0).
 extension Traced {
   /// eˣ.
   @inlinable
@@ -64,11 +64,16 @@ extension Traced {
     return x.applying(value: T.pow(x.value, n), derivative: derivative)
   }
 
-  /// xʸ, with ∂/∂y = 0 where x ≤ 0.
+  /// xʸ, with ∂/∂y = 0 where x ≤ 0 and, at x = 0, ∂/∂x = 1 for y = 1 and 0
+  /// for y < 1 (the guards of ``Dual``).
   @inlinable
   public static func pow(_ x: Traced, _ y: Traced) -> Traced {
     let power = T.pow(x.value, y.value)
-    let dx = y.value * T.pow(x.value, y.value - 1)
+    // At x = 0 the power rule's x^(y−1) is 0^0 (NaN in swift-numerics) or
+    // +∞; take ∂/∂x = 1 at y = 1 and 0 for y < 1, like sqrt at 0.
+    let dx: T =
+      x.value == .zero && y.value <= 1
+      ? (y.value == 1 ? 1 : 0) : y.value * T.pow(x.value, y.value - 1)
     let dy = x.value > .zero ? power * T.log(x.value) : .zero
     return combining(x, y, value: power, partials: (dx, dy))
   }

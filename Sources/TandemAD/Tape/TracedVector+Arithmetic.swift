@@ -38,7 +38,7 @@ extension TracedVector {
   public static func / (lhs: TracedVector, rhs: TracedVector) -> TracedVector {
     lhs.zipMap(rhs) { a, b in
       let reciprocal = 1 / b
-      let quotient = a * reciprocal
+      let quotient = a / b
       return (quotient, reciprocal, -quotient * reciprocal)
     }
   }

@@ -11,12 +11,10 @@ extension TracedVector {
     return Traced(tape: tape, index: output)
   }
 
-  /// (Σ xᵢ) / n.
+  /// (Σ xᵢ) / n, divided (not multiplied by 1/n) so that the value is the
+  /// one plain code computes.
   @inlinable
-  public func mean() -> Traced<T> {
-    let reciprocal: T = 1 / T(Double(count))
-    return sum() * reciprocal
-  }
+  public func mean() -> Traced<T> { sum() / T(Double(count)) }
 
   /// Σ xᵢ·yᵢ, recorded as one node.
   @inlinable
