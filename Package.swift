@@ -7,6 +7,7 @@ let package = Package(
     .library(name: "Tandem", targets: ["Tandem"]),
     .library(name: "TandemAD", targets: ["TandemAD"]),
     .library(name: "TandemPhysics", targets: ["TandemPhysics"]),
+    .library(name: "TandemTraining", targets: ["TandemTraining"]),
     .library(name: "TandemTuning", targets: ["TandemTuning"]),
     .executable(name: "tandem", targets: ["tandem"]),
   ],
@@ -23,7 +24,11 @@ let package = Package(
       name: "TandemPhysics",
       dependencies: ["TandemAD", .product(name: "Numerics", package: "swift-numerics")]
     ),
-    .target(name: "TandemTuning", dependencies: ["TandemAD", "TandemPhysics"]),
+    .target(
+      name: "TandemTraining",
+      dependencies: ["TandemAD", .product(name: "Numerics", package: "swift-numerics")]
+    ),
+    .target(name: "TandemTuning", dependencies: ["TandemAD", "TandemPhysics", "TandemTraining"]),
     .target(name: "Tandem", dependencies: ["TandemAD", "TandemPhysics", "TandemTuning"]),
     .executableTarget(
       name: "tandem",
@@ -34,5 +39,6 @@ let package = Package(
     ),
     .testTarget(name: "TandemTests", dependencies: ["Tandem"]),
     .testTarget(name: "TandemPhysicsTests", dependencies: ["TandemPhysics"]),
+    .testTarget(name: "TandemTrainingTests", dependencies: ["TandemTraining", "TandemTuning", "TandemAD"]),
   ]
 )
