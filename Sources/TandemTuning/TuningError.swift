@@ -6,6 +6,13 @@ public enum TuningError: Error, CustomStringConvertible, Equatable {
   case nothingToTune
   /// The loss or its gradient is not finite at the starting point.
   case nonFiniteStart(loss: Double, parameter: String?)
+  /// In-run tuning (online and greedy horizons) seeds every tuned
+  /// parameter in one run, with at most `limit` tangent directions.
+  case tooManyParametersForInRunTuning(count: Int, limit: Int)
+  /// Newton's method needs the full horizon.
+  case newtonNeedsFullHorizon
+  /// The loss or its tangent stopped being finite during an in-run update.
+  case nonFiniteDuringRun(step: Int, loss: Double, parameter: String?)
 
   /// A message a person can act on.
   public var description: String {
@@ -21,6 +28,18 @@ public enum TuningError: Error, CustomStringConvertible, Equatable {
           + "the horizon may be too long for this much undamped motion; try fewer steps or more damping."
       } else {
         "the loss is not finite at the starting point (\(loss)): check the scene runs with `tandem run`."
+      }
+    case let .tooManyParametersForInRunTuning(count, limit):
+      "the online and greedy horizons tune at most \(limit) parameters in one run, but \(count) are marked "
+        + "`tune: true`; tune fewer, or use horizon: full."
+    case .newtonNeedsFullHorizon:
+      "Newton's method needs horizon: full; use --method adam or gd for the online and greedy horizons."
+    case let .nonFiniteDuringRun(step, loss, parameter):
+      if let parameter {
+        "at step \(step) the derivative with respect to `\(parameter)` is not finite (loss \(loss)): "
+          + "lower the tuning rate or bound the parameter."
+      } else {
+        "at step \(step) the loss is not finite (\(loss)): lower the tuning rate or bound the parameters."
       }
     }
   }

@@ -146,6 +146,12 @@ extension Tape {
           a[vector + c] += seed
         }
       }
+    case let .rowReduction(matrix, rows, columns, output, partial):
+      for r in 0..<rows {
+        let seed = a[output + r]
+        let row = r * columns
+        for c in 0..<columns { a[matrix + row + c] += seed * partials[partial + row + c] }
+      }
     }
   }
 }

@@ -60,6 +60,17 @@ public final class Tape<T: Scalar> {
     return values.count - 1
   }
 
+  /// Appends `count` zero values to be overwritten by a bulk node, and
+  /// returns the offset of the first. Bulk nodes fill them inside one
+  /// `withUnsafeMutableBufferPointer`, so a node costs one exclusivity check
+  /// and one uniqueness check, not one per element.
+  @inlinable
+  func appendZeros(_ count: Int) -> Int {
+    let start = values.count
+    values.append(contentsOf: repeatElement(T.zero, count: count))
+    return start
+  }
+
   /// Appends one partial derivative and returns its offset.
   @inlinable
   func appendPartial(_ partial: T) -> Int {

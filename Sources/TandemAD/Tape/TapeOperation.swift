@@ -46,4 +46,8 @@ enum TapeOperation: Sendable {
   case matrixMatrix(lhs: Int, rhs: Int, rows: Int, inner: Int, columns: Int, output: Int)
   /// `output[r][c] = matrix[r][c] + vector[c]`.
   case addToRows(matrix: Int, rows: Int, columns: Int, vector: Int, output: Int)
+  /// `output[r] = f(matrix[r][0..<columns])`, one scalar per row, with
+  /// ∂output[r]/∂matrix[r][c] saved at `partials[partial + r·columns + c]`
+  /// (a row-wise log-sum-exp, a row sum).
+  case rowReduction(matrix: Int, rows: Int, columns: Int, output: Int, partial: Int)
 }

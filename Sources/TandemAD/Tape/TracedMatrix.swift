@@ -29,12 +29,15 @@ public struct TracedMatrix<T: Scalar> {
   public func multiplied(by vector: TracedVector<T>) -> TracedVector<T> {
     precondition(vector.count == columns, "a \(rows)×\(columns) matrix times a vector of \(vector.count)")
     let tape = elements.tape
-    let output = tape.values.count
-    for r in 0..<rows {
-      var total = T.zero
-      let row = elements.start + r * columns
-      for c in 0..<columns { total += tape.values[row + c] * tape.values[vector.start + c] }
-      tape.values.append(total)
+    let output = tape.appendZeros(rows)
+    let (matrix, x, rows, columns) = (elements.start, vector.start, rows, columns)
+    tape.values.withUnsafeMutableBufferPointer { v in
+      for r in 0..<rows {
+        var total = T.zero
+        let row = matrix + r * columns
+        for c in 0..<columns { total += v[row + c] * v[x + c] }
+        v[output + r] = total
+      }
     }
     tape.operations.append(
       .matrixVector(matrix: elements.start, rows: rows, columns: columns, vector: vector.start, output: output))
@@ -46,13 +49,15 @@ public struct TracedMatrix<T: Scalar> {
   public func multiplied(by other: TracedMatrix) -> TracedMatrix {
     precondition(other.rows == columns, "a \(rows)×\(columns) matrix times a \(other.rows)×\(other.columns) one")
     let tape = elements.tape
-    let output = tape.values.count
     let n = other.columns
-    tape.values.append(contentsOf: repeatElement(T.zero, count: rows * n))
-    for r in 0..<rows {
-      for k in 0..<columns {
-        let a = tape.values[elements.start + r * columns + k]
-        for c in 0..<n { tape.values[output + r * n + c] += a * tape.values[other.elements.start + k * n + c] }
+    let output = tape.appendZeros(rows * n)
+    let (lhs, rhs, rows, inner) = (elements.start, other.elements.start, rows, columns)
+    tape.values.withUnsafeMutableBufferPointer { v in
+      for r in 0..<rows {
+        for k in 0..<inner {
+          let a = v[lhs + r * inner + k]
+          for c in 0..<n { v[output + r * n + c] += a * v[rhs + k * n + c] }
+        }
       }
     }
     tape.operations.append(
@@ -66,10 +71,11 @@ public struct TracedMatrix<T: Scalar> {
   public func addingToEachRow(_ vector: TracedVector<T>) -> TracedMatrix {
     precondition(vector.count == columns, "a row vector of \(vector.count) for \(columns) columns")
     let tape = elements.tape
-    let output = tape.values.count
-    for r in 0..<rows {
-      for c in 0..<columns {
-        tape.values.append(tape.values[elements.start + r * columns + c] + tape.values[vector.start + c])
+    let output = tape.appendZeros(rows * columns)
+    let (matrix, bias, rows, columns) = (elements.start, vector.start, rows, columns)
+    tape.values.withUnsafeMutableBufferPointer { v in
+      for r in 0..<rows {
+        for c in 0..<columns { v[output + r * columns + c] = v[matrix + r * columns + c] + v[bias + c] }
       }
     }
     tape.operations.append(

@@ -9,8 +9,11 @@ extension TracedVector {
   ) -> TracedVector {
     precondition(lhs.count == rhs.count, "vectors of lengths \(lhs.count) and \(rhs.count)")
     let tape = lhs.tape
-    let output = tape.values.count
-    for i in 0..<lhs.count { tape.values.append(body(tape.values[lhs.start + i], tape.values[rhs.start + i])) }
+    let output = tape.appendZeros(lhs.count)
+    let (a, b, count) = (lhs.start, rhs.start, lhs.count)
+    tape.values.withUnsafeMutableBufferPointer { v in
+      for i in 0..<count { v[output + i] = body(v[a + i], v[b + i]) }
+    }
     tape.operations.append(operation(lhs.start, rhs.start, output, lhs.count))
     return TracedVector(tape: tape, start: output, count: lhs.count)
   }

@@ -41,38 +41,51 @@ public struct TracedVector<T: Scalar> {
   /// derivatives with respect to this vector's i-th element, as one node.
   ///
   /// This is the building block of every elementwise function: `body`
-  /// returns `(value, derivative)` for element i.
+  /// returns `(value, derivative)` for element i. It must not record on the
+  /// tape (the node is written in one pass over the tape's storage).
   @inlinable
   public func map(_ body: (T) -> (value: T, derivative: T)) -> TracedVector {
     let tape = self.tape
-    let output = tape.values.count
+    let output = tape.appendZeros(count)
     let partial = tape.partials.count
-    for i in 0..<count {
-      let (value, derivative) = body(tape.values[start + i])
-      tape.values.append(value)
-      tape.partials.append(derivative)
+    tape.partials.append(contentsOf: repeatElement(T.zero, count: count))
+    let (input, count) = (start, count)
+    tape.values.withUnsafeMutableBufferPointer { v in
+      tape.partials.withUnsafeMutableBufferPointer { p in
+        for i in 0..<count {
+          let (value, derivative) = body(v[input + i])
+          v[output + i] = value
+          p[partial + i] = derivative
+        }
+      }
     }
     tape.operations.append(.map(input: start, output: output, count: count, partial: partial))
     return TracedVector(tape: tape, start: output, count: count)
   }
 
   /// Records an elementwise function of two vectors of equal length; `body`
-  /// returns the value and the two partial derivatives for one pair.
+  /// returns the value and the two partial derivatives for one pair. Like
+  /// ``map(_:)``, `body` must not record on the tape.
   @inlinable
   public func zipMap(
     _ other: TracedVector, _ body: (T, T) -> (value: T, lhs: T, rhs: T)
   ) -> TracedVector {
     precondition(count == other.count, "vectors of lengths \(count) and \(other.count)")
     let tape = self.tape
-    let output = tape.values.count
+    let output = tape.appendZeros(count)
     let partial = tape.partials.count
     // The partials of lhs go first, then those of rhs: reserve both halves.
     tape.partials.append(contentsOf: repeatElement(T.zero, count: 2 * count))
-    for i in 0..<count {
-      let (value, dl, dr) = body(tape.values[start + i], tape.values[other.start + i])
-      tape.values.append(value)
-      tape.partials[partial + i] = dl
-      tape.partials[partial + count + i] = dr
+    let (lhs, rhs, count) = (start, other.start, count)
+    tape.values.withUnsafeMutableBufferPointer { v in
+      tape.partials.withUnsafeMutableBufferPointer { p in
+        for i in 0..<count {
+          let (value, dl, dr) = body(v[lhs + i], v[rhs + i])
+          v[output + i] = value
+          p[partial + i] = dl
+          p[partial + count + i] = dr
+        }
+      }
     }
     tape.operations.append(
       .zipMap(lhs: start, rhs: other.start, output: output, count: count, partial: partial))

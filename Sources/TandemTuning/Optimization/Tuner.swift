@@ -50,8 +50,12 @@ public struct Tuner<Process: SteppedProcess> {
 
   /// Runs the optimizer; `progress` sees the starting point and every
   /// accepted iteration. Returns the history, starting point first.
+  ///
+  /// With the `.online` and `.greedy` horizons the parameters change during
+  /// each run instead (see ``runUpdatingDuringRuns(progress:)``).
   public func run(progress: (TuningIteration) -> Void = { _ in }) throws -> [TuningIteration] {
     guard !tuned.isEmpty else { throw TuningError.nothingToTune }
+    if horizon != .full { return try runUpdatingDuringRuns(progress: progress) }
     if method == .newton && tuned.count > 4 {
       throw TuningError.tooManyParametersForNewton(count: tuned.count, limit: 4)
     }

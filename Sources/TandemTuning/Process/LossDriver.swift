@@ -3,7 +3,9 @@ import TandemAD
 /// Runs a process to its end and reads the final loss, resetting tangents
 /// after every step when the horizon is greedy.
 public struct LossDriver<Value: Scalar>: RunDriver {
-  /// The horizon (`.online` drives like `.full`; see ``Tuner`` for updates).
+  /// The horizon. This driver never updates parameters: `.online` drives
+  /// like `.full`, and `.greedy` gives the derivative through the last step
+  /// only. ``InRunTuningDriver`` updates them during the run.
   public var horizon: Horizon
   /// Called after every step with the number of steps taken.
   public var progress: ((Int) -> Void)?

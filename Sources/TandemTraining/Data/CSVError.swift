@@ -1,0 +1,36 @@
+/// Why a CSV file could not be loaded. Every message names the file, and the
+/// line (1-based, counting the header) and column where the problem is.
+public enum CSVError: Error, Equatable, CustomStringConvertible {
+  /// The file could not be read.
+  case unreadable(file: String, reason: String)
+  /// The file has no header row.
+  case empty(file: String)
+  /// No header field is the target column's name.
+  case missingTarget(file: String, target: String, columns: [String], suggestion: String?)
+  /// A row has a different number of fields than the header.
+  case wrongFieldCount(file: String, line: Int, expected: Int, found: Int)
+  /// A field that should be a number is not one.
+  case notANumber(file: String, line: Int, column: Int, name: String, text: String)
+  /// The file has a header but no rows.
+  case noRows(file: String)
+
+  /// A message a person can act on.
+  public var description: String {
+    switch self {
+    case let .unreadable(file, reason):
+      "\(file): cannot read the file: \(reason)"
+    case let .empty(file):
+      "\(file): the file is empty; it needs a header row naming the columns."
+    case let .missingTarget(file, target, columns, suggestion):
+      "\(file):1: no column is named `\(target)`; the columns are "
+        + columns.map { "`\($0)`" }.joined(separator: ", ")
+        + (suggestion.map { ". Did you mean `\($0)`?" } ?? ".")
+    case let .wrongFieldCount(file, line, expected, found):
+      "\(file):\(line): \(found) fields, but the header has \(expected)."
+    case let .notANumber(file, line, column, name, text):
+      "\(file):\(line):\(column): `\(text)` in column `\(name)` is not a number."
+    case let .noRows(file):
+      "\(file): the header is followed by no data rows."
+    }
+  }
+}

@@ -1,0 +1,4 @@
+import TandemAD
+import TandemTraining
+
+extension Training: ProcessRun {}
