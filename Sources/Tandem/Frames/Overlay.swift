@@ -28,7 +28,9 @@ public enum Overlay {
       let emphasis = count == 1 ? 1 : Double(k) / Double(count - 1)
       let opacity = 0.15 + 0.85 * emphasis
       let color = SceneDrawing.trailColor.interpolated(to: Color(hex: 0xD62728), by: emphasis)
-      let paths = drawing.trailedParticles.map { i in trajectory.samples.map { Point($0.xs[i], $0.ys[i]) } }
+      // Paths help for a few particles; over a cloth they only smear.
+      let trailed = drawing.system.count <= 50 ? drawing.trailedParticles : []
+      let paths = trailed.map { i in trajectory.samples.map { Point($0.xs[i], $0.ys[i]) } }
       for path in paths where path.count > 1 {
         canvas.drawPolyline(path.map { camera.pixel(for: $0) }, color: color.withAlpha(opacity), width: 1 + 1.5 * emphasis)
       }
@@ -40,15 +42,20 @@ public enum Overlay {
     return canvas
   }
 
-  /// Lists the iterations' labels under the caption, each in its colour.
+  /// Lists the iterations' labels in the bottom-left corner on a
+  /// translucent box, each in its colour.
   static func drawing(legend labels: [String], on canvas: inout Canvas) {
     let scale = canvas.width >= 700 ? 2 : 1
-    let lineHeight = Double(12 * scale)
+    let lineHeight = Double(11 * scale)
+    let width = Double((labels.map(\.count).max() ?? 0) * 6 * scale) + 16
+    let height = lineHeight * Double(labels.count) + 10
+    let top = Double(canvas.height) - height - 8
+    canvas.fillRect(PixelRect(x: 8, y: top, width: width, height: height), color: Color(white: 1, alpha: 0.85))
     for (k, label) in labels.enumerated() {
       let emphasis = labels.count == 1 ? 1 : Double(k) / Double(labels.count - 1)
       let color = SceneDrawing.trailColor.interpolated(to: Color(hex: 0xD62728), by: emphasis)
       canvas.drawText(
-        label, at: Point(14, 24 + Double(scale) * 12 + lineHeight * Double(k)), color: color.withAlpha(0.35 + 0.65 * emphasis),
+        label, at: Point(16, top + 5 + lineHeight * Double(k)), color: color.withAlpha(0.45 + 0.55 * emphasis),
         scale: scale)
     }
   }
