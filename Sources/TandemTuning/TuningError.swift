@@ -4,6 +4,8 @@ public enum TuningError: Error, CustomStringConvertible, Equatable {
   case tooManyParametersForNewton(count: Int, limit: Int)
   /// Nothing is marked to be tuned.
   case nothingToTune
+  /// Reverse mode through the whole trajectory would record more than allowed.
+  case recordingTooLarge(projectedBytes: Int, limit: Int)
   /// The loss or its gradient is not finite at the starting point.
   case nonFiniteStart(loss: Double, parameter: String?)
   /// In-run tuning (online and greedy horizons) seeds every tuned
@@ -20,6 +22,10 @@ public enum TuningError: Error, CustomStringConvertible, Equatable {
     case let .tooManyParametersForNewton(count, limit):
       "Newton's method tunes at most \(limit) parameters, but \(count) are marked `tune: true`; "
         + "use --method adam or gd, or tune fewer parameters."
+    case let .recordingTooLarge(projected, limit):
+      "reverse mode through the whole trajectory would record about \(projected >> 20) MiB, over the limit of "
+        + "\(limit >> 20) MiB: its memory grows with the number of steps (forward mode's does not). "
+        + "Raise the limit or use fewer steps for the comparison."
     case .nothingToTune:
       "no parameter is marked `tune: true`: mark at least one, e.g. `k: { value: 400, tune: true }`."
     case let .nonFiniteStart(loss, parameter):

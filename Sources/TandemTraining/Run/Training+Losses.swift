@@ -24,6 +24,7 @@ extension Training {
   @_specialize(where T == Dual<8, Double>)
   @_specialize(where T == Dual<1, Dual<1, Double>>)
   @_specialize(where T == Dual<2, Dual<2, Double>>)
+  @_specialize(where T == Recorded)
   func evaluate(_ objective: TrainingObjective) -> T {
     switch description.problem {
     case .quadratic(let problem): problem.value(at: currentWeights)

@@ -91,6 +91,7 @@ public struct Training<T: Scalar> {
   @_specialize(where T == Dual<8, Double>)
   @_specialize(where T == Dual<1, Dual<1, Double>>)
   @_specialize(where T == Dual<2, Dual<2, Double>>)
+  @_specialize(where T == Recorded)
   public mutating func advance() throws {
     guard !isFinished else { return }
     tape.reset()
@@ -155,6 +156,7 @@ public struct Training<T: Scalar> {
   @_specialize(where T == Dual<8, Double>)
   @_specialize(where T == Dual<1, Dual<1, Double>>)
   @_specialize(where T == Dual<2, Dual<2, Double>>)
+  @_specialize(where T == Recorded)
   public mutating func stopTangents() {
     for i in currentWeights.indices { currentWeights[i] = currentWeights[i].tangentStopped }
     currentOptimizer.stopTangents()

@@ -1,0 +1,88 @@
+import Foundation
+import TandemTuning
+
+/// One of the three independent ways `tandem check` computes a gradient.
+public enum GradientRoute: String, Sendable, CaseIterable {
+  /// Forward mode: one run on dual numbers, every tuned parameter a tangent
+  /// direction, each step's inner gradient by reverse mode (dual over reverse).
+  case forward
+  /// Central finite differences of plain runs, two per parameter.
+  case finiteDifference = "finite-difference"
+  /// Reverse mode through the whole trajectory: every operation recorded on
+  /// one tape, then one backward pass.
+  case reverse
+
+  /// What the route's column is called in the table.
+  public var title: String {
+    switch self {
+    case .forward: "forward (dual over reverse)"
+    case .finiteDifference: "central differences"
+    case .reverse: "reverse (whole trajectory)"
+    }
+  }
+}
+
+/// What one route computed, and what it cost.
+public struct GradientRouteResult: Sendable {
+  /// The route.
+  public var route: GradientRoute
+  /// The loss at the parameters.
+  public var loss: Double
+  /// dL/dp for each tuned parameter.
+  public var gradient: [Double]
+  /// Wall-clock seconds.
+  public var seconds: Double
+  /// Peak resident memory of the process that computed it, in bytes.
+  public var peakResidentBytes: Int
+  /// For central differences, the step used for each parameter.
+  public var steps: [Double]?
+  /// For reverse mode, the bytes the trajectory tape recorded.
+  public var recordedBytes: Int?
+  /// Why the route could not run, if it could not.
+  public var failure: String?
+
+  /// Creates a result.
+  public init(
+    route: GradientRoute, loss: Double, gradient: [Double], seconds: Double, peakResidentBytes: Int,
+    steps: [Double]? = nil, recordedBytes: Int? = nil, failure: String? = nil
+  ) {
+    self.route = route
+    self.loss = loss
+    self.gradient = gradient
+    self.seconds = seconds
+    self.peakResidentBytes = peakResidentBytes
+    self.steps = steps
+    self.recordedBytes = recordedBytes
+    self.failure = failure
+  }
+
+  /// Computes `route` for `process` at `parameters`, timing it.
+  public static func compute<Process: SteppedProcess>(
+    _ route: GradientRoute, process: Process, parameters: [Double], tuned: [Int], reverseByteLimit: Int
+  ) -> GradientRouteResult {
+    let clock = ContinuousClock()
+    let start = clock.now
+    var result = GradientRouteResult(
+      route: route, loss: .nan, gradient: tuned.map { _ in .nan }, seconds: 0, peakResidentBytes: 0)
+    do {
+      switch route {
+      case .forward:
+        (result.loss, result.gradient) = try process.lossWithGradient(parameters: parameters, tuned: tuned)
+      case .finiteDifference:
+        result.loss = try process.loss(parameters: parameters)
+        let (gradient, steps) = try process.finiteDifferenceGradient(parameters: parameters, tuned: tuned)
+        (result.gradient, result.steps) = (gradient, steps)
+      case .reverse:
+        let (loss, gradient, bytes) = try process.reverseGradient(
+          parameters: parameters, tuned: tuned, byteLimit: reverseByteLimit)
+        (result.loss, result.gradient, result.recordedBytes) = (loss, gradient, bytes)
+      }
+    } catch {
+      result.failure = "\(error)"
+    }
+    let elapsed = clock.now - start
+    result.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    result.peakResidentBytes = PeakMemory.residentBytes()
+    return result
+  }
+}

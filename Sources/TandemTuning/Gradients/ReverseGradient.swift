@@ -1,0 +1,55 @@
+import TandemAD
+
+extension SteppedProcess {
+  /// The loss and its gradient with respect to the parameters at `tuned` by
+  /// reverse mode through the whole trajectory ("backpropagation through
+  /// time"): the process runs once on ``Recorded`` numbers, every operation
+  /// of every step — including each step's own inner reverse pass — is
+  /// recorded, and one backward pass gives the gradient.
+  ///
+  /// This is the independent reference for the forward hypergradient. Its
+  /// memory grows linearly with the number of steps (see `recordedBytes`):
+  /// when the recording is projected, from the steps taken so far, to
+  /// exceed `byteLimit`, the run stops and throws
+  /// ``TuningError/recordingTooLarge(projectedBytes:limit:)`` before the
+  /// machine runs out of memory.
+  public func reverseGradient(
+    parameters: [Double], tuned: [Int], byteLimit: Int = 8 << 30
+  ) throws -> (loss: Double, gradient: [Double], recordedBytes: Int) {
+    try RecordedTape.record {
+      var inputs = parameters.map { Recorded(constant: $0) }
+      for index in tuned { inputs[index] = Recorded.variable(parameters[index]) }
+      var driver = BudgetedRecordingDriver(byteLimit: byteLimit, plannedSteps: stepCount)
+      try start(&driver, parameters: inputs)
+      let loss = driver.loss!
+      let bytes = RecordedTape.recordedByteCount
+      RecordedTape.backward(from: loss)
+      return (loss.value, tuned.map { RecordedTape.adjoint(of: inputs[$0]) }, bytes)
+    }
+  }
+}
+
+/// Runs a process on ``Recorded`` numbers to its end, stopping early when
+/// the trajectory tape is on course to outgrow a byte budget.
+struct BudgetedRecordingDriver: RunDriver {
+  typealias Value = Recorded
+  let byteLimit: Int
+  let plannedSteps: Int
+  var loss: Recorded?
+
+  mutating func drive<Run: ProcessRun>(_ run: inout Run) throws where Run.Value == Recorded {
+    while !run.isFinished {
+      try run.advance()
+      let steps = run.stepsTaken
+      // Check at powers of two, so the projection costs nothing measurable.
+      if steps & (steps - 1) == 0 {
+        let bytes = RecordedTape.recordedByteCount
+        let projected = Double(bytes) / Double(steps) * Double(max(plannedSteps, steps))
+        if projected > Double(byteLimit) {
+          throw TuningError.recordingTooLarge(projectedBytes: Int(projected), limit: byteLimit)
+        }
+      }
+    }
+    loss = run.loss()
+  }
+}

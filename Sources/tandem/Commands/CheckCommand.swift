@@ -1,0 +1,185 @@
+import ArgumentParser
+import Foundation
+import Tandem
+
+/// `tandem check`: the gradient of a scene's objective by three independent routes.
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Compare the hypergradient from forward mode, finite differences and reverse mode.",
+    discussion: """
+      Computes the gradient of the scene's objective with respect to its tuned parameters by \
+      forward mode (dual numbers over reverse-mode inner gradients, the route `tandem tune` \
+      uses), by central finite differences (the step for each parameter is printed), and by \
+      reverse mode through the whole trajectory (every operation recorded, one backward pass). \
+      Each route runs in its own process, so its peak memory is its own: forward mode's stays \
+      flat as the number of steps grows, reverse mode's grows with it.
+      """
+  )
+
+  @OptionGroup var sceneOptions: SceneOptions
+
+  @Option(
+    name: .customLong("reverse-limit"),
+    help: ArgumentHelp("Skip reverse mode when its recording would exceed this many MiB.", valueName: "MiB"))
+  var reverseLimit = 8192
+
+  @Flag(help: "Run every route in this process (peak memory is then shared).")
+  var inProcess = false
+
+  @Flag(help: "Print the results as one JSON object on standard output.")
+  var json = false
+
+  @Option(help: .hidden)
+  var route: GradientRoute?
+
+  func validate() throws {
+    guard reverseLimit > 0 else { throw ValidationError("--reverse-limit must be positive.") }
+  }
+
+  func run() throws {
+    let scene = try sceneOptions.load()
+    let tuned = scene.tunedParameterList
+    guard !tuned.isEmpty else { throw CommandFailure(TuningError.nothingToTune.description) }
+    let (process, _) = try scene.simulation()
+    let parameters = scene.parameterVector
+    let indices = tuned.map(\.index)
+    let limit = reverseLimit << 20
+
+    if let route {  // A child process computing one route.
+      let result = GradientRouteResult.compute(
+        route, process: process, parameters: parameters, tuned: indices, reverseByteLimit: limit)
+      print(jsonString(result.jsonObject))
+      return
+    }
+    var results: [GradientRouteResult] = []
+    for route in GradientRoute.allCases {
+      if !json { printError("computing the gradient by \(route.title)…") }
+      if inProcess {
+        results.append(
+          .compute(route, process: process, parameters: parameters, tuned: indices, reverseByteLimit: limit))
+      } else {
+        results.append(try computeInChild(route))
+      }
+    }
+    let (forward, difference, reverse) = (results[0], results[1], results[2])
+    if json {
+      func named(_ values: [Double]) -> [String: Double] {
+        Dictionary(uniqueKeysWithValues: zip(tuned.map(\.name), values))
+      }
+      var object: [String: Any] = [
+        "loss": forward.loss,
+        "parameters": named(indices.map { parameters[$0] }),
+        "gradient": named(forward.gradient),
+        "finite_difference": named(difference.gradient),
+        "finite_difference_steps": named(difference.steps ?? []),
+        "reverse": reverse.failure == nil ? named(reverse.gradient) as Any : NSNull(),
+        "steps": process.stepCount,
+      ]
+      object["routes"] = Dictionary(uniqueKeysWithValues: results.map { ($0.route.rawValue, $0.jsonObject) })
+      print(jsonString(object))
+      return
+    }
+    printTable(scene: scene, process: process, tuned: tuned, parameters: parameters, results: results)
+  }
+
+  /// Runs this command again in a child process for one route and reads its JSON.
+  func computeInChild(_ route: GradientRoute) throws -> GradientRouteResult {
+    let child = Process()
+    child.executableURL = URL(fileURLWithPath: "/proc/self/exe")
+    child.arguments = ["check", sceneOptions.scene, "--route", route.rawValue, "--reverse-limit", "\(reverseLimit)"]
+      + sceneOptions.assignments.flatMap { ["--set", $0] }
+    let pipe = Pipe()
+    child.standardOutput = pipe
+    try child.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    child.waitUntilExit()
+    guard child.terminationStatus == 0,
+      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      let result = GradientRouteResult(jsonObject: object)
+    else {
+      throw CommandFailure("the \(route.rawValue) route failed in its child process (exit \(child.terminationStatus)).")
+    }
+    return result
+  }
+
+  func printTable(
+    scene: SceneDescription, process: SimulationDescription, tuned: [TunedParameter], parameters: [Double],
+    results: [GradientRouteResult]
+  ) {
+    let (forward, difference, reverse) = (results[0], results[1], results[2])
+    print("scene \(scene.name): \(process.stepCount) steps, loss \(String(format: "%.15g", forward.loss))")
+    print("")
+    let header = ["parameter", "value", "forward", "finite difference", "reverse", "|fd−fwd|/|fwd|", "|rev−fwd|/|fwd|"]
+    var rows: [[String]] = []
+    for (k, p) in tuned.enumerated() {
+      let f = forward.gradient[k]
+      rows.append([
+        p.name, format(parameters[p.index]), format(f), format(difference.gradient[k]),
+        reverse.failure == nil ? format(reverse.gradient[k]) : "—",
+        relative(difference.gradient[k], f), reverse.failure == nil ? relative(reverse.gradient[k], f) : "—",
+      ])
+    }
+    printAligned([header] + rows)
+    print("")
+    if let steps = difference.steps {
+      let list = zip(tuned, steps).map { "\($0.name): \(String(format: "%.3g", $1))" }.joined(separator: ", ")
+      print("finite-difference steps h = ∛ε·|value| (∛ε where the value is 0): \(list)")
+    }
+    if let failure = reverse.failure { print("reverse mode skipped: \(failure)") }
+    print("")
+    var costs = [["route", "wall time (s)", "peak memory (MiB)", "recorded (MiB)"]]
+    for result in results {
+      costs.append([
+        result.route.title, String(format: "%.3f", result.seconds),
+        String(format: "%.1f", Double(result.peakResidentBytes) / 1_048_576),
+        result.recordedBytes.map { String(format: "%.1f", Double($0) / 1_048_576) } ?? "—",
+      ])
+    }
+    printAligned(costs)
+    if inProcess { print("(--in-process: peak memory is the process's, shared by the routes run so far)") }
+  }
+
+  func format(_ value: Double) -> String { String(format: "%.12g", value) }
+
+  func relative(_ value: Double, _ reference: Double) -> String {
+    let scale = max(abs(reference), 1e-300)
+    return String(format: "%.2e", abs(value - reference) / scale)
+  }
+
+  /// Prints rows as left-aligned columns two spaces apart.
+  func printAligned(_ rows: [[String]]) {
+    let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
+    for row in rows {
+      print(zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  "))
+    }
+  }
+}
+
+extension GradientRoute: ExpressibleByArgument {}
+
+extension GradientRouteResult {
+  /// The result as a JSON object (for the child-process protocol and --json).
+  var jsonObject: [String: Any] {
+    var object: [String: Any] = [
+      "route": route.rawValue, "loss": loss, "gradient": gradient, "seconds": seconds,
+      "peak_rss_bytes": peakResidentBytes,
+    ]
+    if let steps { object["steps"] = steps }
+    if let recordedBytes { object["recorded_bytes"] = recordedBytes }
+    if let failure { object["failure"] = failure }
+    return object
+  }
+
+  /// Reads a result back from ``jsonObject``.
+  init?(jsonObject object: [String: Any]) {
+    guard let name = object["route"] as? String, let route = GradientRoute(rawValue: name) else { return nil }
+    func number(_ value: Any?) -> Double { (value as? Double) ?? (value as? NSNumber)?.doubleValue ?? .nan }
+    self.init(
+      route: route, loss: number(object["loss"]),
+      gradient: (object["gradient"] as? [Any])?.map(number) ?? [],
+      seconds: number(object["seconds"]), peakResidentBytes: (object["peak_rss_bytes"] as? Int) ?? 0,
+      steps: (object["steps"] as? [Any])?.map(number), recordedBytes: object["recorded_bytes"] as? Int,
+      failure: object["failure"] as? String)
+  }
+}
