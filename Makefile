@@ -11,8 +11,10 @@ deps:
 build: deps
 	$(SWIFT) build -c $(CONFIG) --product tandem
 
+# The main job on an example: tune a projectile's launch velocity to hit a target.
 demo: build
-	$(TANDEM) demo quadratic
+	$(TANDEM) tune scenes/projectile.yaml
+	@echo "See output/projectile/overlay.png (iterations, faint to bold) and the frames beside it."
 
 # Tests run in release: dual-number code is ~150x slower in debug builds, and the
 # suite runs whole simulations. Tests use only public API, so no -enable-testing.

@@ -37,26 +37,33 @@ public enum Overlay {
       let final = trajectory.finalState
       drawing.draw(final.xs, final.ys, on: &canvas, camera: camera, opacity: opacity)
     }
-    drawing(legend: labels, on: &canvas)
+    drawing(legend: labels, on: &canvas, avoiding: positions.map { camera.pixel(for: $0) })
     last.drawCaption("\(title): iterations from faint to bold", on: &canvas)
     return canvas
   }
 
-  /// Lists the iterations' labels in the bottom-left corner on a
-  /// translucent box, each in its colour.
-  static func drawing(legend labels: [String], on canvas: inout Canvas) {
+  /// Lists the iterations' labels on a translucent box, each in its
+  /// colour, in whichever bottom or right corner covers the fewest of the
+  /// drawn points (the top-left corner holds the caption).
+  static func drawing(legend labels: [String], on canvas: inout Canvas, avoiding points: [Point]) {
     let scale = canvas.width >= 700 ? 2 : 1
     let lineHeight = Double(11 * scale)
     let width = Double((labels.map(\.count).max() ?? 0) * 6 * scale) + 16
     let height = lineHeight * Double(labels.count) + 10
-    let top = Double(canvas.height) - height - 8
-    canvas.fillRect(PixelRect(x: 8, y: top, width: width, height: height), color: Color(white: 1, alpha: 0.85))
+    let (right, bottom) = (Double(canvas.width) - width - 8, Double(canvas.height) - height - 8)
+    let corners = [PixelRect(x: 8, y: bottom, width: width, height: height),
+                   PixelRect(x: right, y: bottom, width: width, height: height),
+                   PixelRect(x: right, y: 8, width: width, height: height)]
+    let box = corners.min { a, b in
+      points.lazy.filter { a.contains($0) }.count < points.lazy.filter { b.contains($0) }.count
+    }!
+    canvas.fillRect(box, color: Color(white: 1, alpha: 0.85))
     for (k, label) in labels.enumerated() {
       let emphasis = labels.count == 1 ? 1 : Double(k) / Double(labels.count - 1)
       let color = SceneDrawing.trailColor.interpolated(to: Color(hex: 0xD62728), by: emphasis)
       canvas.drawText(
-        label, at: Point(16, top + 5 + lineHeight * Double(k)), color: color.withAlpha(0.45 + 0.55 * emphasis),
-        scale: scale)
+        label, at: Point(box.minX + 8, box.minY + 5 + lineHeight * Double(k)),
+        color: color.withAlpha(0.45 + 0.55 * emphasis), scale: scale)
     }
   }
 }

@@ -1,0 +1,47 @@
+import Tandem
+import Testing
+
+/// The worked example of README.md ("The library"), verbatim, so the README
+/// cannot drift from the API.
+@Suite struct ReadmeExampleTests {
+  @Test func workedExample() throws {
+    // Forward mode: f'(x) of f(x) = x·sin(x) at 2.
+    let slope = derivative(at: 2.0) { x in x * .sin(x) }
+
+    // Reverse mode: ∇ of a Rosenbrock function, recorded on a tape.
+    let g = gradient(at: [1.5, 2.0]) { v in
+      let (x, y) = (v[0], v[1])
+      return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x)
+    }
+
+    // Reverse over forward: a Hessian-vector product of the same function.
+    let hv = hessianVectorProduct(at: [1.5, 2.0], along: [1, 0]) { v in
+      let (x, y) = (v[0], v[1])
+      return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x)
+    }
+
+    // Dual over reverse: the derivative of 20 steps of gradient descent with
+    // respect to the step size, each step's gradient taken on a tape.
+    let descent = QuadraticDescent(curvatures: [1, 10], start: [1, 1], steps: 20)
+    let (loss, hypergradient) = descent.lossWithHypergradient(stepSize: 0.05)
+
+    #expect(abs(slope - (2.0 * Double.cos(2) + Double.sin(2))) < 1e-14)
+    #expect(abs(g[0] - (-2 * (1 - 1.5) - 400 * 1.5 * (2 - 1.5 * 1.5))) < 1e-12)
+    #expect(abs(g[1] - 200 * (2 - 1.5 * 1.5)) < 1e-12)
+    #expect(abs(hv[0] - (2 - 400 * (2 - 3 * 1.5 * 1.5))) < 1e-10)  // ∂²f/∂x²
+    #expect(abs(hv[1] - (-400 * 1.5)) < 1e-10)  // ∂²f/∂x∂y
+    let exact = descent.closedForm(stepSize: 0.05)
+    #expect(abs(loss - exact.loss) < 1e-15 && abs(hypergradient - exact.derivative) < 1e-12)
+  }
+
+  @Test func tuningExample() throws {
+    // Tune a scene's parameters from code, as `tandem tune` does.
+    let scene = try SceneFile.load(ExampleScenes.url("step-size"))
+    let (simulation, _) = try scene.simulation()
+    let tuner = Tuner(
+      process: simulation, initialValues: scene.parameterVector, tuned: scene.tunedParameterList,
+      method: .newton, iterations: 10, rate: 1)
+    let history = try tuner.run { print("iteration \($0.iteration): loss \($0.loss)") }
+    #expect(history.last!.loss < 1e-20)
+  }
+}
