@@ -16,7 +16,7 @@ import RealModule
 /// Equality and ordering compare ``value`` only. Compare ``tangents``
 /// explicitly when testing derivatives.
 @frozen
-public struct Dual<let N: Int, T: Scalar> {
+public struct Dual<let N: Int, T: Scalar>: Sendable {
   /// The primal value.
   public var value: T
 

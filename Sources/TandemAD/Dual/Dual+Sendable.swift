@@ -1,3 +1,0 @@
-import RealModule
-
-extension Dual: @unchecked Sendable {}
