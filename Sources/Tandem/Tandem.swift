@@ -3,4 +3,5 @@
 @_exported import TandemPhysics
 @_exported import TandemRender
 @_exported import TandemScene
+@_exported import TandemTraining
 @_exported import TandemTuning

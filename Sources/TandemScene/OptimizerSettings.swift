@@ -25,16 +25,18 @@ public struct OptimizerSettings: Hashable, Sendable {
   public var beta2: SceneNumber
   /// Adam's ε; default 1e-8. Rejected with other methods.
   public var epsilon: SceneNumber
-  /// Decoupled weight decay λ (w ← w − α·λ·w each step); default 0.
+  /// L2 weight decay λ: λ·w is added to the gradient before the update rule
+  /// sees it (so λ/2·‖w‖² to the loss); default 0.
   public var weightDecay: SceneNumber
-  /// Exponential learning-rate decay per step: the rate at step t is α·exp(−decay·t); default 0.
+  /// The learning-rate decay factor γ per step, in (0, 1]: step t (from 0)
+  /// uses the rate α·γᵗ; default 1 (no decay).
   public var decay: SceneNumber
 
   /// Settings from their fields, each with the documented default.
   public init(
     method: Method, rate: SceneNumber, momentum: SceneNumber = 0.9, beta1: SceneNumber = 0.9,
     beta2: SceneNumber = 0.999, epsilon: SceneNumber = 1e-8, weightDecay: SceneNumber = 0,
-    decay: SceneNumber = 0
+    decay: SceneNumber = 1
   ) {
     self.method = method
     self.rate = rate

@@ -32,7 +32,7 @@ extension SceneDescription {
 /// Checks numbers against the range their meaning allows.
 struct RangeCheck {
   enum Range {
-    case positive, nonNegative, openUnit, halfOpenUnit
+    case positive, nonNegative, openUnit, halfOpenUnit, decayFactor
 
     func contains(_ value: Double) -> Bool {
       switch self {
@@ -40,6 +40,7 @@ struct RangeCheck {
       case .nonNegative: return value >= 0
       case .openUnit: return value > 0 && value < 1
       case .halfOpenUnit: return value >= 0 && value < 1
+      case .decayFactor: return value > 0 && value <= 1
       }
     }
 
@@ -49,6 +50,7 @@ struct RangeCheck {
       case .nonNegative: return "must not be negative"
       case .openUnit: return "must lie strictly between 0 and 1"
       case .halfOpenUnit: return "must lie in [0, 1)"
+      case .decayFactor: return "must lie in (0, 1] (1 is no decay)"
       }
     }
   }
@@ -174,6 +176,6 @@ struct RangeCheck {
     try require(optimizer.beta2, .halfOpenUnit, "β₂", at: "optimizer.beta2")
     try require(optimizer.epsilon, .positive, "ε", at: "optimizer.epsilon")
     try require(optimizer.weightDecay, .nonNegative, "the weight decay", at: "optimizer.weight-decay")
-    try require(optimizer.decay, .nonNegative, "the decay", at: "optimizer.decay")
+    try require(optimizer.decay, .decayFactor, "the decay factor", at: "optimizer.decay")
   }
 }

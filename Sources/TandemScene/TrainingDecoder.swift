@@ -58,17 +58,24 @@ struct TrainingDecoder {
   }
 
   func decodeModel(_ node: SceneNode) throws -> ModelDescription {
-    let fields = try node.mapping(allowing: ["layers", "activation", "seed"])
+    let fields = try node.mapping(allowing: ["layers", "activation", "seed", "init"])
     let layersNode = try fields.required("layers", meaning: "widths from input to output, such as `[2, 64, 1]`")
     let layers = try layersNode.list().map { try $0.integer(minimum: 1, meaning: "a layer width") }
     guard layers.count >= 2 else {
       throw layersNode.error("expected at least two widths (input and output), found \(layers.count)")
     }
+    let initialisation =
+      try fields.optional("init") { try $0.choice(ModelDescription.Initialisation.self, noun: "initialisation") }
+      ?? .glorot
+    if initialisation == .benchmarkB2, layers.count != 3 || layers[2] != 1 {
+      throw fields["init"]!.error(
+        "`benchmark-b2` needs layers `[inputs, hidden, 1]`, not \(layers)", suggestion: "use `init: glorot`")
+    }
     return ModelDescription(
       layers: layers,
       activation: try fields.optional("activation") { try $0.choice(ModelDescription.Activation.self, noun: "activation") }
         ?? .tanh,
-      seed: try fields.optional("seed") { try $0.integer() } ?? 0)
+      seed: try fields.optional("seed") { try $0.integer() } ?? 0, initialisation: initialisation)
   }
 
   func decodeData(_ node: SceneNode) throws -> DataDescription {
@@ -87,7 +94,7 @@ struct TrainingDecoder {
           seed: try fields.optional("seed") { try $0.integer() } ?? 0,
           noise: try fields.optional("noise") { try $0.number() }))
     case (nil, let csv?):
-      for key in ["train", "seed", "noise"] {
+      for key in ["train", "noise"] {
         if let extra = fields[key] {
           throw extra.error("`\(key)` applies to `synthetic:` data", suggestion: "remove it")
         }
@@ -99,7 +106,8 @@ struct TrainingDecoder {
           url: (path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path))
             .standardizedFileURL,
           target: try fields.required("target", meaning: "the name of the target column").string(),
-          validation: try fields.optional("validation") { try $0.number() } ?? 0.2))
+          validation: try fields.optional("validation") { try $0.number() } ?? 0.2,
+          seed: try fields.optional("seed") { try $0.integer() } ?? 0))
     default:
       throw node.error("give exactly one of `synthetic:` and `csv:`")
     }

@@ -44,18 +44,30 @@ public struct ModelDescription: Hashable, Sendable {
     case sigmoid
   }
 
+  /// How the weights start (the `init:` key).
+  public enum Initialisation: String, Hashable, Sendable, CaseIterable {
+    /// Glorot-uniform weights drawn with `seed`, zero biases (the default).
+    case glorot
+    /// The fixed initial weights of benchmark B2 (`shared/bench/SPEC.md`),
+    /// for layers `[d, H, 1]`; `seed` is not used.
+    case benchmarkB2 = "benchmark-b2"
+  }
+
   /// Layer widths from input to output, at least two (`[2, 64, 1]`; `[2, 1]` is linear).
   public var layers: [Int]
   /// The hidden layers' activation; default `tanh`.
   public var activation: Activation
   /// The seed of the initial weights; default 0.
   public var seed: Int
+  /// How the weights start; default `glorot`.
+  public var initialisation: Initialisation
 
   /// A model from its fields.
-  public init(layers: [Int], activation: Activation = .tanh, seed: Int = 0) {
+  public init(layers: [Int], activation: Activation = .tanh, seed: Int = 0, initialisation: Initialisation = .glorot) {
     self.layers = layers
     self.activation = activation
     self.seed = seed
+    self.initialisation = initialisation
   }
 }
 
@@ -113,13 +125,16 @@ public struct CSVData: Hashable, Sendable {
   public var target: String
   /// The fraction of rows held out for validation, in (0, 1); default 0.2.
   public var validation: SceneNumber
+  /// The seed of the shuffle that picks the validation rows; default 0.
+  public var seed: Int
 
   /// CSV data from its fields.
-  public init(path: String, url: URL, target: String, validation: SceneNumber = 0.2) {
+  public init(path: String, url: URL, target: String, validation: SceneNumber = 0.2, seed: Int = 0) {
     self.path = path
     self.url = url
     self.target = target
     self.validation = validation
+    self.seed = seed
   }
 }
 

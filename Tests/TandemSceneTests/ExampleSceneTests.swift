@@ -107,7 +107,7 @@ struct ExampleSceneTests {
     #expect(scene.tune == TuneSettings(method: .adam, iterations: 30, rate: 0.05, horizon: .full))
   }
 
-  @Test(arguments: ["cloth", "rope", "projectile", "bouncing-ball", "bench-cloth", "quadratic"])
+  @Test(arguments: ["cloth", "rope", "projectile", "bouncing-ball", "bench-cloth", "quadratic", "b2-momentum", "iris-adam"])
   func exampleSceneLoads(name: String) throws {
     let scene = try SceneFile.load(Fixtures.scenesDirectory.appendingPathComponent(name + ".yaml"))
     #expect(scene.name == name)
@@ -150,6 +150,6 @@ struct ExampleSceneTests {
     #expect(training.problem == .quadratic(diagonal: [1, 10], start: [1, 1]))
     #expect(training.optimizer == OptimizerSettings(method: .sgd, rate: .parameter("rate")))
     #expect(training.objective == .functionValue)
-    #expect(scene.tune == TuneSettings(method: .gd, iterations: 30, rate: 0.5, horizon: .full))
+    #expect(scene.tune == TuneSettings(method: .newton, iterations: 15, horizon: .full))
   }
 }

@@ -6,12 +6,17 @@ import Tandem
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
-    abstract: "Simulate a scene and write its frames as PNG images.",
+    abstract: "Simulate a scene and write its frames as PNG images, or train a training scene once.",
     discussion: """
       Simulates on plain Double numbers (no derivatives) and writes DIR/<scene name>/frame-00001.png, \
       frame-00002.png, … Frames are written atomically; re-running replaces only that scene's frames. \
       Prints a summary: steps, simulated time, the end-state loss if the scene has an objective, \
       frames written and wall time.
+
+      A training scene (kind: training) is trained once on Double numbers and writes \
+      DIR/<scene name>/loss.png (training and validation loss against the step; f(w) for a \
+      quadratic). Prints the steps, the objective, the final training and validation losses, the \
+      accuracy for classification and the wall time.
       """
   )
 
@@ -24,7 +29,7 @@ struct RunCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Frame size in pixels (default: the scene's render.size).", valueName: "WxH"))
   var size: String?
 
-  @Flag(help: "Simulate and print the summary without writing frames.")
+  @Flag(help: "Simulate (or train) and print the summary without writing frames (or loss.png).")
   var noRender = false
 
   @Flag(help: "Print the summary as one JSON object on standard output.")
@@ -39,6 +44,7 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     let scene = try sceneOptions.load()
+    if scene.training != nil { return try train(scene) }
     let (simulation, expanded) = try scene.simulation()
     let parameters = scene.parameterVector
     let every = self.every ?? scene.render.every

@@ -13,7 +13,10 @@ struct TuneCommand: ParsableCommand {
       number of steps. Defaults come from the scene's `tune:` block; flags override them. \
       Prints one progress line per iteration on standard error and writes DIR/<scene name>/: \
       tuned.yaml (the scene with the tuned values written in), loss.png, parameters.png, \
-      overlay.png (selected iterations, faint to bold) and the frames of the final run.
+      overlay.png (selected iterations, faint to bold) and the frames of the final run. For a \
+      training scene, curves.png replaces the overlay and the frames: the loss curves (the \
+      objective against the inner step) of selected iterations, faint to bold. The scene's \
+      tune.horizon (full, online, greedy) sets when the hypergradient's tangent is reset.
       """
   )
 
@@ -29,7 +32,7 @@ struct TuneCommand: ParsableCommand {
   @Option(help: "Learning rate of gd and adam (default: the scene's tune.rate, else 0.05); newton takes full steps.")
   var rate: Double?
 
-  @Flag(help: "Do not write frames of the final trajectory (plots and tuned.yaml are still written).")
+  @Flag(help: "Do not write frames of the final trajectory (plots and tuned.yaml are still written; training scenes write no frames).")
   var noFrames = false
 
   @Flag(help: "Print the result and history as one JSON object on standard output.")
@@ -42,28 +45,24 @@ struct TuneCommand: ParsableCommand {
 
   func run() throws {
     let scene = try sceneOptions.load()
-    let (simulation, _) = try scene.simulation()
     let tuned = scene.tunedParameterList
-    let settings = scene.tune
-    let method = self.method ?? settings.map { TuningMethod(sceneMethod: $0.method) } ?? .adam
-    let rate = self.rate ?? (self.method == nil ? settings?.rate : nil) ?? 0.05
-    var tuner = Tuner(
-      process: simulation, initialValues: scene.parameterVector, tuned: tuned, method: method,
-      iterations: iterations ?? settings?.iterations ?? 30, rate: rate)
-    tuner.horizon = .full
-
-    printError(
-      "tuning \(tuned.map(\.name).joined(separator: ", ")) of \(scene.name) with \(method.rawValue)"
-        + (method == .newton ? "" : ", rate \(rate)"))
-    let history = try tuner.run { iteration in
-      let values = tuned.map { "\($0.name)=\(String(format: "%.6g", iteration.parameters[$0.index]))" }
-      printError(
-        String(format: "iter %3d  loss %.6e  |grad| %.3e  ", iteration.iteration, iteration.loss, iteration.gradientNorm)
-          + values.joined(separator: " ") + (iteration.halvings > 0 ? "  (step halved \(iteration.halvings)×)" : ""))
+    let folder = output.folder(for: scene.name)
+    let history: [TuningIteration]
+    let written: String
+    if scene.training != nil {
+      let training = try scene.trainingDescription()
+      history = try tune(training, scene: scene)
+      try writeReports(scene: scene, history: history, tuned: tuned, folder: folder)
+      try writeCurves(scene: scene, training: training, history: history, folder: folder)
+      written = "tuned.yaml, loss.png, parameters.png, curves.png"
+    } else {
+      let (simulation, _) = try scene.simulation()
+      history = try tune(simulation, scene: scene)
+      try writeReports(scene: scene, history: history, tuned: tuned, folder: folder)
+      try writeOverlay(scene: scene, simulation: simulation, history: history, folder: folder)
+      written = "tuned.yaml, loss.png, parameters.png, overlay.png\(noFrames ? "" : ", frames")"
     }
     let best = history.min { $0.loss < $1.loss }!
-    let folder = output.folder(for: scene.name)
-    try writeResults(scene: scene, simulation: simulation, history: history, tuned: tuned, folder: folder)
 
     if json {
       func named(_ values: [Double]) -> [String: Double] {
@@ -86,18 +85,40 @@ struct TuneCommand: ParsableCommand {
       for p in tuned {
         print("\(p.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(String(format: "%.9g", history[0].parameters[p.index])) -> \(String(format: "%.9g", best.parameters[p.index]))")
       }
-      print("written    \(folder.path)/ (tuned.yaml, loss.png, parameters.png, overlay.png\(noFrames ? "" : ", frames"))")
+      print("written    \(folder.path)/ (\(written))")
     }
   }
 
-  /// Writes tuned.yaml, the plots, the overlay and the final frames.
-  func writeResults(
-    scene: SceneDescription, simulation: SimulationDescription, history: [TuningIteration], tuned: [TunedParameter],
-    folder: URL
-  ) throws {
+  /// Runs the tuner on `process` with the scene's settings and the flags,
+  /// printing one line per iteration on standard error.
+  func tune<Process: SteppedProcess>(_ process: Process, scene: SceneDescription) throws -> [TuningIteration] {
+    let tuned = scene.tunedParameterList
+    let settings = scene.tune
+    let method = self.method ?? settings.map { TuningMethod(sceneMethod: $0.method) } ?? .adam
+    let rate = self.rate ?? (self.method == nil ? settings?.rate : nil) ?? 0.05
+    var tuner = Tuner(
+      process: process, initialValues: scene.parameterVector, tuned: tuned, method: method,
+      iterations: iterations ?? settings?.iterations ?? 30, rate: rate)
+    tuner.horizon = settings?.horizon.tunerHorizon ?? .full
+
+    printError(
+      "tuning \(tuned.map(\.name).joined(separator: ", ")) of \(scene.name) with \(method.rawValue)"
+        + (method == .newton ? "" : ", rate \(rate)") + (tuner.horizon == .full ? "" : ", \(tuner.horizon) horizon"))
+    return try tuner.run { iteration in
+      let values = tuned.map { "\($0.name)=\(String(format: "%.6g", iteration.parameters[$0.index]))" }
+      printError(
+        String(format: "iter %3d  loss %.6e  |grad| %.3e  ", iteration.iteration, iteration.loss, iteration.gradientNorm)
+          + values.joined(separator: " ") + (iteration.halvings > 0 ? "  (step halved \(iteration.halvings)×)" : ""))
+    }
+  }
+
+  /// Writes tuned.yaml and the loss and parameter plots.
+  func writeReports(scene: SceneDescription, history: [TuningIteration], tuned: [TunedParameter], folder: URL) throws {
     try FrameSequence.createDirectory(at: folder)
     let best = history.min { $0.loss < $1.loss }!
-    let text = try String(contentsOfFile: sceneOptions.scene, encoding: .utf8)
+    // A relative CSV path must still name the same file from the output folder.
+    let text = try SceneFile.rewritingDataPath(
+      in: try String(contentsOfFile: sceneOptions.scene, encoding: .utf8), of: scene, movingTo: folder)
     var values: [String: Double] = [:]
     for p in tuned { values[p.name] = best.parameters[p.index] }
     for (name, value) in try SceneDescription.parameterAssignments(sceneOptions.assignments) where values[name] == nil {
@@ -110,7 +131,12 @@ struct TuneCommand: ParsableCommand {
     try TuningPlots.loss(history, title: scene.name).render(size: size).writePNG(to: folder.appendingPathComponent("loss.png"))
     try TuningPlots.parameters(history, tuned: tuned, title: scene.name).render(size: size)
       .writePNG(to: folder.appendingPathComponent("parameters.png"))
+  }
 
+  /// Writes the overlay of selected iterations' trajectories and the final frames.
+  func writeOverlay(
+    scene: SceneDescription, simulation: SimulationDescription, history: [TuningIteration], folder: URL
+  ) throws {
     let pixels = PixelSize(width: scene.render.width, height: scene.render.height)
     let view = scene.render.view.map { WorldRect(minX: $0.xMin, minY: $0.yMin, maxX: $0.xMax, maxY: $0.yMax) }
     let selected = Overlay.selectIterations(history.count)

@@ -1,0 +1,56 @@
+import Foundation
+import Tandem
+import Testing
+
+/// The `tuned.yaml` written for a training scene reproduces the tuned loss
+/// when it is loaded and run, from the output folder.
+@Suite("Tuned training scenes")
+struct TunedTrainingSceneTests {
+  @Test(arguments: ["quadratic", "iris-adam"])
+  func tunedSceneReproducesTheBestLoss(name: String) throws {
+    let url = TrainingSceneRunTests.scenesDirectory.appendingPathComponent(name + ".yaml")
+    let scene = try SceneFile.load(url)
+    let description = try scene.trainingDescription()
+    let tuned = scene.tunedParameterList
+    var tuner = Tuner(
+      process: description, initialValues: scene.parameterVector, tuned: tuned, method: .adam, iterations: 4,
+      rate: 0.1)
+    tuner.horizon = scene.tune?.horizon.tunerHorizon ?? .full
+    let history = try tuner.run()
+    let best = history.min { $0.loss < $1.loss }!
+    #expect(best.loss < history[0].loss)
+
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("tandem-tuned-\(UUID().uuidString)").appendingPathComponent(name)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+    let text = try SceneFile.rewritingDataPath(
+      in: try String(contentsOf: url, encoding: .utf8), of: scene, movingTo: folder)
+    let values = Dictionary(uniqueKeysWithValues: tuned.map { ($0.name, best.parameters[$0.index]) })
+    let written = folder.appendingPathComponent("tuned.yaml")
+    try Data(SceneFile.rewritingParameters(in: text, with: values).utf8).write(to: written)
+
+    let reloaded = try SceneFile.load(written)
+    let loss = try reloaded.trainingDescription().loss(parameters: reloaded.parameterVector)
+    #expect(abs(loss - best.loss) <= 1e-12 * best.loss, "tuned.yaml gives \(loss), the tuner \(best.loss)")
+  }
+
+  @Test func relativeCSVPathsAreRewrittenForTheOutputFolder() throws {
+    let text = """
+      kind: training
+      model: { layers: [4, 3] }
+      data: { csv: "../data/iris.csv", target: species }   # quoted on purpose
+      loss: cross-entropy
+      optimizer: { method: sgd, rate: 0.1 }
+      training: { steps: 1 }
+      """
+    let scenes = URL(fileURLWithPath: "/repo/scenes")
+    let scene = try SceneFile.parse(text, fileName: "t.yaml", directory: scenes)
+    let moved = try SceneFile.rewritingDataPath(in: text, of: scene, movingTo: URL(fileURLWithPath: "/repo/output/t"))
+    #expect(moved == text.replacingOccurrences(of: "\"../data/iris.csv\"", with: "../../data/iris.csv"))
+    let absolute = text.replacingOccurrences(of: "\"../data/iris.csv\"", with: "/data/iris.csv")
+    #expect(
+      try SceneFile.rewritingDataPath(
+        in: absolute, of: SceneFile.parse(absolute, directory: scenes), movingTo: URL(fileURLWithPath: "/tmp")) == absolute)
+  }
+}
