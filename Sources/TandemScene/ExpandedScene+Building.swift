@@ -112,7 +112,7 @@ extension ExpandedScene {
     return indices[0]
   }
 
-  func resolve(_ term: ObjectiveTerm, at path: ScenePath) throws -> Term {
+  func resolve(_ term: SceneObjectiveTerm, at path: ScenePath) throws -> Term {
     let measure: Term.Measure
     switch term.measure {
     case .coordinate(let selector, let axis, let target):

@@ -94,7 +94,7 @@ extension ExpandedScene {
 
   /// Adds the `springs:` and `potentials:` lists. Explicit springs come first
   /// in ``springs``, so they are inserted before the grids' and chains'.
-  mutating func addDeclaredSprings(_ declared: [SpringDescription], potentials declaredPotentials: [PotentialDescription]) throws {
+  mutating func addDeclaredSprings(_ declared: [SceneSpring], potentials declaredPotentials: [PotentialDescription]) throws {
     var explicit: [Spring] = []
     for (i, spring) in declared.enumerated() {
       let path = ScenePath("springs").appending(i).appending("between")

@@ -86,7 +86,7 @@ public struct ExpandedScene: Hashable, Sendable {
     /// What the term measures.
     public enum Measure: Hashable, Sendable {
       /// Mean over `particles` of (coordinate − target)².
-      case coordinate(particles: [Int], axis: Axis, target: SceneNumber)
+      case coordinate(particles: [Int], axis: SceneAxis, target: SceneNumber)
       /// Mean over `particles` of ‖x − target‖².
       case position(particles: [Int], target: SceneVector)
       /// (‖x_first − x_second‖ − target)².
@@ -112,14 +112,14 @@ public struct ExpandedScene: Hashable, Sendable {
     /// The watched particle's index.
     public var particle: Int
     /// The watched coordinate.
-    public var axis: Axis
+    public var axis: SceneAxis
     /// The direction of the crossing.
-    public var crossing: StopCondition.Crossing
+    public var crossing: SceneStopCondition.Crossing
     /// The threshold.
     public var value: SceneNumber
 
     /// A stop condition from its fields.
-    public init(particle: Int, axis: Axis, crossing: StopCondition.Crossing, value: SceneNumber) {
+    public init(particle: Int, axis: SceneAxis, crossing: SceneStopCondition.Crossing, value: SceneNumber) {
       self.particle = particle
       self.axis = axis
       self.crossing = crossing

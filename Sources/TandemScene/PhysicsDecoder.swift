@@ -22,7 +22,7 @@ struct PhysicsDecoder {
     world.drag = try fields.optional("drag") { try $0.number() } ?? 0
     world.ground = try fields.optional("ground") { ground in
       let fields = try ground.mapping(allowing: ["height", "stiffness", "damping"])
-      return GroundDescription(
+      return SceneGround(
         height: try fields.optional("height") { try $0.number() } ?? 0,
         stiffness: try fields.required("stiffness", meaning: "how hard the ground pushes back").number(),
         damping: try fields.optional("damping") { try $0.number() } ?? 0)
@@ -30,9 +30,9 @@ struct PhysicsDecoder {
     return world
   }
 
-  func decodeParticle(_ node: SceneNode) throws -> ParticleDescription {
+  func decodeParticle(_ node: SceneNode) throws -> SceneParticle {
     let fields = try node.mapping(allowing: ["id", "position", "velocity", "mass", "pinned"])
-    return ParticleDescription(
+    return SceneParticle(
       id: try fields.required("id").string(),
       position: try fields.required("position", meaning: "the initial `[x, y]`").vector(),
       velocity: try fields.optional("velocity") { try $0.vector() } ?? .zero,
@@ -40,9 +40,9 @@ struct PhysicsDecoder {
       pinned: try fields.optional("pinned") { try $0.bool() } ?? false)
   }
 
-  func decodeSpring(_ node: SceneNode) throws -> SpringDescription {
+  func decodeSpring(_ node: SceneNode) throws -> SceneSpring {
     let fields = try node.mapping(allowing: ["between", "stiffness", "rest", "damping"])
-    return SpringDescription(
+    return SceneSpring(
       between: try fields.required("between", meaning: "the two particles `[a, b]`").selectorPair(),
       stiffness: try fields.required("stiffness").number(),
       rest: try fields.optional("rest") { try $0.number() },
@@ -99,15 +99,15 @@ struct PhysicsDecoder {
     let fields = try node.mapping(allowing: ["integrator", "dt", "steps", "stop"])
     let stop = try fields.optional("stop") { stop in
       let keys = try stop.mapping(allowing: ["particle", "axis", "below", "above"])
-      let crossings = StopCondition.Crossing.allCases.filter { keys.has($0.rawValue) }
+      let crossings = SceneStopCondition.Crossing.allCases.filter { keys.has($0.rawValue) }
       guard crossings.count == 1, let crossing = crossings.first else {
         throw stop.error(
           crossings.isEmpty ? "missing the threshold" : "give either `below` or `above`, not both",
           suggestion: "write `below: value` or `above: value`")
       }
-      return StopCondition(
+      return SceneStopCondition(
         particle: try keys.required("particle").selector(),
-        axis: try keys.required("axis").choice(Axis.self, noun: "axis"),
+        axis: try keys.required("axis").choice(SceneAxis.self, noun: "axis"),
         crossing: crossing,
         value: try keys.required(crossing.rawValue).number())
     }
@@ -120,8 +120,8 @@ struct PhysicsDecoder {
   }
 
   /// One objective term: exactly one measure key, plus an optional `weight`.
-  func decodeTerm(_ node: SceneNode) throws -> ObjectiveTerm {
-    let names = ObjectiveTerm.Measure.names
+  func decodeTerm(_ node: SceneNode) throws -> SceneObjectiveTerm {
+    let names = SceneObjectiveTerm.Measure.names
     let fields = try node.mapping(allowing: names + ["weight"])
     let present = names.filter { fields.has($0) }
     guard present.count == 1, let name = present.first, let body = fields[name] else {
@@ -129,13 +129,13 @@ struct PhysicsDecoder {
         present.isEmpty ? "an objective term needs a measure" : "one term per list item, found \(present.joined(separator: " and "))",
         suggestion: "one of: " + names.joined(separator: ", "))
     }
-    let measure: ObjectiveTerm.Measure
+    let measure: SceneObjectiveTerm.Measure
     switch name {
     case "coordinate":
       let keys = try body.mapping(allowing: ["particles", "axis", "target"])
       measure = .coordinate(
         particles: try keys.required("particles").selector(),
-        axis: try keys.required("axis").choice(Axis.self, noun: "axis"),
+        axis: try keys.required("axis").choice(SceneAxis.self, noun: "axis"),
         target: try keys.required("target").number())
     case "position":
       let keys = try body.mapping(allowing: ["particles", "target"])
@@ -145,11 +145,11 @@ struct PhysicsDecoder {
       let (a, b) = try keys.required("between").selectorPair()
       measure = .distance(between: a, and: b, target: try keys.required("target").number())
     default:
-      if body.node.null != nil { return ObjectiveTerm(.kineticEnergy(particles: .all), weight: try weight(fields)) }
+      if body.node.null != nil { return SceneObjectiveTerm(.kineticEnergy(particles: .all), weight: try weight(fields)) }
       let keys = try body.mapping(allowing: ["particles"])
       measure = .kineticEnergy(particles: try keys.optional("particles") { try $0.selector() } ?? .all)
     }
-    return ObjectiveTerm(measure, weight: try weight(fields))
+    return SceneObjectiveTerm(measure, weight: try weight(fields))
   }
 
   private func weight(_ fields: SceneMapping) throws -> SceneNumber {

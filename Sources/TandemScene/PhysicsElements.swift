@@ -1,5 +1,5 @@
 /// One entry of `particles:`.
-public struct ParticleDescription: Hashable, Sendable {
+public struct SceneParticle: Hashable, Sendable {
   /// The particle's id: no spaces, brackets, commas, `*` or `$`, and not `all`.
   public var id: String
   /// The initial position (required).
@@ -25,7 +25,7 @@ public struct ParticleDescription: Hashable, Sendable {
 
 /// One entry of `springs:`: a Hookean spring U = ½·k·(‖xa − xb‖ − rest)² with a
 /// dashpot along its axis.
-public struct SpringDescription: Hashable, Sendable {
+public struct SceneSpring: Hashable, Sendable {
   /// The two ends, each a selector naming exactly one particle (`ball`, `cloth[0,3]`, `rope[-1]`).
   public var between: (ParticleSelector, ParticleSelector)
   /// The stiffness k (required).
@@ -47,7 +47,7 @@ public struct SpringDescription: Hashable, Sendable {
   }
 
   /// Springs are equal when every field is.
-  public static func == (lhs: SpringDescription, rhs: SpringDescription) -> Bool {
+  public static func == (lhs: SceneSpring, rhs: SceneSpring) -> Bool {
     lhs.between == rhs.between && lhs.stiffness == rhs.stiffness && lhs.rest == rhs.rest
       && lhs.damping == rhs.damping
   }

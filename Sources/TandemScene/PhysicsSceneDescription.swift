@@ -8,9 +8,9 @@ public struct PhysicsSceneDescription: Hashable, Sendable {
   /// Gravity, drag and the ground.
   public var world: WorldDescription
   /// The `particles:` list.
-  public var particles: [ParticleDescription]
+  public var particles: [SceneParticle]
   /// The `springs:` list.
-  public var springs: [SpringDescription]
+  public var springs: [SceneSpring]
   /// The `potentials:` list.
   public var potentials: [PotentialDescription]
   /// The `grids:` list.
@@ -20,14 +20,14 @@ public struct PhysicsSceneDescription: Hashable, Sendable {
   /// The `simulation:` block.
   public var simulation: SimulationSettings
   /// The `objective:` terms, summed; empty when the scene has no objective.
-  public var objective: [ObjectiveTerm]
+  public var objective: [SceneObjectiveTerm]
 
   /// A description from its parts.
   public init(
-    world: WorldDescription = WorldDescription(), particles: [ParticleDescription] = [],
-    springs: [SpringDescription] = [], potentials: [PotentialDescription] = [],
+    world: WorldDescription = WorldDescription(), particles: [SceneParticle] = [],
+    springs: [SceneSpring] = [], potentials: [PotentialDescription] = [],
     grids: [GridDescription] = [], chains: [ChainDescription] = [], simulation: SimulationSettings,
-    objective: [ObjectiveTerm] = []
+    objective: [SceneObjectiveTerm] = []
   ) {
     self.world = world
     self.particles = particles
@@ -47,11 +47,11 @@ public struct WorldDescription: Hashable, Sendable {
   /// Linear drag c: every free particle feels the acceleration −c·v; default 0.
   public var drag: SceneNumber
   /// A penalty ground plane, if any.
-  public var ground: GroundDescription?
+  public var ground: SceneGround?
 
   /// A world from its fields, each with the documented default.
   public init(
-    gravity: SceneVector = SceneVector(x: 0, y: -9.81), drag: SceneNumber = 0, ground: GroundDescription? = nil
+    gravity: SceneVector = SceneVector(x: 0, y: -9.81), drag: SceneNumber = 0, ground: SceneGround? = nil
   ) {
     self.gravity = gravity
     self.drag = drag
@@ -62,7 +62,7 @@ public struct WorldDescription: Hashable, Sendable {
 /// The `ground:` block: the plane y = height, pushing back with
 /// U = ½·stiffness·(height − y)² below it, and damping the normal velocity
 /// while in contact.
-public struct GroundDescription: Hashable, Sendable {
+public struct SceneGround: Hashable, Sendable {
   /// The plane's height; default 0.
   public var height: SceneNumber
   /// The penalty stiffness (required).

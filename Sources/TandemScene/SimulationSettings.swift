@@ -19,10 +19,10 @@ public struct SimulationSettings: Hashable, Sendable {
   /// The number of steps (a plain whole number ≥ 1); the maximum when `stop` is set.
   public var steps: Int
   /// An early stop, if any.
-  public var stop: StopCondition?
+  public var stop: SceneStopCondition?
 
   /// Settings from their fields.
-  public init(integrator: Integrator = .semiImplicitEuler, dt: SceneNumber, steps: Int, stop: StopCondition? = nil) {
+  public init(integrator: Integrator = .semiImplicitEuler, dt: SceneNumber, steps: Int, stop: SceneStopCondition? = nil) {
     self.integrator = integrator
     self.dt = dt
     self.steps = steps
@@ -31,7 +31,7 @@ public struct SimulationSettings: Hashable, Sendable {
 }
 
 /// A horizontal or vertical coordinate.
-public enum Axis: String, Hashable, Sendable, CaseIterable {
+public enum SceneAxis: String, Hashable, Sendable, CaseIterable {
   /// The horizontal coordinate.
   case x
   /// The vertical coordinate.
@@ -42,7 +42,7 @@ public enum Axis: String, Hashable, Sendable, CaseIterable {
 /// step whose new state has the particle's coordinate past `value`; the end
 /// state is the linear interpolation between the last two states at the
 /// crossing, so the loss stays differentiable.
-public struct StopCondition: Hashable, Sendable {
+public struct SceneStopCondition: Hashable, Sendable {
   /// The direction of the crossing.
   public enum Crossing: String, Hashable, Sendable, CaseIterable {
     /// The coordinate drops below the value.
@@ -54,14 +54,14 @@ public struct StopCondition: Hashable, Sendable {
   /// The watched particle: a selector naming exactly one particle.
   public var particle: ParticleSelector
   /// The watched coordinate.
-  public var axis: Axis
+  public var axis: SceneAxis
   /// The direction of the crossing (the key used: `below` or `above`).
   public var crossing: Crossing
   /// The threshold.
   public var value: SceneNumber
 
   /// A stop condition from its fields.
-  public init(particle: ParticleSelector, axis: Axis, crossing: Crossing, value: SceneNumber) {
+  public init(particle: ParticleSelector, axis: SceneAxis, crossing: Crossing, value: SceneNumber) {
     self.particle = particle
     self.axis = axis
     self.crossing = crossing

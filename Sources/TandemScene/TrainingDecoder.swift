@@ -7,7 +7,7 @@ struct TrainingDecoder {
   let directory: URL
 
   func decode(_ top: SceneMapping) throws -> TrainingSceneDescription {
-    let problem: TrainingProblem
+    let problem: SceneTrainingProblem
     if let problemNode = top["problem"] {
       for key in ["model", "data", "loss"] {
         if let clash = top[key] {
@@ -26,9 +26,9 @@ struct TrainingDecoder {
     }
     let optimizer = try decodeOptimizer(try top.required("optimizer", meaning: "method and rate"))
     let training = try decodeTraining(try top.required("training", meaning: "the number of steps"))
-    let objective: TrainingObjective
+    let objective: SceneTrainingObjective
     if let node = top["objective"] {
-      objective = try node.choice(TrainingObjective.self, noun: "objective")
+      objective = try node.choice(SceneTrainingObjective.self, noun: "objective")
       let isQuadratic = if case .quadratic = problem { true } else { false }
       if isQuadratic != (objective == .functionValue) {
         throw node.error(
@@ -43,7 +43,7 @@ struct TrainingDecoder {
     return TrainingSceneDescription(problem: problem, optimizer: optimizer, training: training, objective: objective)
   }
 
-  func decodeQuadratic(_ node: SceneNode) throws -> TrainingProblem {
+  func decodeQuadratic(_ node: SceneNode) throws -> SceneTrainingProblem {
     let quadratic = try node.mapping(allowing: ["quadratic"]).required("quadratic", meaning: "`{ diagonal, start }`")
     let fields = try quadratic.mapping(allowing: ["diagonal", "start"])
     let diagonalNode = try fields.required("diagonal", meaning: "the curvatures aᵢ")
@@ -57,7 +57,7 @@ struct TrainingDecoder {
     return .quadratic(diagonal: diagonal, start: start)
   }
 
-  func decodeModel(_ node: SceneNode) throws -> ModelDescription {
+  func decodeModel(_ node: SceneNode) throws -> SceneModel {
     let fields = try node.mapping(allowing: ["layers", "activation", "seed", "init"])
     let layersNode = try fields.required("layers", meaning: "widths from input to output, such as `[2, 64, 1]`")
     let layers = try layersNode.list().map { try $0.integer(minimum: 1, meaning: "a layer width") }
@@ -65,15 +65,15 @@ struct TrainingDecoder {
       throw layersNode.error("expected at least two widths (input and output), found \(layers.count)")
     }
     let initialisation =
-      try fields.optional("init") { try $0.choice(ModelDescription.Initialisation.self, noun: "initialisation") }
+      try fields.optional("init") { try $0.choice(SceneModel.Initialisation.self, noun: "initialisation") }
       ?? .glorot
     if initialisation == .benchmarkB2, layers.count != 3 || layers[2] != 1 {
       throw fields["init"]!.error(
         "`benchmark-b2` needs layers `[inputs, hidden, 1]`, not \(layers)", suggestion: "use `init: glorot`")
     }
-    return ModelDescription(
+    return SceneModel(
       layers: layers,
-      activation: try fields.optional("activation") { try $0.choice(ModelDescription.Activation.self, noun: "activation") }
+      activation: try fields.optional("activation") { try $0.choice(SceneModel.Activation.self, noun: "activation") }
         ?? .tanh,
       seed: try fields.optional("seed") { try $0.integer() } ?? 0, initialisation: initialisation)
   }

@@ -4,18 +4,18 @@ import Foundation
 /// inner optimizer, for how long, and the objective its hyperparameters are tuned on.
 public struct TrainingSceneDescription: Hashable, Sendable {
   /// What is minimised by the inner loop.
-  public var problem: TrainingProblem
+  public var problem: SceneTrainingProblem
   /// The `optimizer:` block.
   public var optimizer: OptimizerSettings
   /// The `training:` block.
   public var training: TrainingSettings
   /// The `objective:` key: the number the hyperparameters are tuned on.
-  public var objective: TrainingObjective
+  public var objective: SceneTrainingObjective
 
   /// A description from its parts.
   public init(
-    problem: TrainingProblem, optimizer: OptimizerSettings, training: TrainingSettings,
-    objective: TrainingObjective
+    problem: SceneTrainingProblem, optimizer: OptimizerSettings, training: TrainingSettings,
+    objective: SceneTrainingObjective
   ) {
     self.problem = problem
     self.optimizer = optimizer
@@ -25,15 +25,15 @@ public struct TrainingSceneDescription: Hashable, Sendable {
 }
 
 /// What the inner loop minimises.
-public enum TrainingProblem: Hashable, Sendable {
+public enum SceneTrainingProblem: Hashable, Sendable {
   /// A model fitted to data: the `model:`, `data:` and `loss:` keys.
-  case model(ModelDescription, data: DataDescription, loss: LossKind)
+  case model(SceneModel, data: DataDescription, loss: LossKind)
   /// `problem: { quadratic: { diagonal, start } }`: f(w) = ½·Σ aᵢ·wᵢ² from `start`.
   case quadratic(diagonal: [SceneNumber], start: [SceneNumber])
 }
 
 /// The `model:` block: a multilayer perceptron.
-public struct ModelDescription: Hashable, Sendable {
+public struct SceneModel: Hashable, Sendable {
   /// A hidden layers' nonlinearity.
   public enum Activation: String, Hashable, Sendable, CaseIterable {
     /// tanh.
@@ -147,7 +147,7 @@ public enum LossKind: String, Hashable, Sendable, CaseIterable {
 }
 
 /// The `objective:` key of a training scene.
-public enum TrainingObjective: String, Hashable, Sendable, CaseIterable {
+public enum SceneTrainingObjective: String, Hashable, Sendable, CaseIterable {
   /// The loss on the validation set after the last step (default with a model).
   case validationLoss = "validation-loss"
   /// The loss on the training set after the last step.

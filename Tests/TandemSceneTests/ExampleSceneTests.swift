@@ -22,15 +22,15 @@ struct ExampleSceneTests {
     let physics = try #require(scene.physics)
     #expect(physics.world.gravity == SceneVector(x: 0, y: -9.81))
     #expect(physics.world.drag == .parameter("c"))
-    #expect(physics.world.ground == GroundDescription(height: -3, stiffness: 20000, damping: 10))
+    #expect(physics.world.ground == SceneGround(height: -3, stiffness: 20000, damping: 10))
     #expect(physics.particles.map(\.id) == ["ball", "a", "b", "probe", "charge"])
     #expect(
       physics.particles[0]
-        == ParticleDescription(id: "ball", position: SceneVector(x: 0, y: 0), velocity: SceneVector(x: 4, y: 5), mass: 1))
+        == SceneParticle(id: "ball", position: SceneVector(x: 0, y: 0), velocity: SceneVector(x: 4, y: 5), mass: 1))
     #expect(physics.particles[2].mass == 2)
     #expect(physics.particles[4].pinned)
     #expect(
-      physics.springs == [SpringDescription(between: ("a", "b"), stiffness: 100, rest: 1.0, damping: 0.5)])
+      physics.springs == [SceneSpring(between: ("a", "b"), stiffness: 100, rest: 1.0, damping: 0.5)])
     #expect(physics.potentials == [PotentialDescription(between: ("probe", "charge"), strength: 1)])
     #expect(
       physics.grids == [
@@ -48,13 +48,13 @@ struct ExampleSceneTests {
       physics.simulation
         == SimulationSettings(
           integrator: .semiImplicitEuler, dt: .parameter("dt"), steps: 1000,
-          stop: StopCondition(particle: "probe", axis: .y, crossing: .below, value: 0)))
+          stop: SceneStopCondition(particle: "probe", axis: .y, crossing: .below, value: 0)))
     #expect(
       physics.objective == [
-        ObjectiveTerm(.coordinate(particles: "cloth[15,*]", axis: .y, target: -2.0)),
-        ObjectiveTerm(.position(particles: "ball", target: SceneVector(x: 6, y: 0.5))),
-        ObjectiveTerm(.distance(between: "a", and: "b", target: 1.0)),
-        ObjectiveTerm(.kineticEnergy(particles: .all), weight: 0.1),
+        SceneObjectiveTerm(.coordinate(particles: "cloth[15,*]", axis: .y, target: -2.0)),
+        SceneObjectiveTerm(.position(particles: "ball", target: SceneVector(x: 6, y: 0.5))),
+        SceneObjectiveTerm(.distance(between: "a", and: "b", target: 1.0)),
+        SceneObjectiveTerm(.kineticEnergy(particles: .all), weight: 0.1),
       ])
   }
 
@@ -97,7 +97,7 @@ struct ExampleSceneTests {
     #expect(
       training.problem
         == .model(
-          ModelDescription(layers: [2, 64, 1], activation: .tanh, seed: 1),
+          SceneModel(layers: [2, 64, 1], activation: .tanh, seed: 1),
           data: .synthetic(SyntheticData(generator: .sineProduct, train: 1024, validation: 1024, seed: 1)),
           loss: .mse))
     #expect(training.optimizer == OptimizerSettings(method: .momentum, rate: .parameter("rate"), momentum: .parameter("momentum")))

@@ -24,7 +24,7 @@ struct TrainingSceneTests {
       Issue.record("expected a model problem")
       return
     }
-    #expect(model == ModelDescription(layers: [2, 16, 16, 3], activation: .relu, seed: 0))
+    #expect(model == SceneModel(layers: [2, 16, 16, 3], activation: .relu, seed: 0))
     #expect(
       data == .csv(CSVData(path: "data/iris.csv", url: URL(fileURLWithPath: "/scenes/data/iris.csv"), target: "species")))
     #expect(loss == .crossEntropy)

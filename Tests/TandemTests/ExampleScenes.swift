@@ -12,10 +12,12 @@ enum ExampleScenes {
 
   static func load(_ name: String) throws -> SceneDescription { try SceneFile.load(url(name)) }
 
-  /// Every physics scene in the folder, by name.
-  static var physicsScenes: [String] {
+  /// Every scene in the folder, by name.
+  static var all: [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
-      .filter { (try? load($0))?.physics != nil }
   }
+
+  /// Every physics scene in the folder, by name.
+  static var physicsScenes: [String] { all.filter { (try? load($0))?.physics != nil } }
 }

@@ -2,21 +2,31 @@ import Foundation
 import Tandem
 import Testing
 
-/// Forward-mode hypergradients of every physics example scene against
-/// central finite differences and against reverse mode through the whole
-/// trajectory. Scenes run shortened (at most 300 steps) to keep CI fast.
+/// Forward-mode hypergradients of every example scene against central finite
+/// differences and against reverse mode through the whole trajectory.
+/// Scenes run shortened (physics at most 300 steps, training 20) to keep CI fast.
 @Suite struct SceneGradientTests {
-  static let scenes = ExampleScenes.physicsScenes
+  static let scenes = ExampleScenes.all
 
   @Test func everyExampleSceneIsChecked() {
-    #expect(Self.scenes.count >= 6, "found \(Self.scenes)")
+    #expect(Self.scenes.count >= 9, "found \(Self.scenes)")
   }
 
   @Test(arguments: scenes)
   func forwardAgreesWithFiniteDifferencesAndReverse(name: String) throws {
     let scene = try ExampleScenes.load(name)
-    var (process, _) = try scene.simulation()
-    process.steps = min(process.steps, 300)
+    if scene.physics != nil {
+      var (process, _) = try scene.simulation()
+      process.steps = min(process.steps, 300)
+      try compareRoutes(process, scene: scene, name: name)
+    } else {
+      var process = try scene.trainingDescription()
+      process.steps = min(process.steps, 20)
+      try compareRoutes(process, scene: scene, name: name)
+    }
+  }
+
+  func compareRoutes<Process: SteppedProcess>(_ process: Process, scene: SceneDescription, name: String) throws {
     var tuned = scene.tunedParameterList.map(\.index)
     if tuned.isEmpty { tuned = Array(scene.parameterVector.indices) }
     guard !tuned.isEmpty else { return }

@@ -78,7 +78,7 @@ extension CSVData {
   }
 }
 
-extension ModelDescription {
+extension SceneModel {
   /// The model for the trainer.
   var trainingModel: TandemTraining.ModelDescription {
     let activation: TandemTraining.Activation =

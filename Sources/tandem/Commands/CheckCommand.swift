@@ -39,9 +39,17 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     let scene = try sceneOptions.load()
+    guard !scene.tunedParameterList.isEmpty else { throw CommandFailure(TuningError.nothingToTune.description) }
+    if scene.physics != nil {
+      try check(try scene.simulation().description, scene: scene)
+    } else {
+      try check(try scene.trainingDescription(), scene: scene)
+    }
+  }
+
+  /// Computes and reports the three routes for one process.
+  func check<Process: SteppedProcess>(_ process: Process, scene: SceneDescription) throws {
     let tuned = scene.tunedParameterList
-    guard !tuned.isEmpty else { throw CommandFailure(TuningError.nothingToTune.description) }
-    let (process, _) = try scene.simulation()
     let parameters = scene.parameterVector
     let indices = tuned.map(\.index)
     let limit = reverseLimit << 20
@@ -80,7 +88,7 @@ struct CheckCommand: ParsableCommand {
       print(jsonString(object))
       return
     }
-    printTable(scene: scene, process: process, tuned: tuned, parameters: parameters, results: results)
+    printTable(scene: scene, steps: process.stepCount, tuned: tuned, parameters: parameters, results: results)
   }
 
   /// Runs this command again in a child process for one route and reads its JSON.
@@ -104,11 +112,11 @@ struct CheckCommand: ParsableCommand {
   }
 
   func printTable(
-    scene: SceneDescription, process: SimulationDescription, tuned: [TunedParameter], parameters: [Double],
+    scene: SceneDescription, steps: Int, tuned: [TunedParameter], parameters: [Double],
     results: [GradientRouteResult]
   ) {
     let (forward, difference, reverse) = (results[0], results[1], results[2])
-    print("scene \(scene.name): \(process.stepCount) steps, loss \(String(format: "%.15g", forward.loss))")
+    print("scene \(scene.name): \(steps) steps, loss \(String(format: "%.15g", forward.loss))")
     print("")
     let header = ["parameter", "value", "forward", "finite difference", "reverse", "|fd−fwd|/|fwd|", "|rev−fwd|/|fwd|"]
     var rows: [[String]] = []

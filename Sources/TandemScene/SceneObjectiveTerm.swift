@@ -1,11 +1,11 @@
 /// One term of a physics scene's `objective:`, the end-state loss; the loss
 /// is the sum of weight·term over the list.
-public struct ObjectiveTerm: Hashable, Sendable {
+public struct SceneObjectiveTerm: Hashable, Sendable {
   /// What the term measures.
   public enum Measure: Hashable, Sendable {
     /// `coordinate: { particles, axis, target }`: the mean over the selected
     /// particles of (coordinate − target)².
-    case coordinate(particles: ParticleSelector, axis: Axis, target: SceneNumber)
+    case coordinate(particles: ParticleSelector, axis: SceneAxis, target: SceneNumber)
     /// `position: { particles, target: [x, y] }`: the mean over the selected
     /// particles of ‖x − target‖².
     case position(particles: ParticleSelector, target: SceneVector)
