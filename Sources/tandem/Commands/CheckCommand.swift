@@ -72,16 +72,13 @@ struct CheckCommand: ParsableCommand {
     }
     let (forward, difference, reverse) = (results[0], results[1], results[2])
     if json {
-      func named(_ values: [Double]) -> [String: Double] {
-        Dictionary(uniqueKeysWithValues: zip(tuned.map(\.name), values))
-      }
       var object: [String: Any] = [
         "loss": forward.loss,
-        "parameters": named(indices.map { parameters[$0] }),
-        "gradient": named(forward.gradient),
-        "finite_difference": named(difference.gradient),
-        "finite_difference_steps": named(difference.steps ?? []),
-        "reverse": reverse.failure == nil ? named(reverse.gradient) as Any : NSNull(),
+        "parameters": named(indices.map { parameters[$0] }, by: tuned),
+        "gradient": named(forward.gradient, by: tuned),
+        "finite_difference": named(difference.gradient, by: tuned),
+        "finite_difference_steps": named(difference.steps ?? [], by: tuned),
+        "reverse": reverse.failure == nil ? named(reverse.gradient, by: tuned) as Any : NSNull(),
         "steps": process.stepCount,
       ]
       object["routes"] = Dictionary(uniqueKeysWithValues: results.map { ($0.route.rawValue, $0.jsonObject) })

@@ -65,18 +65,15 @@ struct TuneCommand: ParsableCommand {
     let best = history.min { $0.loss < $1.loss }!
 
     if json {
-      func named(_ values: [Double]) -> [String: Double] {
-        Dictionary(uniqueKeysWithValues: zip(tuned.map(\.name), values))
-      }
       print(
         jsonString([
           "loss": best.loss,
-          "parameters": named(tuned.map { best.parameters[$0.index] }),
+          "parameters": named(tuned.map { best.parameters[$0.index] }, by: tuned),
           "history": history.map { iteration -> [String: Any] in
             [
               "iteration": iteration.iteration, "loss": iteration.loss,
-              "parameters": named(tuned.map { iteration.parameters[$0.index] }),
-              "gradient": named(iteration.gradient),
+              "parameters": named(tuned.map { iteration.parameters[$0.index] }, by: tuned),
+              "gradient": named(iteration.gradient, by: tuned),
             ]
           },
         ]))

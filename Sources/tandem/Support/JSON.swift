@@ -1,4 +1,5 @@
 import Foundation
+import Tandem
 
 /// Serialises a JSON-compatible value (dictionaries, arrays, strings,
 /// numbers, booleans) with sorted keys; non-finite numbers become null.
@@ -14,4 +15,9 @@ private func sanitised(_ value: Any) -> Any {
   case let array as [Any]: array.map(sanitised)
   default: value
   }
+}
+
+/// Values keyed by the names of the tuned parameters they belong to.
+func named(_ values: [Double], by tuned: [TunedParameter]) -> [String: Double] {
+  Dictionary(uniqueKeysWithValues: zip(tuned.map(\.name), values))
 }
