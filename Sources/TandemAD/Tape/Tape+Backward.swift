@@ -146,6 +146,18 @@ extension Tape {
           a[vector + c] += seed
         }
       }
+    case let .springEnergy(x, y, first, second, count, output, partial):
+      let seed = a[output]
+      for s in 0..<count {
+        let i = indices[first + s]
+        let j = indices[second + s]
+        let gx = seed * partials[partial + 2 * s]
+        let gy = seed * partials[partial + 2 * s + 1]
+        a[x + i] += gx
+        a[x + j] -= gx
+        a[y + i] += gy
+        a[y + j] -= gy
+      }
     case let .rowReduction(matrix, rows, columns, output, partial):
       for r in 0..<rows {
         let seed = a[output + r]

@@ -50,4 +50,10 @@ enum TapeOperation: Sendable {
   /// ∂output[r]/∂matrix[r][c] saved at `partials[partial + r·columns + c]`
   /// (a row-wise log-sum-exp, a row sum).
   case rowReduction(matrix: Int, rows: Int, columns: Int, output: Int, partial: Int)
+  /// `output = Σ_s ½·k_s·(‖(x[i_s] − x[j_s], y[i_s] − y[j_s])‖ − L_s)²`,
+  /// the spring energy, with i and j the index lists at `first` and
+  /// `second`; ∂output/∂(x[i_s]) and ∂output/∂(y[i_s]) are saved at
+  /// `partials[partial + 2s]` and `partials[partial + 2s + 1]` (those of
+  /// x[j_s], y[j_s] are their negatives).
+  case springEnergy(x: Int, y: Int, first: Int, second: Int, count: Int, output: Int, partial: Int)
 }
