@@ -33,7 +33,8 @@ public final class Tape<T: Scalar> {
   @exclusivity(unchecked) @usableFromInline var partials: [T] = []
   /// The recorded operations, in order.
   @exclusivity(unchecked) @usableFromInline var operations: [TapeOperation] = []
-  /// Adjoints, one per value, filled by ``backward(from:)``.
+  /// Adjoints, one per value, filled by ``backward(from:)``; meaningful
+  /// only after it (``reset()`` leaves the previous pass's).
   @exclusivity(unchecked) @usableFromInline var adjoints: [T] = []
   /// Index lists registered with ``register(indices:)``; kept across resets.
   @exclusivity(unchecked) @usableFromInline var indexStore: [Int] = []
@@ -48,7 +49,7 @@ public final class Tape<T: Scalar> {
     values.removeAll(keepingCapacity: true)
     partials.removeAll(keepingCapacity: true)
     operations.removeAll(keepingCapacity: true)
-    adjoints.removeAll(keepingCapacity: true)
+    // The adjoints are kept: backward(from:) zeroes them in place.
   }
 
   /// The number of recorded operations (nodes).

@@ -56,4 +56,9 @@ enum TapeOperation: Sendable {
   /// `partials[partial + 2s]` and `partials[partial + 2s + 1]` (those of
   /// x[j_s], y[j_s] are their negatives).
   case springEnergy(x: Int, y: Int, first: Int, second: Int, count: Int, output: Int, partial: Int)
+  /// `output = f(input · weights + bias)` for a row-major `rows × inner`
+  /// input, an `inner × columns` weight matrix and a bias row, with f the
+  /// identity or tanh (`flags` bit 0); the input's adjoint is accumulated
+  /// only when `flags` bit 1 is set.
+  case dense(input: Int, rows: Int, inner: Int, weights: Int, columns: Int, bias: Int, output: Int, flags: Int)
 }

@@ -110,7 +110,7 @@ private func benchText(_ r: ProblemBenchmarkResult) -> String {
     "problem       \(r.problem)", "mode          \(r.mode.rawValue)", "size          \(r.size)",
     "loss          \(digits(r.loss))",
   ]
-  for (name, value) in r.gradient { lines.append("dloss/d\(name)".padding(toLength: 14, withPad: " ", startingAt: 0) + digits(value)) }
+  for (name, value) in r.gradient { lines.append("dloss/d\(name)".padding(toLength: max(14, name.count + 8), withPad: " ", startingAt: 0) + digits(value)) }
   lines.append(
     String(
       format: "s_per_step    %.4e  (median of %d; min %.4e)", r.medianSecondsPerStep, r.secondsPerStep.count,
