@@ -46,7 +46,10 @@ let package = Package(
     // glibc). Whatever executable links it gets the interposer: only
     // TandemBenchmarks depends on it.
     .target(name: "CAllocationCounter"),
-    .target(name: "TandemBenchmarks", dependencies: ["TandemAD", "CAllocationCounter"]),
+    .target(
+      name: "TandemBenchmarks",
+      dependencies: ["TandemAD", "TandemPhysics", "TandemTraining", "TandemScene", "CAllocationCounter"]
+    ),
     .target(
       name: "Tandem",
       dependencies: [

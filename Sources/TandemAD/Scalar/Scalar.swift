@@ -36,9 +36,25 @@ where Magnitude == Self, FloatLiteralType == Double {
   ///
   /// Its derivative at (0, 0) is undefined; `Dual` takes it as zero there.
   static func hypot(_ x: Self, _ y: Self) -> Self
+
+  /// Replaces every element of `buffer` by its hyperbolic tangent, with the
+  /// derivative `1 − tanh²` carried as `tanh` carries it.
+  ///
+  /// The default applies `tanh` element by element. `Double` replaces it
+  /// with a branch-free kernel that the compiler vectorises (see
+  /// ``Swift/Double/vectorTanh(_:)``), and `Dual` runs its values through
+  /// that kernel in blocks: a layer of a neural network spends most of its
+  /// time here otherwise.
+  static func formTanh(_ buffer: UnsafeMutableBufferPointer<Self>)
 }
 
 extension Scalar {
+  /// `tanh` of every element, one at a time.
+  @inlinable
+  public static func formTanh(_ buffer: UnsafeMutableBufferPointer<Self>) {
+    for i in buffer.indices { buffer[i] = tanh(buffer[i]) }
+  }
+
   /// The square of `x`, `x·x`.
   @inlinable
   public static func square(_ x: Self) -> Self { x * x }

@@ -9,8 +9,16 @@ extension Tape {
   /// once the adjoint array has reached the tape's size.
   @inlinable
   public func backward(from output: Traced<T>) {
-    adjoints.removeAll(keepingCapacity: true)
-    adjoints.append(contentsOf: repeatElement(T.zero, count: values.count))
+    // Resize only when the tape changed size (reset() keeps the adjoints),
+    // then zero in place: appending a repeated zero element by element was
+    // a twentieth of a training step.
+    let count = values.count
+    if adjoints.count > count {
+      adjoints.removeLast(adjoints.count - count)
+    } else if adjoints.count < count {
+      adjoints.append(contentsOf: repeatElement(T.zero, count: count - adjoints.count))
+    }
+    adjoints.withUnsafeMutableBufferPointer { $0.update(repeating: .zero) }
     adjoints[output.index] = 1
     let operations = self.operations
     values.withUnsafeBufferPointer { values in
@@ -146,6 +154,22 @@ extension Tape {
           a[vector + c] += seed
         }
       }
+    case let .springEnergy(x, y, first, second, count, output, partial):
+      let seed = a[output]
+      for s in 0..<count {
+        let i = indices[first + s]
+        let j = indices[second + s]
+        let gx = seed * partials[partial + 2 * s]
+        let gy = seed * partials[partial + 2 * s + 1]
+        a[x + i] += gx
+        a[x + j] -= gx
+        a[y + i] += gy
+        a[y + j] -= gy
+      }
+    case let .dense(input, rows, inner, weights, columns, bias, output, flags):
+      pullBackDense(
+        input: input, rows: rows, inner: inner, weights: weights, columns: columns, bias: bias, output: output,
+        tanh: flags & 1 != 0, inputGradient: flags & 2 != 0, values: values, adjoints: a)
     case let .rowReduction(matrix, rows, columns, output, partial):
       for r in 0..<rows {
         let seed = a[output + r]

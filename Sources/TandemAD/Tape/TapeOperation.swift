@@ -50,4 +50,15 @@ enum TapeOperation: Sendable {
   /// ∂output[r]/∂matrix[r][c] saved at `partials[partial + r·columns + c]`
   /// (a row-wise log-sum-exp, a row sum).
   case rowReduction(matrix: Int, rows: Int, columns: Int, output: Int, partial: Int)
+  /// `output = Σ_s ½·k_s·(‖(x[i_s] − x[j_s], y[i_s] − y[j_s])‖ − L_s)²`,
+  /// the spring energy, with i and j the index lists at `first` and
+  /// `second`; ∂output/∂(x[i_s]) and ∂output/∂(y[i_s]) are saved at
+  /// `partials[partial + 2s]` and `partials[partial + 2s + 1]` (those of
+  /// x[j_s], y[j_s] are their negatives).
+  case springEnergy(x: Int, y: Int, first: Int, second: Int, count: Int, output: Int, partial: Int)
+  /// `output = f(input · weights + bias)` for a row-major `rows × inner`
+  /// input, an `inner × columns` weight matrix and a bias row, with f the
+  /// identity or tanh (`flags` bit 0); the input's adjoint is accumulated
+  /// only when `flags` bit 1 is set.
+  case dense(input: Int, rows: Int, inner: Int, weights: Int, columns: Int, bias: Int, output: Int, flags: Int)
 }

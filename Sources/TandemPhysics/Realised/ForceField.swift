@@ -8,8 +8,9 @@ import TandemAD
 /// The potential energy is
 /// U(x) = −Σ mᵢ·(g·xᵢ) + Σ_springs ½·k·(‖xᵢ − xⱼ‖ − L)² + Σ_pairs s/‖xᵢ − xⱼ‖
 ///        + Σ_{yᵢ < h} ½·k_g·(h − yᵢ)²,
-/// recorded as a handful of bulk nodes (gathers over the spring ends, an
-/// elementwise `hypot`, a weighted sum) whatever the number of springs.
+/// recorded as a handful of bulk nodes whatever the number of springs: the
+/// springs as one fused spring-energy node, the pairs as gathers, an
+/// elementwise `hypot` and a weighted sum.
 ///
 /// Guards: a zero-length spring or two coincident particles give a zero
 /// direction (see `hypot`), not NaN; the ground term is one-sided, switched on
@@ -44,10 +45,12 @@ public final class ForceField<T: Scalar> {
     let masses = tape.variables(system.masses)
     var energy = -(masses.dot(x) * system.gravity.x + masses.dot(y) * system.gravity.y)
     if springFirst.count > 0 {
-      let dx = x.gathering(springFirst) - x.gathering(springSecond)
-      let dy = y.gathering(springFirst) - y.gathering(springSecond)
-      let extension_ = TracedVector.hypot(dx, dy) - tape.variables(system.springRestLength)
-      energy += (tape.variables(system.springStiffness) * extension_ * extension_).sum() * T(0.5)
+      // One fused node with its own vector-Jacobian product (see
+      // Tape.springEnergy): a chain of gathers, hypot and products cost
+      // several times as much.
+      energy += tape.springEnergy(
+        x: x, y: y, first: springFirst, second: springSecond, stiffness: system.springStiffness,
+        restLength: system.springRestLength)
     }
     if pairFirst.count > 0 {
       let dx = x.gathering(pairFirst) - x.gathering(pairSecond)

@@ -5,9 +5,10 @@ extension ModelDescription {
   /// The model's outputs for a batch, one example per row of `inputs`, with
   /// `weights` the recorded flat weight vector (storage order).
   ///
-  /// Records a few bulk nodes per layer — X·W (one matrix product for the
-  /// whole batch), the biases added to every row, the activation as one
-  /// elementwise map — never one node per scalar.
+  /// Records one fused dense node per layer (X·W + b and, for tanh, the
+  /// activation; see ``TandemAD/Tape/dense(_:weights:bias:activation:inputGradient:)``),
+  /// plus an elementwise map for the other activations — never one node
+  /// per scalar.
   @inlinable
   public func outputs<T: Scalar>(for inputs: TracedMatrix<T>, weights: TracedVector<T>)
     -> TracedMatrix<T>
@@ -24,8 +25,11 @@ extension ModelDescription {
       let w = weights[offset..<(offset + n * m)].reshaped(rows: n, columns: m)
       let b = weights[(offset + n * m)..<(offset + n * m + m)]
       offset += n * m + m
-      let affine = activations.multiplied(by: w).addingToEachRow(b)
-      activations = layer == layers ? affine : activation.apply(to: affine)
+      // One fused node per layer (product, bias, tanh); the first layer's
+      // input is data, whose adjoint nobody reads.
+      let fused: DenseActivation = layer < layers && activation == .tanh ? .tanh : .identity
+      let affine = activations.dense(weights: w, bias: b, activation: fused, inputGradient: layer > 1)
+      activations = layer == layers || activation == .tanh ? affine : activation.apply(to: affine)
     }
     return activations
   }

@@ -1,0 +1,65 @@
+import Foundation
+import TandemAD
+import TandemPhysics
+import TandemScene
+import TandemTraining
+
+/// The two problems of the benchmark specification (`shared/bench/SPEC.md`),
+/// built the way a user builds them: B1 as a scene file read by TandemScene
+/// (the text of `scenes/bench-cloth.yaml` with the size and the number of
+/// steps filled in), B2 as a ``TrainingDescription`` of TandemTraining.
+public enum BenchmarkProblems {
+  /// The scene text of B1 for an `n × n` cloth run for `steps` steps. At the
+  /// defaults (16, 1000) it describes the same simulation as
+  /// `scenes/bench-cloth.yaml` (a test checks it).
+  public static func clothSceneText(n: Int = 16, steps: Int = 1000) -> String {
+    let target = -Double(n - 1) * 0.1 - 0.5
+    return """
+      name: bench-cloth
+      description: Benchmark B1, the hanging cloth (\(n)×\(n), \(steps) steps).
+      parameters:
+        k: { value: 400, tune: true, min: 1, scale: log }
+        c: { value: 0.5, tune: true, min: 0 }
+        dt: { value: 0.002, tune: true, min: 1.0e-5, max: 0.01 }
+      world:
+        gravity: [0, -9.81]
+        drag: $c
+      grids:
+        - { id: cloth, rows: \(n), columns: \(n), origin: [0, 0], spacing: 0.1, mass: 1,
+            stiffness: $k, shear: true, pinned: [[0, 0], [0, \(n - 1)]] }
+      simulation:
+        integrator: semi-implicit-euler
+        dt: $dt
+        steps: \(steps)
+      objective:
+        - coordinate: { particles: "cloth[\(n - 1),*]", axis: y, target: \(target) }
+
+      """
+  }
+
+  /// B1 as a scene builds it: the simulation and the parameter vector
+  /// [k, c, dt] in the scene's order.
+  public static func cloth(n: Int = 16, steps: Int = 1000) throws -> (
+    description: SimulationDescription, parameters: [Double], names: [String]
+  ) {
+    let scene = try SceneFile.parse(clothSceneText(n: n, steps: steps), fileName: "bench-cloth.yaml")
+    return (try scene.simulation().description, scene.parameterVector, scene.parameters.map(\.name))
+  }
+
+  /// B2: heavy-ball momentum on the sine-product regression, an MLP
+  /// [2, hidden, 1] with tanh and the specification's initial weights,
+  /// full-batch, validation loss; parameters [rate, momentum].
+  public static func training(samples: Int = 1024, hidden: Int = 64, steps: Int = 500)
+    -> TrainingDescription
+  {
+    let data = SyntheticDataset.sineProduct.generate(training: samples, validation: samples)
+    let model = ModelDescription(widths: [2, hidden, 1], activation: .tanh, initialisation: .benchmarkB2)
+    return TrainingDescription(
+      problem: .supervised(SupervisedProblem(model: model, data: data, loss: .meanSquaredError)),
+      optimizer: OptimizerDescription(method: .momentum, rate: .parameter(0), momentum: .parameter(1)),
+      steps: steps, batch: .full, objective: .validationLoss)
+  }
+
+  /// B2's default hyperparameters, [rate, momentum].
+  public static let trainingParameters: [Double] = [0.05, 0.9]
+}
