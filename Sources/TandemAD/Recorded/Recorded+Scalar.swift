@@ -18,23 +18,17 @@ extension Recorded: Scalar {
   @inlinable
   public var tangentStopped: Recorded { Recorded(constant: value) }
 
-  /// `atan2(y, x)`; partials `x/(x²+y²)` and `−y/(x²+y²)`, taken as zero at
-  /// the origin where they are undefined (as `Dual`).
+  /// `atan2(y, x)`, with the partials of ``LocalDerivatives/atan2(y:x:)``.
   @inlinable
   public static func atan2(y: Recorded, x: Recorded) -> Recorded {
-    let radiusSquared = x.value * x.value + y.value * y.value
-    let angle = Double.atan2(y: y.value, x: x.value)
-    guard radiusSquared != 0 else { return Recorded(constant: angle) }
-    return combining(
-      y, x, value: angle, partials: (x.value / radiusSquared, -y.value / radiusSquared))
+    let (angle, partials) = LocalDerivatives.atan2(y: y.value, x: x.value)
+    return combining(y, x, value: angle, partials: partials)
   }
 
-  /// `hypot(x, y)`; partials `x/h` and `y/h`, taken as zero at the origin
-  /// (as `Dual`).
+  /// `hypot(x, y)`, with the partials of ``LocalDerivatives/hypot(_:_:)``.
   @inlinable
   public static func hypot(_ x: Recorded, _ y: Recorded) -> Recorded {
-    let h = Double.hypot(x.value, y.value)
-    guard h != 0 else { return Recorded(constant: h) }
-    return combining(x, y, value: h, partials: (x.value / h, y.value / h))
+    let (h, partials) = LocalDerivatives.hypot(x.value, y.value)
+    return combining(x, y, value: h, partials: partials)
   }
 }

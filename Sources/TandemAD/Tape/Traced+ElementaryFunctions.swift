@@ -1,97 +1,107 @@
 import RealModule
 
 /// Elementary functions of recorded scalars, named as in swift-numerics'
-/// `ElementaryFunctions`. The guards of ``Dual`` apply here too: the
-/// derivative of `sqrt` at 0 and of `hypot` and `atan2` at the origin is taken
-/// as 0, and `pow(x, y)` with `x ≤ 0` has ∂/∂y = 0 (and a guarded ∂/∂x at 0).
+/// `ElementaryFunctions`, each recording one node with its value and
+/// derivative from ``LocalDerivatives`` (which documents the guards).
 extension Traced {
   /// eˣ.
   @inlinable
-  public static func exp(_ x: Traced) -> Traced {
-    let e = T.exp(x.value)
-    return x.applying(value: e, derivative: e)
-  }
+  public static func exp(_ x: Traced) -> Traced { x.applying(LocalDerivatives.exp(x.value)) }
 
-  /// log x.
+  /// eˣ − 1.
   @inlinable
-  public static func log(_ x: Traced) -> Traced {
-    x.applying(value: T.log(x.value), derivative: 1 / x.value)
-  }
+  public static func expMinusOne(_ x: Traced) -> Traced { x.applying(LocalDerivatives.expMinusOne(x.value)) }
 
-  /// sin x.
+  /// cosh x.
   @inlinable
-  public static func sin(_ x: Traced) -> Traced {
-    x.applying(value: T.sin(x.value), derivative: T.cos(x.value))
-  }
+  public static func cosh(_ x: Traced) -> Traced { x.applying(LocalDerivatives.cosh(x.value)) }
 
-  /// cos x.
+  /// sinh x.
   @inlinable
-  public static func cos(_ x: Traced) -> Traced {
-    x.applying(value: T.cos(x.value), derivative: -T.sin(x.value))
-  }
-
-  /// tan x.
-  @inlinable
-  public static func tan(_ x: Traced) -> Traced {
-    let t = T.tan(x.value)
-    return x.applying(value: t, derivative: 1 + t * t)
-  }
+  public static func sinh(_ x: Traced) -> Traced { x.applying(LocalDerivatives.sinh(x.value)) }
 
   /// tanh x.
   @inlinable
-  public static func tanh(_ x: Traced) -> Traced {
-    let t = T.tanh(x.value)
-    return x.applying(value: t, derivative: 1 - t * t)
-  }
+  public static func tanh(_ x: Traced) -> Traced { x.applying(LocalDerivatives.tanh(x.value)) }
 
-  /// √x, with derivative 0 at x = 0.
+  /// cos x.
   @inlinable
-  public static func sqrt(_ x: Traced) -> Traced {
-    let root = T.sqrt(x.value)
-    return x.applying(value: root, derivative: root == .zero ? .zero : 1 / (2 * root))
-  }
+  public static func cos(_ x: Traced) -> Traced { x.applying(LocalDerivatives.cos(x.value)) }
 
-  /// x².
+  /// sin x.
   @inlinable
-  public static func square(_ x: Traced) -> Traced {
-    x.applying(value: x.value * x.value, derivative: 2 * x.value)
-  }
+  public static func sin(_ x: Traced) -> Traced { x.applying(LocalDerivatives.sin(x.value)) }
+
+  /// tan x.
+  @inlinable
+  public static func tan(_ x: Traced) -> Traced { x.applying(LocalDerivatives.tan(x.value)) }
+
+  /// log x.
+  @inlinable
+  public static func log(_ x: Traced) -> Traced { x.applying(LocalDerivatives.log(x.value)) }
+
+  /// log(1 + x).
+  @inlinable
+  public static func log(onePlus x: Traced) -> Traced { x.applying(LocalDerivatives.log(onePlus: x.value)) }
+
+  /// acosh x.
+  @inlinable
+  public static func acosh(_ x: Traced) -> Traced { x.applying(LocalDerivatives.acosh(x.value)) }
+
+  /// asinh x.
+  @inlinable
+  public static func asinh(_ x: Traced) -> Traced { x.applying(LocalDerivatives.asinh(x.value)) }
+
+  /// atanh x.
+  @inlinable
+  public static func atanh(_ x: Traced) -> Traced { x.applying(LocalDerivatives.atanh(x.value)) }
+
+  /// acos x.
+  @inlinable
+  public static func acos(_ x: Traced) -> Traced { x.applying(LocalDerivatives.acos(x.value)) }
+
+  /// asin x.
+  @inlinable
+  public static func asin(_ x: Traced) -> Traced { x.applying(LocalDerivatives.asin(x.value)) }
+
+  /// atan x.
+  @inlinable
+  public static func atan(_ x: Traced) -> Traced { x.applying(LocalDerivatives.atan(x.value)) }
+
+  /// √x (derivative 0 at 0).
+  @inlinable
+  public static func sqrt(_ x: Traced) -> Traced { x.applying(LocalDerivatives.sqrt(x.value)) }
+
+  /// The n-th root of x (derivative 0 at 0).
+  @inlinable
+  public static func root(_ x: Traced, _ n: Int) -> Traced { x.applying(LocalDerivatives.root(x.value, n)) }
 
   /// xⁿ for an integer n.
   @inlinable
-  public static func pow(_ x: Traced, _ n: Int) -> Traced {
-    let derivative = n == 0 ? T.zero : T(Double(n)) * T.pow(x.value, n - 1)
-    return x.applying(value: T.pow(x.value, n), derivative: derivative)
-  }
+  public static func pow(_ x: Traced, _ n: Int) -> Traced { x.applying(LocalDerivatives.pow(x.value, n)) }
 
-  /// xʸ, with ∂/∂y = 0 where x ≤ 0 and, at x = 0, ∂/∂x = 1 for y = 1 and 0
-  /// for y < 1 (the guards of ``Dual``).
+  /// x².
+  @inlinable
+  public static func square(_ x: Traced) -> Traced { x.applying(LocalDerivatives.square(x.value)) }
+
+  /// xʸ, with ∂/∂y = 0 where x ≤ 0.
   @inlinable
   public static func pow(_ x: Traced, _ y: Traced) -> Traced {
-    let power = T.pow(x.value, y.value)
-    // At x = 0 the power rule's x^(y−1) is 0^0 (NaN in swift-numerics) or
-    // +∞; take ∂/∂x = 1 at y = 1 and 0 for y < 1, like sqrt at 0.
-    let dx: T =
-      x.value == .zero && y.value <= 1
-      ? (y.value == 1 ? 1 : 0) : y.value * T.pow(x.value, y.value - 1)
-    let dy = x.value > .zero ? power * T.log(x.value) : .zero
-    return combining(x, y, value: power, partials: (dx, dy))
+    let (power, partials) = LocalDerivatives.pow(x.value, y.value)
+    return combining(x, y, value: power, partials: partials)
   }
 
   /// atan2(y, x), with zero partials at the origin.
   @inlinable
   public static func atan2(y: Traced, x: Traced) -> Traced {
-    let radiusSquared = x.value * x.value + y.value * y.value
-    let angle = T.atan2(y: y.value, x: x.value)
-    guard radiusSquared != .zero else { return combining(y, x, value: angle, partials: (.zero, .zero)) }
-    return combining(y, x, value: angle, partials: (x.value / radiusSquared, -y.value / radiusSquared))
+    let (angle, partials) = LocalDerivatives.atan2(y: y.value, x: x.value)
+    return combining(y, x, value: angle, partials: partials)
   }
 
   /// √(x² + y²), with zero partials at the origin.
   @inlinable
   public static func hypot(_ x: Traced, _ y: Traced) -> Traced {
-    let h = T.hypot(x.value, y.value)
-    guard h != .zero else { return combining(x, y, value: h, partials: (.zero, .zero)) }
-    return combining(x, y, value: h, partials: (x.value / h, y.value / h))
+    let (h, partials) = LocalDerivatives.hypot(x.value, y.value)
+    return combining(x, y, value: h, partials: partials)
   }
 }
