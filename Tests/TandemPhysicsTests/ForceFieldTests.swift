@@ -73,18 +73,7 @@ import Testing
   }
 }
 
-/// A small seeded generator for test inputs (SplitMix64).
-struct SplitMix64 {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func uniform(_ low: Double, _ high: Double) -> Double {
-    low + (high - low) * Double(next() >> 11) / Double(1 << 53)
-  }
+extension SplitMix64 {
+  /// A uniform sample from [low, high).
+  mutating func uniform(_ low: Double, _ high: Double) -> Double { low + (high - low) * uniform() }
 }

@@ -1,4 +1,5 @@
 import RealModule
+import TandemAD
 
 /// Generated data sets, each defined exactly so runs are reproducible.
 ///

@@ -1,3 +1,5 @@
+import TandemAD
+
 /// The examples a model trains on and those it is validated on.
 public struct TrainingData: Sendable, Equatable {
   /// The examples the inner optimizer sees.

@@ -1,4 +1,5 @@
 import RealModule
+import TandemAD
 
 /// How a model's weights start.
 public enum Initialisation: Sendable, Hashable {

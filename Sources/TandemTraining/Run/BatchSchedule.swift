@@ -1,3 +1,5 @@
+import TandemAD
+
 /// Which training examples each inner step sees.
 public enum BatchSchedule: Sendable, Hashable {
   /// Every training example, every step (the order never matters).
