@@ -21,18 +21,28 @@ public enum TuningPlots {
 
   /// Each tuned parameter against the iteration, as a ratio to its starting
   /// value so that parameters of different sizes share one axis; the legend
-  /// gives each one's start and end.
+  /// gives each one's start and end. The axis is logarithmic when the ratios
+  /// are positive and span more than a factor of 20.
   public static func parameters(_ history: [TuningIteration], tuned: [TunedParameter], title: String) -> LinePlot {
-    var plot = LinePlot(title: "\(title): tuned parameters", xLabel: "iteration", yLabel: "value / starting value")
     let x = history.map { Double($0.iteration) }
+    let ratios = tuned.map { parameter in
+      let values = history.map { $0.parameters[parameter.index] }
+      let start = values.first ?? 1
+      return values.map { start == 0 ? $0 : $0 / start }
+    }
+    let all = ratios.joined()
+    let logarithmic = all.allSatisfy { $0 > 0 } && (all.max() ?? 1) / (all.min() ?? 1) > 20
+    var plot = LinePlot(
+      title: "\(title): tuned parameters", xLabel: "iteration",
+      yLabel: logarithmic ? "value / starting value (log scale)" : "value / starting value",
+      yScale: logarithmic ? .log10 : .linear)
     for (k, parameter) in tuned.enumerated() {
       let values = history.map { $0.parameters[parameter.index] }
       let start = values.first ?? 1
-      let ratios = values.map { start == 0 ? $0 : $0 / start }
       let name = "\(parameter.name): \(format(start)) -> \(format(values.last ?? start))"
       plot.add(
         PlotSeries(
-          name: name, x: x, y: ratios, color: Color.palette[k % Color.palette.count], lineWidth: 2.5))
+          name: name, x: x, y: ratios[k], color: Color.palette[k % Color.palette.count], lineWidth: 2.5))
     }
     return plot
   }

@@ -32,6 +32,12 @@ struct TuneCommand: ParsableCommand {
   @Option(help: "Learning rate of gd and adam (default: the scene's tune.rate, else 0.05); newton takes full steps.")
   var rate: Double?
 
+  @Option(
+    help: ArgumentHelp(
+      "When the hypergradient's tangent is reset: full, online:K (update every K inner steps) or greedy "
+        + "(default: the scene's tune.horizon, else full).", valueName: "horizon"))
+  var horizon: Horizon?
+
   @Flag(help: "Do not write frames of the final trajectory (plots and tuned.yaml are still written; training scenes write no frames).")
   var noFrames = false
 
@@ -96,7 +102,7 @@ struct TuneCommand: ParsableCommand {
     var tuner = Tuner(
       process: process, initialValues: scene.parameterVector, tuned: tuned, method: method,
       iterations: iterations ?? settings?.iterations ?? 30, rate: rate)
-    tuner.horizon = settings?.horizon.tunerHorizon ?? .full
+    tuner.horizon = horizon ?? settings?.horizon.tunerHorizon ?? .full
 
     printError(
       "tuning \(tuned.map(\.name).joined(separator: ", ")) of \(scene.name) with \(method.rawValue)"
@@ -161,6 +167,19 @@ extension TuningMethod: ExpressibleByArgument {
     case .gd: self = .gradientDescent
     case .adam: self = .adam
     case .newton: self = .newton
+    }
+  }
+}
+
+extension Horizon: ExpressibleByArgument {
+  /// Parses `full`, `greedy` or `online:K`.
+  public init?(argument: String) {
+    switch argument {
+    case "full": self = .full
+    case "greedy": self = .greedy
+    default:
+      guard argument.hasPrefix("online:"), let every = Int(argument.dropFirst(7)), every > 0 else { return nil }
+      self = .online(every: every)
     }
   }
 }
