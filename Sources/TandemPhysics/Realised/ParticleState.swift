@@ -49,6 +49,18 @@ public struct ParticleState<T: Scalar>: Sendable {
     return nil
   }
 
+  /// Copies `other`'s values into this state's own storage (same particle
+  /// count), so keeping the previous state costs no allocation per step.
+  @inlinable
+  public mutating func copy(from other: ParticleState) {
+    for i in 0..<count {
+      xs[i] = other.xs[i]
+      ys[i] = other.ys[i]
+      vxs[i] = other.vxs[i]
+      vys[i] = other.vys[i]
+    }
+  }
+
   /// `a + s·(b − a)`, particle by particle: the state a fraction `s` of the
   /// way from `a` to `b` (used to locate a stop event between two steps).
   @inlinable

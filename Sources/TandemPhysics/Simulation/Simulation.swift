@@ -71,7 +71,7 @@ public struct Simulation<T: Scalar> {
   @inlinable
   public mutating func advance() throws {
     guard !isFinished else { return }
-    if description.stop != nil { previous = currentState }
+    if description.stop != nil { previous.copy(from: currentState) }
     stepper.step(&currentState, of: system, dt: timeStep)
     stepCount += 1
     if let (particle, quantity) = currentState.firstNonFinite() {
