@@ -36,6 +36,9 @@ public final class Tape<T: Scalar> {
   /// Adjoints, one per value, filled by ``backward(from:)``; meaningful
   /// only after it (``reset()`` leaves the previous pass's).
   @exclusivity(unchecked) @usableFromInline var adjoints: [T] = []
+  /// Scratch planes for the dense kernels on `Double` components (see
+  /// Tape+DenseKernels.swift); grows to the largest layer and is kept.
+  @exclusivity(unchecked) @usableFromInline var realScratch: [Double] = []
   /// Index lists registered with ``register(indices:)``; kept across resets.
   @exclusivity(unchecked) @usableFromInline var indexStore: [Int] = []
 
