@@ -11,7 +11,7 @@ import RealModule
 // vectorises, and then write the results back interleaved.
 //
 // Every element is computed with exactly the operations, in the same order,
-// that the generic `Dual` arithmetic performs (`total += x * w` summed over k
+// that the generic `Dual` arithmetic performs (except tanh, see tanhKernel2) (`total += x * w` summed over k
 // from zero, then the bias; tangents of a product as x′·w + x·w′), so the
 // value component is bit-identical between `Double` and any `Dual<N, Double>`
 // run, and the tangents equal those of the generic kernel. The one liberty:
@@ -268,7 +268,7 @@ func denseForward<K: ComponentCount>(
 
 /// tanh of planes of components (K planes `planeStride` apart, `count`
 /// elements each): the value plane through ``tanhPlane(_:count:)``, each
-/// tangent times 1 − tanh², as `Dual.formTanh` does.
+/// tangent times 1 − tanh² (the chain rule as `Dual.formTanh` applies it).
 @inline(__always)
 func denseTanh<K: ComponentCount>(_: K.Type, _ acc: UnsafeMutablePointer<Double>, planeStride: Int, count: Int) {
   tanhPlane(acc, count: count)
@@ -278,11 +278,9 @@ func denseTanh<K: ComponentCount>(_: K.Type, _ acc: UnsafeMutablePointer<Double>
   }
 }
 
-/// tanh of `count` doubles in place: the operations of
-/// ``Swift/Double/vectorTanh(_:)`` (Cephes), written on `SIMD2<Double>` so
-/// that they run two lanes at a time (the scalar loop does not vectorise at
-/// this build's baseline). Each lane performs exactly the scalar kernel's
-/// operations, so the results are bit-identical to it.
+/// tanh of `count` doubles in place, two lanes at a time on `SIMD2<Double>`
+/// (the scalar loop of ``Swift/Double/vectorTanh(_:)`` does not vectorise at
+/// this build's SSE2 baseline), the tail by ``tanhLane(_:)``.
 @usableFromInline
 func tanhPlane(_ p: UnsafeMutablePointer<Double>, count: Int) {
   var i = 0
@@ -293,11 +291,27 @@ func tanhPlane(_ p: UnsafeMutablePointer<Double>, count: Int) {
     }
   }
   while i < count {
-    p[i] = Double.tanhKernel(p[i])
+    p[i] = tanhLane(p[i])
     i += 1
   }
 }
 
+/// One element of ``tanhPlane(_:count:)``, the same operations as a lane.
+@usableFromInline
+func tanhLane(_ x: Double) -> Double { tanhKernel2(SIMD2(x, x))[0] }
+
+/// tanh with one branch-free formula and one division, from Cephes' `exp`
+/// rational: with z = min(|x|, 22), 2z = n·ln 2 + r (|r| ≤ ½ln 2) and
+/// e^r = (Q + P)/(Q − P), P = r·p(r²), Q = q(r²),
+///
+///   tanh z = (e^{2z} − 1)/(e^{2z} + 1) = ((2ⁿ − 1)·Q + (2ⁿ + 1)·P) / (2ⁿ·(Q + P) + (Q − P)).
+///
+/// For n = 0 this is P/Q, the rational's own approximation of tanh(r/2),
+/// with no cancellation, so small arguments keep full relative accuracy and
+/// no separate small-argument branch is needed (``Swift/Double/vectorTanh(_:)``
+/// computes both and selects, about a third more work). Within 4 units in
+/// the last place of the C library's tanh over [−12.5, 12.5] and all powers
+/// of two (a test checks it); odd, NaN stays NaN, ±1 beyond 22.
 @inline(__always)
 func tanhKernel2(_ x: SIMD2<Double>) -> SIMD2<Double> {
   typealias V = SIMD2<Double>
@@ -305,31 +319,20 @@ func tanhKernel2(_ x: SIMD2<Double>) -> SIMD2<Double> {
   let signBit = U(repeating: 0x8000_0000_0000_0000)
   let xBits = unsafeBitCast(x, to: U.self)
   let magnitude = unsafeBitCast(xBits & ~signBit, to: V.self)
-  // Swift.min(|x|, 22) is `22 < |x| ? 22 : |x|` (NaN stays NaN).
+  // min(|x|, 22) as `22 < |x| ? 22 : |x|` (NaN stays NaN).
   let z = magnitude.replacing(with: 22, where: V(repeating: 22) .< magnitude)
-  let s = z * z
-  let smallNumerator = z * s * ((-9.64399179425052238628e-1 * s - 9.92877231001918586564e1) * s
-    - 1.61468768441708447952e3)
-  let smallDenominator = ((s + 1.12811678491632931402e2) * s + 2.23548839060100448583e3) * s
-    + 4.84406305325125486048e3
-  let twoZ = 2 * z
-  let magic = 6755399441055744.0
-  let shifted = twoZ * 1.4426950408889634073599 + magic
+  let u = 2 * z
+  let magic = 6755399441055744.0  // 1.5·2⁵²: adding it rounds to an integer
+  let shifted = u * 1.4426950408889634073599 + magic
   let n = shifted - magic
-  let r = (twoZ - n * 6.93145751953125e-1) - n * 1.42860682030941723212e-6
+  let r = (u - n * 6.93145751953125e-1) - n * 1.42860682030941723212e-6
   let rr = r * r
   let p = r * ((1.26177193074810590878e-4 * rr + 3.02994407707441961300e-2) * rr + 9.99999999999999999910e-1)
   let q = ((3.00198505138664455042e-6 * rr + 2.52448340349684104192e-3) * rr + 2.27265548208155028766e-1) * rr
     + 2.00000000000000000009e0
   let scaleBits = (unsafeBitCast(shifted, to: U.self) &- U(repeating: magic.bitPattern) &+ 1023) &<< 52
-  let scale = unsafeBitCast(scaleBits, to: V.self)
-  let e1 = scale * (q + p)
-  let e2 = q - p
-  let small = z .< 0.625
-  let numerator = (e1 - e2).replacing(with: smallNumerator, where: small)
-  let denominator = (e1 + e2).replacing(with: smallDenominator, where: small)
-  let quotient = numerator / denominator
-  let result = quotient.replacing(with: z + quotient, where: small)
+  let scale = unsafeBitCast(scaleBits, to: V.self)  // 2ⁿ
+  let result = ((scale - 1) * q + (scale + 1) * p) / (scale * (q + p) + (q - p))
   // Double(signOf: x, magnitudeOf: result).
   let resultBits = unsafeBitCast(result, to: U.self)
   return unsafeBitCast((resultBits & ~signBit) | (xBits & signBit), to: V.self)
