@@ -283,12 +283,14 @@ func denseTanh<K: ComponentCount>(_: K.Type, _ acc: UnsafeMutablePointer<Double>
 /// this build's SSE2 baseline), the tail by ``tanhLane(_:)``.
 @usableFromInline
 func tanhPlane(_ p: UnsafeMutablePointer<Double>, count: Int) {
+  // Loaded and stored a pair at a time without assuming 16-byte alignment
+  // (the planes start wherever the scratch layout puts them).
+  let raw = UnsafeMutableRawPointer(p)
   var i = 0
-  UnsafeMutableRawPointer(p).withMemoryRebound(to: SIMD2<Double>.self, capacity: count / 2) { pairs in
-    while i + 2 <= count {
-      pairs[i / 2] = tanhKernel2(pairs[i / 2])
-      i += 2
-    }
+  while i + 2 <= count {
+    let pair = raw.loadUnaligned(fromByteOffset: i * 8, as: SIMD2<Double>.self)
+    raw.storeBytes(of: tanhKernel2(pair), toByteOffset: i * 8, as: SIMD2<Double>.self)
+    i += 2
   }
   while i < count {
     p[i] = tanhLane(p[i])
