@@ -25,8 +25,11 @@ extension Tape {
       partials.withUnsafeBufferPointer { partials in
         indexStore.withUnsafeBufferPointer { indices in
           adjoints.withUnsafeMutableBufferPointer { adjoints in
-            for operation in operations.reversed() {
-              Self.pullBack(operation, values: values, partials: partials, indices: indices, adjoints: adjoints)
+            realScratch.withUnsafeMutableBufferPointer { scratch in
+              for operation in operations.reversed() {
+                Self.pullBack(
+                  operation, values: values, partials: partials, indices: indices, adjoints: adjoints, scratch: scratch)
+              }
             }
           }
         }
@@ -56,7 +59,8 @@ extension Tape {
     values: UnsafeBufferPointer<T>,
     partials: UnsafeBufferPointer<T>,
     indices: UnsafeBufferPointer<Int>,
-    adjoints a: UnsafeMutableBufferPointer<T>
+    adjoints a: UnsafeMutableBufferPointer<T>,
+    scratch: UnsafeMutableBufferPointer<Double>
   ) {
     switch operation {
     case let .unary(input, output, partial):
@@ -169,7 +173,7 @@ extension Tape {
     case let .dense(input, rows, inner, weights, columns, bias, output, flags):
       pullBackDense(
         input: input, rows: rows, inner: inner, weights: weights, columns: columns, bias: bias, output: output,
-        tanh: flags & 1 != 0, inputGradient: flags & 2 != 0, values: values, adjoints: a)
+        tanh: flags & 1 != 0, inputGradient: flags & 2 != 0, values: values, adjoints: a, scratch: scratch)
     case let .rowReduction(matrix, rows, columns, output, partial):
       for r in 0..<rows {
         let seed = a[output + r]

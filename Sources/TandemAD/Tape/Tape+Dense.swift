@@ -4,7 +4,9 @@ import RealModule
 public enum DenseActivation: Sendable, Hashable {
   /// No function: the layer is affine, X·W + b.
   case identity
-  /// tanh, by the vectorised ``Scalar/formTanh(_:)``.
+  /// tanh: on `Double` and `Dual<N, Double>` by the dense kernels' own
+  /// two-lane tanh (one formula, one division; within 4 ulp), on other
+  /// scalars by ``Scalar/formTanh(_:)``.
   case tanh
 }
 
@@ -39,6 +41,38 @@ extension Tape {
     let (rows, inner, columns) = (input.rows, input.columns, weights.columns)
     let (x, w, b) = (input.elements.start, weights.elements.start, bias.start)
     let output = appendZeros(rows * columns)
+    if let components = Self.realComponents {
+      // Struct-of-arrays kernels on the Double components (see
+      // Tape+DenseKernels.swift); the backward pass's scratch is sized now.
+      reserveRealScratch(
+        Swift.max(
+          denseForwardScratch(components: components, inner: inner, columns: columns),
+          denseBackwardScratch(components: components, inner: inner, columns: columns)))
+      let count = values.count * components
+      values.withUnsafeMutableBufferPointer { v in
+        UnsafeMutableRawPointer(v.baseAddress!).withMemoryRebound(to: Double.self, capacity: count) { doubles in
+          realScratch.withUnsafeMutableBufferPointer { scratch in
+            denseForward(
+              doubles, components: components, input: x, rows: rows, inner: inner, weights: w, columns: columns,
+              bias: b, output: output, tanh: activation == .tanh, scratch: scratch.baseAddress!)
+          }
+        }
+      }
+    } else {
+      denseGenericForward(x: x, rows: rows, inner: inner, w: w, columns: columns, b: b, output: output, activation: activation)
+    }
+    let flags = (activation == .tanh ? 1 : 0) | (inputGradient ? 2 : 0)
+    operations.append(
+      .dense(input: x, rows: rows, inner: inner, weights: w, columns: columns, bias: b, output: output, flags: flags))
+    return TracedMatrix(TracedVector(tape: self, start: output, count: rows * columns), rows: rows, columns: columns)
+  }
+
+  /// The forward pass of ``dense(_:weights:bias:activation:inputGradient:)``
+  /// on any scalar, element by element.
+  @inlinable
+  func denseGenericForward(
+    x: Int, rows: Int, inner: Int, w: Int, columns: Int, b: Int, output: Int, activation: DenseActivation
+  ) {
     values.withUnsafeMutableBufferPointer { v in
       // Each output element accumulated in a register and stored once
       // (a row-by-row multiply-add read and wrote every element `inner`
@@ -56,10 +90,18 @@ extension Tape {
         T.formTanh(UnsafeMutableBufferPointer(rebasing: v[output..<(output + rows * columns)]))
       }
     }
-    let flags = (activation == .tanh ? 1 : 0) | (inputGradient ? 2 : 0)
-    operations.append(
-      .dense(input: x, rows: rows, inner: inner, weights: w, columns: columns, bias: b, output: output, flags: flags))
-    return TracedMatrix(TracedVector(tape: self, start: output, count: rows * columns), rows: rows, columns: columns)
+  }
+
+  /// Whether the backward pass of a dense node may accumulate the weights'
+  /// and biases' adjoints apart from the input's (their regions are
+  /// disjoint), as the real kernel does.
+  @inlinable
+  static func denseRegionsAreDisjoint(
+    input x: Int, rows: Int, inner: Int, weights w: Int, columns: Int, bias b: Int, inputGradient: Bool
+  ) -> Bool {
+    func disjoint(_ a: Int, _ n: Int, _ b: Int, _ m: Int) -> Bool { a + n <= b || b + m <= a }
+    return disjoint(w, inner * columns, b, columns)
+      && (!inputGradient || (disjoint(x, rows * inner, w, inner * columns) && disjoint(x, rows * inner, b, columns)))
   }
 
   /// The vector-Jacobian product of ``dense(_:weights:bias:activation:inputGradient:)``:
@@ -68,8 +110,25 @@ extension Tape {
   @inlinable
   static func pullBackDense(
     input x: Int, rows: Int, inner: Int, weights w: Int, columns: Int, bias b: Int, output: Int,
-    tanh: Bool, inputGradient: Bool, values: UnsafeBufferPointer<T>, adjoints a: UnsafeMutableBufferPointer<T>
+    tanh: Bool, inputGradient: Bool, values: UnsafeBufferPointer<T>, adjoints a: UnsafeMutableBufferPointer<T>,
+    scratch: UnsafeMutableBufferPointer<Double>
   ) {
+    if let components = realComponents,
+      scratch.count >= denseBackwardScratch(components: components, inner: inner, columns: columns),
+      denseRegionsAreDisjoint(
+        input: x, rows: rows, inner: inner, weights: w, columns: columns, bias: b, inputGradient: inputGradient)
+    {
+      let count = values.count * components
+      UnsafeRawPointer(values.baseAddress!).withMemoryRebound(to: Double.self, capacity: count) { v in
+        UnsafeMutableRawPointer(a.baseAddress!).withMemoryRebound(to: Double.self, capacity: count) { adjoints in
+          denseBackward(
+            values: v, adjoints: adjoints, components: components, input: x, rows: rows, inner: inner, weights: w,
+            columns: columns, bias: b, output: output, tanh: tanh, inputGradient: inputGradient,
+            scratch: scratch.baseAddress!)
+        }
+      }
+      return
+    }
     // At most 1 KiB, which the standard library keeps on the stack.
     let block = Swift.max(1, 1024 / MemoryLayout<T>.stride)
     withUnsafeTemporaryAllocation(of: T.self, capacity: block) { scratch in

@@ -22,7 +22,8 @@ extension Tape {
   ///   with zero force, not NaN, as `hypot`'s derivative at the origin is
   ///   taken as zero.
   /// - The length is √(dx² + dy²) (the sum of squares, rounded once, then
-  ///   one square root), as the specification's reference computes it.
+  ///   one square root), as the specification's reference computes it. The
+  ///   saved partials are k·(ℓ − L)·(1/ℓ)·dx: one reciprocal per spring.
   @inlinable
   public func springEnergy(
     x: TracedVector<T>, y: TracedVector<T>, first: TapeIndices, second: TapeIndices,
@@ -36,6 +37,43 @@ extension Tape {
     let partial = partials.count
     partials.append(contentsOf: repeatElement(T.zero, count: 2 * count))
     let (xs, ys) = (x.start, y.start)
+    if let components = Self.realComponents, components > 1 {
+      // Duals over Double, on their components (see springEnergyKernel): one
+      // division per spring instead of two (the square root's derivative
+      // 1/(2ℓ) gives 1/ℓ exactly, doubled), the same values as the generic
+      // loop below, which Double keeps (it has no derivative division).
+      var total = T.zero
+      reserveRealScratch(2 * count)
+      values.withUnsafeBufferPointer { v in
+        partials.withUnsafeMutableBufferPointer { p in
+          indexStore.withUnsafeBufferPointer { indices in
+            stiffness.withUnsafeBufferPointer { k in
+              restLength.withUnsafeBufferPointer { rest in
+                withUnsafeMutablePointer(to: &total) { total in
+                 realScratch.withUnsafeMutableBufferPointer { scratch in
+                  func doubles(_ pointer: UnsafePointer<T>) -> UnsafePointer<Double> {
+                    UnsafeRawPointer(pointer).assumingMemoryBound(to: Double.self)
+                  }
+                  springEnergyKernel(
+                    components: components, values: doubles(v.baseAddress!), x: xs, y: ys,
+                    first: indices.baseAddress! + first.start, second: indices.baseAddress! + second.start,
+                    count: count, stiffness: doubles(k.baseAddress!), restLength: doubles(rest.baseAddress!),
+                    partials: UnsafeMutableRawPointer(p.baseAddress! + partial).assumingMemoryBound(to: Double.self),
+                    total: UnsafeMutableRawPointer(total).assumingMemoryBound(to: Double.self),
+                    scratch: scratch.baseAddress!)
+                 }
+                }
+              }
+            }
+          }
+        }
+      }
+      let output = append(total)
+      operations.append(
+        .springEnergy(
+          x: xs, y: ys, first: first.start, second: second.start, count: count, output: output, partial: partial))
+      return Traced(tape: self, index: output)
+    }
     let total = values.withUnsafeBufferPointer { v in
       partials.withUnsafeMutableBufferPointer { p in
         indexStore.withUnsafeBufferPointer { indices in
@@ -52,7 +90,10 @@ extension Tape {
                 let tension = k[s] * stretch
                 total += T(0.5) * tension * stretch
                 if length == .zero { continue }  // partials stay zero
-                let scale = tension / length
+                // One reciprocal for the force: on a dual, tension/length
+                // divides twice (the quotient and 1/length for the
+                // tangents), 1/length once.
+                let scale = tension * (1 / length)
                 p[partial + 2 * s] = scale * dx
                 p[partial + 2 * s + 1] = scale * dy
               }
@@ -68,4 +109,109 @@ extension Tape {
         x: xs, y: ys, first: first.start, second: second.start, count: count, output: output, partial: partial))
     return Traced(tape: self, index: output)
   }
+}
+
+/// The spring-energy pass of ``Tape/springEnergy(x:y:first:second:stiffness:restLength:)``
+/// on interleaved Double components (K per scalar: the value, then the
+/// tangents), with the operations of the generic `Dual` code in the same
+/// order except that the force's 1/ℓ is twice the square root's derivative
+/// 1/(2ℓ) (exact) rather than a second division. Offsets `x`, `y` count
+/// scalars; `partials` points at the node's first partial.
+@usableFromInline
+func springEnergyKernel(
+  components: Int, values v: UnsafePointer<Double>, x: Int, y: Int, first: UnsafePointer<Int>,
+  second: UnsafePointer<Int>, count: Int, stiffness k: UnsafePointer<Double>, restLength rest: UnsafePointer<Double>,
+  partials p: UnsafeMutablePointer<Double>, total: UnsafeMutablePointer<Double>,
+  scratch: UnsafeMutablePointer<Double>
+) {
+  func run<K: ComponentCount>(_: K.Type) {
+    springEnergyKernel(
+      K.self, values: v, x: x, y: y, first: first, second: second, count: count, stiffness: k, restLength: rest,
+      partials: p, total: total, scratch: scratch)
+  }
+  switch components {
+  case 1: run(OneComponent.self)
+  case 2: run(TwoComponents.self)
+  case 3: run(ThreeComponents.self)
+  case 4: run(FourComponents.self)
+  case 5: run(FiveComponents.self)
+  case 9: run(NineComponents.self)
+  default: preconditionFailure("no spring kernel for \(components) components")
+  }
+}
+
+func springEnergyKernel<K: ComponentCount>(
+  _: K.Type, values v: UnsafePointer<Double>, x: Int, y: Int, first: UnsafePointer<Int>,
+  second: UnsafePointer<Int>, count: Int, stiffness k: UnsafePointer<Double>, restLength rest: UnsafePointer<Double>,
+  partials p: UnsafeMutablePointer<Double>, total: UnsafeMutablePointer<Double>,
+  scratch: UnsafeMutablePointer<Double>
+) {
+  let n = K.count
+  // First pass: every spring's length and 1/(2ℓ) (1/ℓ for Double), so the
+  // square roots and divisions of different springs overlap instead of
+  // each spring waiting on its own (they were most of the kernel's time).
+  let (roots, halves) = (scratch, scratch + count)
+  for s in 0..<count {
+    let (i, j) = (first[s], second[s])
+    let dx = v[(x + i) * n] - v[(x + j) * n]
+    let dy = v[(y + i) * n] - v[(y + j) * n]
+    roots[s] = (dx * dx + dy * dy).squareRoot()
+  }
+  if n > 1 {
+    for s in 0..<count { halves[s] = 1 / (2 * roots[s]) }
+  } else {
+    for s in 0..<count { halves[s] = 1 / roots[s] }
+  }
+  // Tangents in fixed-size stack arrays (at most 8).
+  var acc = InlineArray<9, Double>(repeating: 0)
+  var dx = InlineArray<9, Double>(repeating: 0)
+  var dy = InlineArray<9, Double>(repeating: 0)
+  var length = InlineArray<9, Double>(repeating: 0)
+  var stretch = InlineArray<9, Double>(repeating: 0)
+  var tension = InlineArray<9, Double>(repeating: 0)
+  for s in 0..<count {
+    let (xi, xj) = (v + (x + first[s]) * n, v + (x + second[s]) * n)
+    let (yi, yj) = (v + (y + first[s]) * n, v + (y + second[s]) * n)
+    for d in 0..<n {
+      dx[d] = xi[d] - xj[d]
+      dy[d] = yi[d] - yj[d]
+    }
+    // dx·dx + dy·dy, then √ (a dual's sqrt: derivative 1/(2√), or a
+    // constant 0 at 0).
+    let root = roots[s]
+    length[0] = root
+    var inverse = 0.0  // 1/ℓ
+    if n > 1 {
+      if root != 0 {
+        let half = halves[s]
+        inverse = 2 * half
+        for d in 1..<n { length[d] = ((dx[d] * dx[0] + dx[0] * dx[d]) + (dy[d] * dy[0] + dy[0] * dy[d])) * half }
+      } else {
+        for d in 1..<n { length[d] = 0 }
+      }
+    } else if root != 0 {
+      inverse = halves[s]
+    }
+    let (ks, rs) = (k + s * n, rest + s * n)
+    for d in 0..<n { stretch[d] = length[d] - rs[d] }
+    tension[0] = ks[0] * stretch[0]
+    for d in 1..<n { tension[d] = ks[d] * stretch[0] + ks[0] * stretch[d] }
+    // total += ½·tension·stretch, as (T(0.5)·tension)·stretch.
+    let halfTension = 0.5 * tension[0]
+    acc[0] += halfTension * stretch[0]
+    for d in 1..<n { acc[d] += (0 * tension[0] + 0.5 * tension[d]) * stretch[0] + halfTension * stretch[d] }
+    let ps = p + 2 * s * n
+    if root == 0 { continue }  // partials stay zero
+    // scale = tension·(1/ℓ), 1/ℓ with tangents (0 − (1/ℓ)·ℓ′)·(1/ℓ).
+    let scale = tension[0] * inverse
+    ps[0] = scale * dx[0]
+    ps[n] = scale * dy[0]
+    for d in 1..<n {
+      let inverseTangent = (0 - inverse * length[d]) * inverse
+      let scaleTangent = tension[d] * inverse + tension[0] * inverseTangent
+      ps[d] = scaleTangent * dx[0] + scale * dx[d]
+      ps[n + d] = scaleTangent * dy[0] + scale * dy[d]
+    }
+  }
+  for d in 0..<n { total[d] = acc[d] }
 }

@@ -60,11 +60,26 @@ public struct TimeStepper<T: Scalar> {
       }
     case .semiImplicitEuler:
       evaluate(system, state)
-      for i in 0..<n {
-        state.vxs[i] += dt * ax[i]
-        state.vys[i] += dt * ay[i]
-        state.xs[i] += dt * state.vxs[i]
-        state.ys[i] += dt * state.vys[i]
+      // On buffers: one uniqueness and bounds check per array per step, not
+      // per element.
+      ax.withUnsafeBufferPointer { ax in
+        ay.withUnsafeBufferPointer { ay in
+          state.vxs.withUnsafeMutableBufferPointer { vx in
+            state.vys.withUnsafeMutableBufferPointer { vy in
+              state.xs.withUnsafeMutableBufferPointer { x in
+                state.ys.withUnsafeMutableBufferPointer { y in
+                  precondition(ax.count >= n && ay.count >= n && vx.count >= n && vy.count >= n && x.count >= n && y.count >= n)
+                  for i in 0..<n {
+                    vx[i] += dt * ax[i]
+                    vy[i] += dt * ay[i]
+                    x[i] += dt * vx[i]
+                    y[i] += dt * vy[i]
+                  }
+                }
+              }
+            }
+          }
+        }
       }
     case .velocityVerlet:
       stepVelocityVerlet(&state, of: system, dt: dt)

@@ -83,10 +83,30 @@ public final class ForceField<T: Scalar> {
   ) -> T {
     let (energy, x, y) = recordPotential(of: system, xs: xs, ys: ys)
     tape.backward(from: energy)
-    for i in 0..<system.count {
-      // F = −∇U; a = F/m − c·v.
-      ax[i] = -tape.adjoint(of: x, at: i) * system.inverseMasses[i] - system.drag * vxs[i]
-      ay[i] = -tape.adjoint(of: y, at: i) * system.inverseMasses[i] - system.drag * vys[i]
+    let n = system.count
+    let drag = system.drag
+    let (gradientX, gradientY) = (tape.adjoints(of: x), tape.adjoints(of: y))
+    // On buffers: one bounds and uniqueness check per array, not per element.
+    gradientX.withUnsafeBufferPointer { gx in
+      gradientY.withUnsafeBufferPointer { gy in
+        system.inverseMasses.withUnsafeBufferPointer { inverseMass in
+          vxs.withUnsafeBufferPointer { vx in
+            vys.withUnsafeBufferPointer { vy in
+              ax.withUnsafeMutableBufferPointer { ax in
+                ay.withUnsafeMutableBufferPointer { ay in
+                  precondition(gx.count >= n && gy.count >= n && inverseMass.count >= n && vx.count >= n
+                    && vy.count >= n && ax.count >= n && ay.count >= n)
+                  for i in 0..<n {
+                    // F = −∇U; a = F/m − c·v.
+                    ax[i] = -gx[i] * inverseMass[i] - drag * vx[i]
+                    ay[i] = -gy[i] * inverseMass[i] - drag * vy[i]
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
     }
     if system.hasDashpots { addDashpots(of: system, xs: xs, ys: ys, vxs: vxs, vys: vys, into: &ax, &ay) }
     if let ground = system.ground, ground.damping != .zero {

@@ -66,7 +66,17 @@ public struct InnerOptimizer<T: Scalar> {
   /// constant 1).
   @inlinable
   public var currentRate: T {
-    description.decay == .constant(1) ? rate : rate * T.pow(decay, stepsTaken)
+    Self.isConstant(description.decay, 1) ? rate : rate * T.pow(decay, stepsTaken)
+  }
+
+  /// Whether `quantity` is the constant `value`. Matched by pattern, not
+  /// with `==`: `Quantity` is an indirect enum, and building the
+  /// `.constant(value)` to compare with allocates a box on every call (two
+  /// allocations per training step).
+  @inlinable
+  static func isConstant(_ quantity: Quantity, _ value: Double) -> Bool {
+    if case .constant(let constant) = quantity { return constant == value }
+    return false
   }
 
   /// Applies one update to `weights` given the loss's `gradient` there.
@@ -76,7 +86,7 @@ public struct InnerOptimizer<T: Scalar> {
       weights.count == gradient.count,
       "\(gradient.count) gradient entries for \(weights.count) weights")
     let alpha = currentRate
-    let decays = description.weightDecay != .constant(0)
+    let decays = !Self.isConstant(description.weightDecay, 0)
     switch description.method {
     case .sgd:
       for i in weights.indices {

@@ -1,0 +1,182 @@
+import Foundation
+import TandemAD
+import Testing
+
+/// The struct-of-arrays kernels behind `Tape.dense` and `Tape.springEnergy`
+/// on `Double` and `Dual<N, Double>`: every layout path (wide and narrow
+/// layers, with and without the input's gradient, zero and nonzero input
+/// tangents) against the generic chain of bulk nodes, finite differences
+/// and the C library's tanh.
+@Suite struct DenseKernelTests {
+  /// The dense kernels' tanh (a 1×1 identity layer) is within 4 ulp of the
+  /// C library's, odd, ±1 beyond 22, and passes NaN through.
+  @Test func denseTanhMatchesTheCLibrary() {
+    var xs: [Double] = [0, -0.0, 1e-300, -1e-10, 0.3, 0.3465, 0.3466, 0.625, -0.9, 1, 2.5, -7, 19, 21.9, 22, 30, -700, 1e300]
+    var random = SplitMix64(seed: 23)
+    for _ in 0..<20_000 { xs.append((random.uniform(0...1) * 2 - 1) * 12.5) }
+    for _ in 0..<2_000 { xs.append((random.uniform(0...1) * 2 - 1) * 1e-3) }
+    for e in stride(from: -300.0, through: 4, by: 0.5) { xs.append(pow(2, e)) }
+    xs.append(.nan)
+    let tape = Tape<Double>()
+    let x = tape.variables(xs, rows: xs.count, columns: 1)
+    let y = x.dense(weights: tape.variables([1.0], rows: 1, columns: 1), bias: tape.variables([0.0]), activation: .tanh)
+    var worst = 0.0
+    for (i, x) in xs.enumerated() {
+      let value = y.value(row: i, column: 0)
+      if x.isNaN {
+        #expect(value.isNaN)
+        continue
+      }
+      // The layer's affine value (0 + x·1) + 0: −0 becomes +0.
+      let reference = Foundation.tanh((0 + x * 1) + 0)
+      #expect(value.sign == reference.sign, "sign at \(x)")
+      worst = max(worst, abs(value - reference) / max(reference.ulp, Double.leastNormalMagnitude))
+    }
+    #expect(worst <= 4, "worst error \(worst) ulp")
+  }
+
+  /// Dense layers of every shape class equal the chain product, bias row,
+  /// tanh map, in value and in the adjoints of input, weights and bias.
+  @Test(arguments: [(23, 64, 1), (19, 5, 3), (4, 3, 9), (2, 2, 70)])
+  func denseLayersMatchTheChain(shape: (Int, Int, Int)) {
+    check(Double.self, shape: shape) { $0 }
+    check(Dual<1, Double>.self, shape: shape) { Dual($0, tangents: [0.3 * $0 - 0.1]) }
+    check(Dual<3, Double>.self, shape: shape) { Dual($0, tangents: [$0 * $0, 0.5 - $0, 0.2]) }
+    check(Dual<2, Double>.self, shape: shape, dataInput: true) { Dual($0, tangents: [$0, -$0]) }
+  }
+
+  /// One comparison; `dataInput` makes the input constants (zero tangents),
+  /// the path a network's first layer takes.
+  func check<T: Scalar>(_: T.Type, shape: (Int, Int, Int), dataInput: Bool = false, lift: (Double) -> T) {
+    let (rows, inner, columns) = shape
+    var random = SplitMix64(seed: UInt64(rows * 1000 + inner * 10 + columns))
+    func values(_ n: Int, constant: Bool = false) -> [T] {
+      (0..<n).map { _ in
+        let v = random.uniform(0...1) * 2 - 1
+        return constant ? T(v) : lift(v)
+      }
+    }
+    let (xv, wv, bv, seeds) = (
+      values(rows * inner, constant: dataInput), values(inner * columns), values(columns), values(rows * columns)
+    )
+    for activation in [DenseActivation.identity, .tanh] {
+      for inputGradient in [true, false] {
+        func run(fused: Bool) -> [T] {
+          let tape = Tape<T>()
+          let x = tape.variables(xv, rows: rows, columns: inner)
+          let w = tape.variables(wv, rows: inner, columns: columns)
+          let b = tape.variables(bv)
+          let y: TracedMatrix<T>
+          if fused {
+            y = x.dense(weights: w, bias: b, activation: activation, inputGradient: inputGradient)
+          } else {
+            let affine = x.multiplied(by: w).addingToEachRow(b)
+            y = activation == .tanh ? affine.map { v in let t = T.tanh(v); return (t, 1 - t * t) } : affine
+          }
+          let loss = y.elements.dot(tape.variables(seeds))
+          tape.backward(from: loss)
+          let inputAdjoints = inputGradient ? Array(tape.adjoints(of: x.elements)) : []
+          return [loss.value] + inputAdjoints + Array(tape.adjoints(of: w.elements)) + Array(tape.adjoints(of: b))
+        }
+        let (fused, chain) = (run(fused: true), run(fused: false))
+        #expect(fused.count == chain.count)
+        for (a, b) in zip(fused, chain) {
+          let (da, db) = (Self.components(a), Self.components(b))
+          for (p, q) in zip(da, db) {
+            #expect(abs(p - q) <= 1e-12 * max(1, abs(q)), "\(T.self) \(shape) \(activation) \(inputGradient)")
+          }
+        }
+      }
+    }
+  }
+
+  /// A scalar's value and first-level tangents as Doubles.
+  static func components<T: Scalar>(_ x: T) -> [Double] {
+    if let d = x as? Dual<1, Double> { return [d.value, d.tangents[0]] }
+    if let d = x as? Dual<2, Double> { return [d.value, d.tangents[0], d.tangents[1]] }
+    if let d = x as? Dual<3, Double> { return [d.value, d.tangents[0], d.tangents[1], d.tangents[2]] }
+    return [x.doubleValue]
+  }
+
+  /// The weights' gradient from a narrow (one output) tanh-fed layer's
+  /// backward kernel equals finite differences of its forward kernel, and
+  /// forward-mode tangents through the dual kernels equal both.
+  @Test func denseGradientMatchesFiniteDifferencesAndForwardMode() {
+    let (rows, hidden) = (9, 6)
+    var random = SplitMix64(seed: 31)
+    let xs = (0..<(rows * 2)).map { _ in random.uniform(0...1) * 2 - 1 }
+    let weights = (0..<(2 * hidden + hidden + hidden + 1)).map { _ in random.uniform(0...1) - 0.5 }
+    let targets = (0..<rows).map { _ in random.uniform(0...1) }
+    func loss<T: Scalar>(_ w: [T], tape: Tape<T>) -> (Traced<T>, TracedVector<T>) {
+      let wv = tape.variables(w)
+      let x = tape.variables(xs.map { T($0) }, rows: rows, columns: 2)
+      let h = x.dense(
+        weights: wv[0..<(2 * hidden)].reshaped(rows: 2, columns: hidden), bias: wv[(2 * hidden)..<(3 * hidden)],
+        activation: .tanh, inputGradient: false)
+      let out = h.dense(
+        weights: wv[(3 * hidden)..<(4 * hidden)].reshaped(rows: hidden, columns: 1),
+        bias: wv[(4 * hidden)..<(4 * hidden + 1)])
+      let difference = out.elements - tape.variables(targets.map { T($0) })
+      return (difference.dot(difference), wv)
+    }
+    let tape = Tape<Double>()
+    let (value, w) = loss(weights, tape: tape)
+    tape.backward(from: value)
+    let gradient = Array(tape.adjoints(of: w))
+    // (A handle does not keep its tape alive: read values while it is.)
+    let fd = FiniteDifference.gradient(at: weights) { point in
+      let tape = Tape<Double>()
+      return withExtendedLifetime(tape) { loss(point, tape: tape).0.value }
+    }
+    for i in weights.indices {
+      #expect(abs(gradient[i] - fd[i]) <= 1e-6 * max(1, abs(fd[i])), "weight \(i)")
+    }
+    // Forward mode: the directional derivative along a random direction.
+    let direction = weights.map { _ in random.uniform(0...1) - 0.5 }
+    let dualWeights = zip(weights, direction).map { Dual<1, Double>($0, tangents: [$1]) }
+    let dualTape = Tape<Dual<1, Double>>()
+    let dual = withExtendedLifetime(dualTape) { loss(dualWeights, tape: dualTape).0.value }
+    let expected = zip(gradient, direction).reduce(0) { $0 + $1.0 * $1.1 }
+    #expect(abs(dual.value - value.value) <= 1e-15 * max(1, abs(value.value)))
+    #expect(abs(dual.tangents[0] - expected) <= 1e-12 * max(1, abs(expected)))
+  }
+
+  /// The spring kernel on Dual<3, Double> (components 4): the energy and
+  /// the adjoints' tangents equal the generic chain's, and the values equal
+  /// the Double tape's bit for bit when the tangents are zero.
+  @Test func springKernelOnDualsMatchesTheChainAndDouble() {
+    typealias D = Dual<3, Double>
+    var random = SplitMix64(seed: 41)
+    let points = 6
+    let first = [0, 1, 2, 3, 4, 0, 1, 5]
+    let second = [1, 2, 3, 4, 5, 2, 4, 5]  // the last has zero length
+    func lift(_ v: Double) -> D { D(v, tangents: [random.uniform(0...1) - 0.5, 0, random.uniform(0...1)]) }
+    let xs = (0..<points).map { _ in lift(random.uniform(0...1) * 2) }
+    let ys = (0..<points).map { _ in lift(random.uniform(0...1) * 2) }
+    let k = first.indices.map { _ in D(50 + random.uniform(0...1) * 100, tangents: [1, 0, 0]) }
+    let rest = first.indices.map { _ in D(0.2 + random.uniform(0...1)) }
+    func run<T: Scalar>(_ xs: [T], _ ys: [T], _ k: [T], _ rest: [T], fused: Bool) -> [T] {
+      let tape = Tape<T>()
+      let (i, j) = (tape.register(indices: first), tape.register(indices: second))
+      let x = tape.variables(xs)
+      let y = tape.variables(ys)
+      let energy: Traced<T>
+      if fused {
+        energy = tape.springEnergy(x: x, y: y, first: i, second: j, stiffness: k, restLength: rest)
+      } else {
+        let stretch = TracedVector.hypot(x.gathering(i) - x.gathering(j), y.gathering(i) - y.gathering(j))
+          - tape.variables(rest)
+        energy = (tape.variables(k) * stretch * stretch).sum() * T(0.5)
+      }
+      tape.backward(from: energy)
+      return [energy.value] + Array(tape.adjoints(of: x)) + Array(tape.adjoints(of: y))
+    }
+    for (a, b) in zip(run(xs, ys, k, rest, fused: true), run(xs, ys, k, rest, fused: false)) {
+      #expect(abs(a.value - b.value) <= 1e-12 * max(1, abs(b.value)))
+      for d in 0..<3 { #expect(abs(a.tangents[d] - b.tangents[d]) <= 1e-12 * max(1, abs(b.tangents[d]))) }
+    }
+    let constant = run(xs.map { D($0.value) }, ys.map { D($0.value) }, k.map { D($0.value) }, rest, fused: true)
+    let plain = run(xs.map(\.value), ys.map(\.value), k.map(\.value), rest.map(\.value), fused: true)
+    #expect(constant.map(\.value.bitPattern) == plain.map(\.bitPattern))
+  }
+}
