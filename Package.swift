@@ -48,12 +48,15 @@ let package = Package(
     .target(name: "CAllocationCounter"),
     .target(
       name: "TandemBenchmarks",
-      dependencies: ["TandemAD", "TandemPhysics", "TandemTraining", "TandemScene", "CAllocationCounter"]
+      dependencies: [
+        "TandemAD", "TandemPhysics", "TandemTraining", "TandemScene", "CAllocationCounter",
+      ]
     ),
     .target(
       name: "Tandem",
       dependencies: [
-        "TandemAD", "TandemPhysics", "TandemTraining", "TandemTuning", "TandemScene", "TandemRender",
+        "TandemAD", "TandemPhysics", "TandemTraining", "TandemTuning", "TandemScene",
+        "TandemRender",
       ]
     ),
     .executableTarget(
@@ -67,7 +70,8 @@ let package = Package(
     .testTarget(name: "TandemTests", dependencies: ["Tandem"]),
     .testTarget(name: "TandemADTests", dependencies: ["TandemAD"]),
     .testTarget(name: "TandemPhysicsTests", dependencies: ["TandemPhysics"]),
-    .testTarget(name: "TandemTrainingTests", dependencies: ["TandemTraining", "TandemTuning", "TandemAD"]),
+    .testTarget(
+      name: "TandemTrainingTests", dependencies: ["TandemTraining", "TandemTuning", "TandemAD"]),
     .testTarget(name: "TandemSceneTests", dependencies: ["TandemScene"]),
     .testTarget(name: "TandemRenderTests", dependencies: ["TandemRender"]),
     .testTarget(name: "TandemBenchmarksTests", dependencies: ["TandemBenchmarks"]),

@@ -42,7 +42,8 @@ public enum BenchmarkProblems {
   public static func cloth(n: Int = 16, steps: Int = 1000) throws -> (
     description: SimulationDescription, parameters: [Double], names: [String]
   ) {
-    let scene = try SceneFile.parse(clothSceneText(n: n, steps: steps), fileName: "bench-cloth.yaml")
+    let scene = try SceneFile.parse(
+      clothSceneText(n: n, steps: steps), fileName: "bench-cloth.yaml")
     return (try scene.simulation().description, scene.parameterVector, scene.parameters.map(\.name))
   }
 
@@ -53,10 +54,12 @@ public enum BenchmarkProblems {
     -> TrainingDescription
   {
     let data = SyntheticDataset.sineProduct.generate(training: samples, validation: samples)
-    let model = ModelDescription(widths: [2, hidden, 1], activation: .tanh, initialisation: .benchmarkB2)
+    let model = ModelDescription(
+      widths: [2, hidden, 1], activation: .tanh, initialisation: .benchmarkB2)
     return TrainingDescription(
       problem: .supervised(SupervisedProblem(model: model, data: data, loss: .meanSquaredError)),
-      optimizer: OptimizerDescription(method: .momentum, rate: .parameter(0), momentum: .parameter(1)),
+      optimizer: OptimizerDescription(
+        method: .momentum, rate: .parameter(0), momentum: .parameter(1)),
       steps: steps, batch: .full, objective: .validationLoss)
   }
 

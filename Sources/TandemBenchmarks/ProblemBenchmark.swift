@@ -72,7 +72,9 @@ func timeRuns(
 
 /// Counts the heap allocations of `count` calls of `step` after `warmUp`
 /// calls, per call.
-func allocationsPerCall(warmUp: Int = 3, count: Int = 20, _ step: () throws -> Void) rethrows -> Double? {
+func allocationsPerCall(warmUp: Int = 3, count: Int = 20, _ step: () throws -> Void) rethrows
+  -> Double?
+{
   guard AllocationCounting.isActive else { return nil }
   for _ in 0..<warmUp { try step() }
   let total = try AllocationCounting.allocations { for _ in 0..<count { try step() } }!

@@ -10,12 +10,14 @@ extension PhysicsSceneDescription {
   public func expanded() throws -> ExpandedScene {
     var scene = ExpandedScene(
       particles: [], springs: [], potentials: [], world: world, integrator: simulation.integrator,
-      dt: simulation.dt, steps: simulation.steps, stop: nil, objective: [], groups: [], indexByID: [:])
+      dt: simulation.dt, steps: simulation.steps, stop: nil, objective: [], groups: [],
+      indexByID: [:])
     for (i, particle) in particles.enumerated() {
       let path = ScenePath("particles").appending(i).appending("id")
       try scene.add(
         .init(
-          id: particle.id, position: particle.position, velocity: particle.velocity, mass: particle.mass,
+          id: particle.id, position: particle.position, velocity: particle.velocity,
+          mass: particle.mass,
           isPinned: particle.pinned), checkingID: path)
     }
     for (i, grid) in grids.enumerated() {
@@ -27,8 +29,10 @@ extension PhysicsSceneDescription {
     try scene.addDeclaredSprings(springs, potentials: potentials)
     if let stop = simulation.stop {
       let path = ScenePath("simulation.stop.particle")
-      let particle = try scene.resolveOne(stop.particle, at: path, purpose: "`stop` watches one particle")
-      scene.stop = .init(particle: particle, axis: stop.axis, crossing: stop.crossing, value: stop.value)
+      let particle = try scene.resolveOne(
+        stop.particle, at: path, purpose: "`stop` watches one particle")
+      scene.stop = .init(
+        particle: particle, axis: stop.axis, crossing: stop.crossing, value: stop.value)
     }
     for (i, term) in objective.enumerated() {
       scene.objective.append(try scene.resolve(term, at: ScenePath("objective").appending(i)))
@@ -62,16 +66,23 @@ extension ExpandedScene {
       guard let group, case .grid(let rows, let columns) = group.shape else {
         throw fail(
           group == nil ? "unknown grid `\(id)` in `\(selector)`" : "`\(id)` is a chain, not a grid",
-          group == nil ? unknownSuggestion(for: id, groupsOnly: true) : "select its particles with `\(id)[i]`")
+          group == nil
+            ? unknownSuggestion(for: id, groupsOnly: true) : "select its particles with `\(id)[i]`")
       }
       let rowRange = try positions(row, count: rows, what: "row", of: selector, at: path)
-      let columnRange = try positions(column, count: columns, what: "column", of: selector, at: path)
-      return rowRange.flatMap { r in columnRange.map { c in group.particles.lowerBound + r * columns + c } }
+      let columnRange = try positions(
+        column, count: columns, what: "column", of: selector, at: path)
+      return rowRange.flatMap { r in
+        columnRange.map { c in group.particles.lowerBound + r * columns + c }
+      }
     case .chain(let id, let index):
       guard let group, case .chain(let count) = group.shape else {
         throw fail(
-          group == nil ? "unknown chain `\(id)` in `\(selector)`" : "`\(id)` is a grid, not a chain",
-          group == nil ? unknownSuggestion(for: id, groupsOnly: true) : "select its particles with `\(id)[r,c]`")
+          group == nil
+            ? "unknown chain `\(id)` in `\(selector)`" : "`\(id)` is a grid, not a chain",
+          group == nil
+            ? unknownSuggestion(for: id, groupsOnly: true)
+            : "select its particles with `\(id)[r,c]`")
       }
       return try positions(index, count: count, what: "index", of: selector, at: path)
         .map { group.particles.lowerBound + $0 }
@@ -80,7 +91,8 @@ extension ExpandedScene {
 
   /// The positions `index` selects among `count`, negative ones counted from the end.
   private func positions(
-    _ index: ParticleSelector.Index, count: Int, what: String, of selector: ParticleSelector, at path: ScenePath
+    _ index: ParticleSelector.Index, count: Int, what: String, of selector: ParticleSelector,
+    at path: ScenePath
   ) throws -> [Int] {
     switch index {
     case .every: return Array(0..<count)
@@ -89,17 +101,23 @@ extension ExpandedScene {
       guard (0..<count).contains(resolved) else {
         throw SceneError(
           path: path, message: "\(what) \(value) in `\(selector)` is out of range",
-          suggestion: "\(what == "index" ? "indices" : what + "s") run from 0 to \(count - 1), or from -\(count) to -1 counting from the end")
+          suggestion:
+            "\(what == "index" ? "indices" : what + "s") run from 0 to \(count - 1), or from -\(count) to -1 counting from the end"
+        )
       }
       return [resolved]
     }
   }
 
   private func unknownSuggestion(for id: String, groupsOnly: Bool = false) -> String? {
-    let names = groups.map(\.id) + (groupsOnly ? [] : particles.map(\.id).filter { !$0.contains("[") })
-    if let nearest = NearestName.nearest(to: id, among: names) { return "did you mean `\(nearest)`?" }
+    let names =
+      groups.map(\.id) + (groupsOnly ? [] : particles.map(\.id).filter { !$0.contains("[") })
+    if let nearest = NearestName.nearest(to: id, among: names) {
+      return "did you mean `\(nearest)`?"
+    }
     if names.isEmpty { return nil }
-    return NearestName.listing(Array(names.prefix(12)), noun: groupsOnly ? "defined groups" : "defined ids")
+    return NearestName.listing(
+      Array(names.prefix(12)), noun: groupsOnly ? "defined groups" : "defined ids")
   }
 
   func resolveOne(_ selector: ParticleSelector, at path: ScenePath, purpose: String) throws -> Int {
@@ -123,14 +141,19 @@ extension ExpandedScene {
       measure = .position(particles: indices, target: target)
     case .distance(let a, let b, let target):
       let between = path.appending("distance").appending("between")
-      let first = try resolveOne(a, at: between.appending(0), purpose: "`distance` measures between two particles")
-      let second = try resolveOne(b, at: between.appending(1), purpose: "`distance` measures between two particles")
+      let first = try resolveOne(
+        a, at: between.appending(0), purpose: "`distance` measures between two particles")
+      let second = try resolveOne(
+        b, at: between.appending(1), purpose: "`distance` measures between two particles")
       guard first != second else {
-        throw SceneError(path: between, message: "both ends are the particle `\(particles[first].id)`")
+        throw SceneError(
+          path: between, message: "both ends are the particle `\(particles[first].id)`")
       }
       measure = .distance(first: first, second: second, target: target)
     case .kineticEnergy(let selector):
-      measure = .kineticEnergy(particles: try resolve(selector, at: path.appending("kinetic-energy").appending("particles")))
+      measure = .kineticEnergy(
+        particles: try resolve(
+          selector, at: path.appending("kinetic-energy").appending("particles")))
     }
     return Term(measure: measure, weight: term.weight)
   }

@@ -13,11 +13,15 @@ extension ExpandedScene {
   func checkNewID(_ id: String, at path: ScenePath) throws {
     if id.isEmpty || id == "all" || id.contains(where: Self.forbiddenIDCharacters.contains) {
       throw SceneError(
-        path: path, message: id == "all" ? "`all` is reserved: it selects every particle" : "malformed id `\(id)`",
+        path: path,
+        message: id == "all"
+          ? "`all` is reserved: it selects every particle" : "malformed id `\(id)`",
         suggestion: "an id may not be empty or contain spaces, brackets, commas, `*`, `$` or `#`")
     }
     if indexByID[id] != nil || groups.contains(where: { $0.id == id }) {
-      throw SceneError(path: path, message: "duplicate id `\(id)`: another particle, grid or chain already uses it")
+      throw SceneError(
+        path: path, message: "duplicate id `\(id)`: another particle, grid or chain already uses it"
+      )
     }
   }
 
@@ -31,8 +35,11 @@ extension ExpandedScene {
       guard (0..<grid.rows).contains(row), (0..<grid.columns).contains(column) else {
         throw SceneError(
           path: path.appending("pinned").appending(i),
-          message: "[\(index.row), \(index.column)] is outside the \(grid.rows)×\(grid.columns) grid `\(grid.id)`",
-          suggestion: "rows run from 0 to \(grid.rows - 1) and columns from 0 to \(grid.columns - 1); negative counts from the end")
+          message:
+            "[\(index.row), \(index.column)] is outside the \(grid.rows)×\(grid.columns) grid `\(grid.id)`",
+          suggestion:
+            "rows run from 0 to \(grid.rows - 1) and columns from 0 to \(grid.columns - 1); negative counts from the end"
+        )
       }
       pinned.insert(row * grid.columns + column)
     }
@@ -43,7 +50,8 @@ extension ExpandedScene {
         indexByID[id] = particles.count
         particles.append(
           Particle(
-            id: id, position: grid.origin + offset, mass: grid.mass, isPinned: pinned.contains(r * grid.columns + c)))
+            id: id, position: grid.origin + offset, mass: grid.mass,
+            isPinned: pinned.contains(r * grid.columns + c)))
       }
     }
     func at(_ r: Int, _ c: Int) -> Int { start + r * grid.columns + c }
@@ -60,7 +68,10 @@ extension ExpandedScene {
         }
       }
     }
-    groups.append(Group(id: grid.id, shape: .grid(rows: grid.rows, columns: grid.columns), particles: start..<particles.count))
+    groups.append(
+      Group(
+        id: grid.id, shape: .grid(rows: grid.rows, columns: grid.columns),
+        particles: start..<particles.count))
   }
 
   mutating func addChain(_ chain: ChainDescription, at path: ScenePath) throws {
@@ -74,7 +85,8 @@ extension ExpandedScene {
         throw SceneError(
           path: path.appending("pinned").appending(i),
           message: "index \(index) is outside the chain `\(chain.id)` of \(count) particles",
-          suggestion: "indices run from 0 to \(count - 1), or from -\(count) to -1 counting from the end")
+          suggestion:
+            "indices run from 0 to \(count - 1), or from -\(count) to -1 counting from the end")
       }
       pinned.insert(resolved)
     }
@@ -84,28 +96,39 @@ extension ExpandedScene {
       let position = (1 - t) * chain.from + t * chain.to
       let id = "\(chain.id)[\(i)]"
       indexByID[id] = particles.count
-      particles.append(Particle(id: id, position: position, mass: chain.mass, isPinned: pinned.contains(i)))
+      particles.append(
+        Particle(id: id, position: position, mass: chain.mass, isPinned: pinned.contains(i)))
     }
     for i in 0..<chain.segments {
-      springs.append(Spring(first: start + i, second: start + i + 1, stiffness: chain.stiffness, damping: chain.damping))
+      springs.append(
+        Spring(
+          first: start + i, second: start + i + 1, stiffness: chain.stiffness,
+          damping: chain.damping))
     }
-    groups.append(Group(id: chain.id, shape: .chain(count: count), particles: start..<particles.count))
+    groups.append(
+      Group(id: chain.id, shape: .chain(count: count), particles: start..<particles.count))
   }
 
   /// Adds the `springs:` and `potentials:` lists. Explicit springs come first
   /// in ``springs``, so they are inserted before the grids' and chains'.
-  mutating func addDeclaredSprings(_ declared: [SceneSpring], potentials declaredPotentials: [PotentialDescription]) throws {
+  mutating func addDeclaredSprings(
+    _ declared: [SceneSpring], potentials declaredPotentials: [PotentialDescription]
+  ) throws {
     var explicit: [Spring] = []
     for (i, spring) in declared.enumerated() {
       let path = ScenePath("springs").appending(i).appending("between")
       let (a, b) = try pair(spring.between, at: path, what: "a spring")
-      explicit.append(Spring(first: a, second: b, stiffness: spring.stiffness, rest: spring.rest, damping: spring.damping))
+      explicit.append(
+        Spring(
+          first: a, second: b, stiffness: spring.stiffness, rest: spring.rest,
+          damping: spring.damping))
     }
     springs.insert(contentsOf: explicit, at: 0)
     for (i, potential) in declaredPotentials.enumerated() {
       let path = ScenePath("potentials").appending(i).appending("between")
       let (a, b) = try pair(potential.between, at: path, what: "a potential")
-      potentials.append(Potential(kind: potential.kind, first: a, second: b, strength: potential.strength))
+      potentials.append(
+        Potential(kind: potential.kind, first: a, second: b, strength: potential.strength))
     }
   }
 

@@ -28,7 +28,10 @@ public struct ExpandedScene: Hashable, Sendable {
     public var isPinned: Bool
 
     /// A particle from its fields.
-    public init(id: String, position: SceneVector, velocity: SceneVector = .zero, mass: SceneNumber, isPinned: Bool) {
+    public init(
+      id: String, position: SceneVector, velocity: SceneVector = .zero, mass: SceneNumber,
+      isPinned: Bool
+    ) {
       self.id = id
       self.position = position
       self.velocity = velocity
@@ -52,7 +55,10 @@ public struct ExpandedScene: Hashable, Sendable {
     public var damping: SceneNumber
 
     /// A spring from its fields.
-    public init(first: Int, second: Int, stiffness: SceneNumber, rest: SceneNumber? = nil, damping: SceneNumber = 0) {
+    public init(
+      first: Int, second: Int, stiffness: SceneNumber, rest: SceneNumber? = nil,
+      damping: SceneNumber = 0
+    ) {
       self.first = first
       self.second = second
       self.stiffness = stiffness
@@ -73,7 +79,10 @@ public struct ExpandedScene: Hashable, Sendable {
     public var strength: SceneNumber
 
     /// A potential from its fields.
-    public init(kind: PotentialDescription.Kind = .inverseDistance, first: Int, second: Int, strength: SceneNumber) {
+    public init(
+      kind: PotentialDescription.Kind = .inverseDistance, first: Int, second: Int,
+      strength: SceneNumber
+    ) {
       self.kind = kind
       self.first = first
       self.second = second
@@ -119,7 +128,9 @@ public struct ExpandedScene: Hashable, Sendable {
     public var value: SceneNumber
 
     /// A stop condition from its fields.
-    public init(particle: Int, axis: SceneAxis, crossing: SceneStopCondition.Crossing, value: SceneNumber) {
+    public init(
+      particle: Int, axis: SceneAxis, crossing: SceneStopCondition.Crossing, value: SceneNumber
+    ) {
       self.particle = particle
       self.axis = axis
       self.crossing = crossing

@@ -42,7 +42,8 @@ enum NearestName {
     let a = Array(a), b = Array(b)
     if a.isEmpty { return Double(b.count) }
     if b.isEmpty { return Double(a.count) }
-    var table = [[Double]](repeating: [Double](repeating: 0, count: b.count + 1), count: a.count + 1)
+    var table = [[Double]](
+      repeating: [Double](repeating: 0, count: b.count + 1), count: a.count + 1)
     for i in 0...a.count { table[i][0] = Double(i) }
     for j in 0...b.count { table[0][j] = Double(j) }
     for i in 1...a.count {

@@ -55,7 +55,8 @@ public enum ParticleSelector: Hashable, Sendable {
     }
     let stem = String(text[..<open])
     guard !stem.isEmpty, text.last == "]", text.filter({ $0 == "[" }).count == 1 else {
-      throw SceneError(message: "malformed particle selector `\(text)`", suggestion: Self.syntaxHint)
+      throw SceneError(
+        message: "malformed particle selector `\(text)`", suggestion: Self.syntaxHint)
     }
     let inside = text[text.index(after: open)..<text.index(before: text.endIndex)]
     let parts = inside.split(separator: ",", omittingEmptySubsequences: false)
@@ -68,7 +69,8 @@ public enum ParticleSelector: Hashable, Sendable {
         indices.append(.at(index))
       } else {
         throw SceneError(
-          message: "malformed particle selector `\(text)`: `\(part)` is neither a whole number nor `*`",
+          message:
+            "malformed particle selector `\(text)`: `\(part)` is neither a whole number nor `*`",
           suggestion: Self.syntaxHint)
       }
     }
@@ -77,7 +79,8 @@ public enum ParticleSelector: Hashable, Sendable {
     case 2: self = .grid(stem, row: indices[0], column: indices[1])
     default:
       throw SceneError(
-        message: "malformed particle selector `\(text)`: expected one index (a chain) or two (a grid)",
+        message:
+          "malformed particle selector `\(text)`: expected one index (a chain) or two (a grid)",
         suggestion: Self.syntaxHint)
     }
   }

@@ -8,10 +8,12 @@ struct PhysicsDecoder {
     let potentials = try top.optional("potentials") { try $0.list().map(decodePotential) } ?? []
     let grids = try top.optional("grids") { try $0.list().map(decodeGrid) } ?? []
     let chains = try top.optional("chains") { try $0.list().map(decodeChain) } ?? []
-    let simulation = try decodeSimulation(try top.required("simulation", meaning: "integrator, dt and steps"))
+    let simulation = try decodeSimulation(
+      try top.required("simulation", meaning: "integrator, dt and steps"))
     let objective = try top.optional("objective") { try $0.list().map(decodeTerm) } ?? []
     return PhysicsSceneDescription(
-      world: world, particles: particles, springs: springs, potentials: potentials, grids: grids, chains: chains,
+      world: world, particles: particles, springs: springs, potentials: potentials, grids: grids,
+      chains: chains,
       simulation: simulation, objective: objective)
   }
 
@@ -24,7 +26,8 @@ struct PhysicsDecoder {
       let fields = try ground.mapping(allowing: ["height", "stiffness", "damping"])
       return SceneGround(
         height: try fields.optional("height") { try $0.number() } ?? 0,
-        stiffness: try fields.required("stiffness", meaning: "how hard the ground pushes back").number(),
+        stiffness: try fields.required("stiffness", meaning: "how hard the ground pushes back")
+          .number(),
         damping: try fields.optional("damping") { try $0.number() } ?? 0)
     }
     return world
@@ -52,19 +55,23 @@ struct PhysicsDecoder {
   func decodePotential(_ node: SceneNode) throws -> PotentialDescription {
     let fields = try node.mapping(allowing: ["kind", "between", "strength"])
     return PotentialDescription(
-      kind: try fields.required("kind").choice(PotentialDescription.Kind.self, noun: "potential kind"),
+      kind: try fields.required("kind").choice(
+        PotentialDescription.Kind.self, noun: "potential kind"),
       between: try fields.required("between", meaning: "the two particles `[a, b]`").selectorPair(),
       strength: try fields.required("strength").number())
   }
 
   func decodeGrid(_ node: SceneNode) throws -> GridDescription {
     let fields = try node.mapping(allowing: [
-      "id", "rows", "columns", "origin", "spacing", "mass", "stiffness", "damping", "shear", "pinned",
+      "id", "rows", "columns", "origin", "spacing", "mass", "stiffness", "damping", "shear",
+      "pinned",
     ])
     let pinned = try fields.optional("pinned") { list in
       try list.list().map { item in
         let pair = try item.list(count: 2, meaning: "a grid position `[row, column]`")
-        return GridIndex(row: try pair[0].integer(meaning: "a row"), column: try pair[1].integer(meaning: "a column"))
+        return GridIndex(
+          row: try pair[0].integer(meaning: "a row"),
+          column: try pair[1].integer(meaning: "a column"))
       }
     }
     return GridDescription(
@@ -92,7 +99,9 @@ struct PhysicsDecoder {
       mass: try fields.optional("mass") { try $0.number() } ?? 1,
       stiffness: try fields.required("stiffness", meaning: "of every spring").number(),
       damping: try fields.optional("damping") { try $0.number() } ?? 0,
-      pinned: try fields.optional("pinned") { try $0.list().map { try $0.integer(meaning: "a particle index") } } ?? [])
+      pinned: try fields.optional("pinned") {
+        try $0.list().map { try $0.integer(meaning: "a particle index") }
+      } ?? [])
   }
 
   func decodeSimulation(_ node: SceneNode) throws -> SimulationSettings {
@@ -112,7 +121,9 @@ struct PhysicsDecoder {
         value: try keys.required(crossing.rawValue).number())
     }
     return SimulationSettings(
-      integrator: try fields.optional("integrator") { try $0.choice(SimulationSettings.Integrator.self, noun: "integrator") }
+      integrator: try fields.optional("integrator") {
+        try $0.choice(SimulationSettings.Integrator.self, noun: "integrator")
+      }
         ?? .semiImplicitEuler,
       dt: try fields.required("dt", meaning: "the time step").number(),
       steps: try fields.required("steps").integer(minimum: 1),
@@ -126,7 +137,9 @@ struct PhysicsDecoder {
     let present = names.filter { fields.has($0) }
     guard present.count == 1, let name = present.first, let body = fields[name] else {
       throw node.error(
-        present.isEmpty ? "an objective term needs a measure" : "one term per list item, found \(present.joined(separator: " and "))",
+        present.isEmpty
+          ? "an objective term needs a measure"
+          : "one term per list item, found \(present.joined(separator: " and "))",
         suggestion: "one of: " + names.joined(separator: ", "))
     }
     let measure: SceneObjectiveTerm.Measure
@@ -139,15 +152,20 @@ struct PhysicsDecoder {
         target: try keys.required("target").number())
     case "position":
       let keys = try body.mapping(allowing: ["particles", "target"])
-      measure = .position(particles: try keys.required("particles").selector(), target: try keys.required("target").vector())
+      measure = .position(
+        particles: try keys.required("particles").selector(),
+        target: try keys.required("target").vector())
     case "distance":
       let keys = try body.mapping(allowing: ["between", "target"])
       let (a, b) = try keys.required("between").selectorPair()
       measure = .distance(between: a, and: b, target: try keys.required("target").number())
     default:
-      if body.node.null != nil { return SceneObjectiveTerm(.kineticEnergy(particles: .all), weight: try weight(fields)) }
+      if body.node.null != nil {
+        return SceneObjectiveTerm(.kineticEnergy(particles: .all), weight: try weight(fields))
+      }
       let keys = try body.mapping(allowing: ["particles"])
-      measure = .kineticEnergy(particles: try keys.optional("particles") { try $0.selector() } ?? .all)
+      measure = .kineticEnergy(
+        particles: try keys.optional("particles") { try $0.selector() } ?? .all)
     }
     return SceneObjectiveTerm(measure, weight: try weight(fields))
   }

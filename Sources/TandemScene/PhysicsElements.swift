@@ -13,7 +13,8 @@ public struct SceneParticle: Hashable, Sendable {
 
   /// A particle from its fields.
   public init(
-    id: String, position: SceneVector, velocity: SceneVector = .zero, mass: SceneNumber = 1, pinned: Bool = false
+    id: String, position: SceneVector, velocity: SceneVector = .zero, mass: SceneNumber = 1,
+    pinned: Bool = false
   ) {
     self.id = id
     self.position = position
@@ -78,7 +79,10 @@ public struct PotentialDescription: Hashable, Sendable {
   public var strength: SceneNumber
 
   /// A potential from its fields.
-  public init(kind: Kind = .inverseDistance, between: (ParticleSelector, ParticleSelector), strength: SceneNumber) {
+  public init(
+    kind: Kind = .inverseDistance, between: (ParticleSelector, ParticleSelector),
+    strength: SceneNumber
+  ) {
     self.kind = kind
     self.between = between
     self.strength = strength

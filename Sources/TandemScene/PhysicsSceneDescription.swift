@@ -51,7 +51,8 @@ public struct WorldDescription: Hashable, Sendable {
 
   /// A world from its fields, each with the documented default.
   public init(
-    gravity: SceneVector = SceneVector(x: 0, y: -9.81), drag: SceneNumber = 0, ground: SceneGround? = nil
+    gravity: SceneVector = SceneVector(x: 0, y: -9.81), drag: SceneNumber = 0,
+    ground: SceneGround? = nil
   ) {
     self.gravity = gravity
     self.drag = drag

@@ -32,7 +32,9 @@ public struct RenderSettings: Hashable, Sendable {
   }
 
   /// Settings from their fields, each with the documented default.
-  public init(width: Int = 800, height: Int = 600, every: Int = 10, view: View? = nil, trails: Bool = false) {
+  public init(
+    width: Int = 800, height: Int = 600, every: Int = 10, view: View? = nil, trails: Bool = false
+  ) {
     self.width = width
     self.height = height
     self.every = every

@@ -9,7 +9,9 @@ struct SceneDecoder {
   static let physicsKeys = [
     "world", "particles", "springs", "potentials", "grids", "chains", "simulation", "objective",
   ]
-  static let trainingKeys = ["model", "data", "loss", "optimizer", "training", "objective", "problem"]
+  static let trainingKeys = [
+    "model", "data", "loss", "optimizer", "training", "objective", "problem",
+  ]
 
   let context: DecodingContext
   /// The file name without its extension, the default `name`.
@@ -20,10 +22,14 @@ struct SceneDecoder {
   func decode(_ root: Node) throws -> SceneDescription {
     let rootNode = SceneNode(root, path: ScenePath(), context: context)
     guard case .mapping(let rootMapping) = root else {
-      throw rootNode.error("a scene is a mapping of keys such as `name`, `parameters` and `simulation`, found \(rootNode.found)")
+      throw rootNode.error(
+        "a scene is a mapping of keys such as `name`, `parameters` and `simulation`, found \(rootNode.found)"
+      )
     }
     let kindNode = rootMapping["kind"].map { SceneNode($0, path: "kind", context: context) }
-    let isTraining = try kindNode?.choice(names: ["physics", "training"], noun: "kind") { $0 == "training" } ?? false
+    let isTraining =
+      try kindNode?.choice(names: ["physics", "training"], noun: "kind") { $0 == "training" }
+      ?? false
     let ownKeys = isTraining ? Self.trainingKeys : Self.physicsKeys
     let otherKeys = isTraining ? Self.physicsKeys : Self.trainingKeys
     var misplaced: [String: String] = [:]
@@ -61,7 +67,8 @@ struct SceneDecoder {
       let keyNode = SceneNode(key, path: node.path.appending(name), context: context)
       guard SceneParameter.isValidName(name) else {
         throw keyNode.error(
-          "malformed parameter name `\(name)`", suggestion: "start with a letter or `_`, then letters, digits or `_`")
+          "malformed parameter name `\(name)`",
+          suggestion: "start with a letter or `_`, then letters, digits or `_`")
       }
       let valueNode = SceneNode(value, path: node.path.appending(name), context: context)
       var parameter = SceneParameter(name: name, value: 0)
@@ -71,9 +78,12 @@ struct SceneDecoder {
         parameter.tune = try fields.optional("tune") { try $0.bool() } ?? false
         parameter.min = try fields.optional("min") { try $0.plainNumber() }
         parameter.max = try fields.optional("max") { try $0.plainNumber() }
-        parameter.scale = try fields.optional("scale") { try $0.choice(SceneParameter.Scale.self, noun: "scale") } ?? .linear
+        parameter.scale =
+          try fields.optional("scale") { try $0.choice(SceneParameter.Scale.self, noun: "scale") }
+          ?? .linear
       } else {
-        parameter.value = try valueNode.plainNumber(expecting: "a number or `{ value: …, tune: true }`")
+        parameter.value = try valueNode.plainNumber(
+          expecting: "a number or `{ value: …, tune: true }`")
       }
       if let problem = parameter.problem { throw valueNode.error(problem) }
       parameters.append(parameter)
@@ -85,20 +95,32 @@ struct SceneDecoder {
   func decodeTune(_ node: SceneNode) throws -> TuneSettings {
     let fields = try node.mapping(allowing: ["method", "iterations", "rate", "horizon", "every"])
     var settings = TuneSettings()
-    settings.method = try fields.optional("method") { try $0.choice(TuneSettings.Method.self, noun: "method") } ?? .adam
-    settings.iterations = try fields.optional("iterations") { try $0.integer(minimum: 1) } ?? settings.iterations
+    settings.method =
+      try fields.optional("method") { try $0.choice(TuneSettings.Method.self, noun: "method") }
+      ?? .adam
+    settings.iterations =
+      try fields.optional("iterations") { try $0.integer(minimum: 1) } ?? settings.iterations
     if let rate = fields["rate"] {
       settings.rate = try rate.plainNumber()
-      guard settings.rate > 0 else { throw rate.error("the outer step size must be positive, not \(SceneNumberFormat.string(settings.rate))") }
+      guard settings.rate > 0 else {
+        throw rate.error(
+          "the outer step size must be positive, not \(SceneNumberFormat.string(settings.rate))")
+      }
     }
-    let horizon = try fields.optional("horizon") { try $0.choice(names: TuneSettings.Horizon.names, noun: "horizon") { $0 } } ?? "full"
+    let horizon =
+      try fields.optional("horizon") {
+        try $0.choice(names: TuneSettings.Horizon.names, noun: "horizon") { $0 }
+      } ?? "full"
     switch horizon {
     case "online":
-      let every = try fields.required("every", meaning: "the number of inner steps between updates, for `horizon: online`")
+      let every = try fields.required(
+        "every", meaning: "the number of inner steps between updates, for `horizon: online`")
       settings.horizon = .online(every: try every.integer(minimum: 1))
     default:
       if let every = fields["every"] {
-        throw every.error("`every` only applies to `horizon: online`", suggestion: "remove it, or set `horizon: online`")
+        throw every.error(
+          "`every` only applies to `horizon: online`",
+          suggestion: "remove it, or set `horizon: online`")
       }
       settings.horizon = horizon == "greedy" ? .greedy : .full
     }
@@ -116,7 +138,9 @@ struct SceneDecoder {
     }
     settings.every = try fields.optional("every") { try $0.integer(minimum: 1) } ?? settings.every
     if let view = fields["view"] {
-      let edges = try view.list(count: 4, meaning: "a view `[xmin, ymin, xmax, ymax]`").map { try $0.plainNumber() }
+      let edges = try view.list(count: 4, meaning: "a view `[xmin, ymin, xmax, ymax]`").map {
+        try $0.plainNumber()
+      }
       guard edges[0] < edges[2], edges[1] < edges[3] else {
         throw view.error("the view's `xmin` and `ymin` must be less than its `xmax` and `ymax`")
       }

@@ -15,14 +15,18 @@ extension SceneDescription {
     for (name, value) in values.sorted(by: { $0.key < $1.key }) {
       guard let index = scene.parameters.firstIndex(where: { $0.name == name }) else {
         throw SceneError(
-          file: sourceMap.file, message: "cannot set `\(name)`: the scene defines no parameter of that name",
-          suggestion: NearestName.suggestion(for: name, among: parameters.map(\.name), listing: "defined parameters")
+          file: sourceMap.file,
+          message: "cannot set `\(name)`: the scene defines no parameter of that name",
+          suggestion: NearestName.suggestion(
+            for: name, among: parameters.map(\.name), listing: "defined parameters")
             ?? "the scene defines no parameters")
       }
       scene.parameters[index].value = value
       if let problem = scene.parameters[index].problem {
         throw sourceMap.locating(
-          SceneError(path: ScenePath("parameters").appending(name), message: "cannot set `\(name)`: " + problem))
+          SceneError(
+            path: ScenePath("parameters").appending(name),
+            message: "cannot set `\(name)`: " + problem))
       }
     }
     try scene.validate()
@@ -37,10 +41,13 @@ extension SceneDescription {
     var values: [String: Double] = [:]
     for argument in arguments {
       guard let equals = argument.firstIndex(of: "=") else {
-        throw SceneError(message: "`\(argument)` is not an assignment", suggestion: "write `name=value`, such as `k=500`")
+        throw SceneError(
+          message: "`\(argument)` is not an assignment",
+          suggestion: "write `name=value`, such as `k=500`")
       }
       let name = String(argument[..<equals]).trimmingCharacters(in: .whitespaces)
-      let text = String(argument[argument.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
+      let text = String(argument[argument.index(after: equals)...]).trimmingCharacters(
+        in: .whitespaces)
       let bareName = name.hasPrefix("$") ? String(name.dropFirst()) : name
       guard SceneParameter.isValidName(bareName) else {
         throw SceneError(message: "`\(name)` in `\(argument)` is not a parameter name")

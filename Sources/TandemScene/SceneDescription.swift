@@ -34,7 +34,8 @@ public struct SceneDescription: Hashable, Sendable {
   /// A description from its parts (for scenes built in code).
   public init(
     name: String, description: String? = nil, parameters: [SceneParameter] = [], kind: Kind,
-    tune: TuneSettings? = nil, render: RenderSettings = RenderSettings(), sourceMap: SourceMap = SourceMap()
+    tune: TuneSettings? = nil, render: RenderSettings = RenderSettings(),
+    sourceMap: SourceMap = SourceMap()
   ) {
     self.name = name
     self.description = description

@@ -23,9 +23,11 @@ public enum SceneFile {
     do {
       text = try String(contentsOf: url, encoding: .utf8)
     } catch {
-      throw SceneError(file: url.path, message: "cannot read the scene file: \(error.localizedDescription)")
+      throw SceneError(
+        file: url.path, message: "cannot read the scene file: \(error.localizedDescription)")
     }
-    return try parse(text, fileName: url.lastPathComponent, directory: url.deletingLastPathComponent())
+    return try parse(
+      text, fileName: url.lastPathComponent, directory: url.deletingLastPathComponent())
   }
 
   /// Reads and checks a scene from its text.
@@ -36,11 +38,15 @@ public enum SceneFile {
   ///     (`cloth.yaml` gives `cloth`); `nil` gives the name `scene`.
   ///   - directory: The folder relative paths are resolved against; default
   ///     the current folder.
-  public static func parse(_ text: String, fileName: String? = nil, directory: URL? = nil) throws -> SceneDescription {
+  public static func parse(_ text: String, fileName: String? = nil, directory: URL? = nil) throws
+    -> SceneDescription
+  {
     let root = try compose(text, fileName: fileName)
     let context = DecodingContext(file: fileName)
-    let directory = directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-    let decoder = SceneDecoder(context: context, defaultName: defaultName(for: fileName), directory: directory)
+    let directory =
+      directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+    let decoder = SceneDecoder(
+      context: context, defaultName: defaultName(for: fileName), directory: directory)
     let description = try decoder.decode(root)
     try description.validate()
     return description
@@ -55,7 +61,9 @@ public enum SceneFile {
       throw sceneError(for: error, fileName: fileName)
     }
     guard let root else {
-      throw SceneError(file: fileName, location: SourceLocation(line: 1, column: 1), message: "the scene file is empty")
+      throw SceneError(
+        file: fileName, location: SourceLocation(line: 1, column: 1),
+        message: "the scene file is empty")
     }
     return root
   }
@@ -69,11 +77,15 @@ public enum SceneFile {
 
   /// A YAML error told as a scene error: Yams' line and column, libyaml's problem.
   static func sceneError(for error: YamlError, fileName: String?) -> SceneError {
-    func located(_ mark: Mark, _ message: String, _ context: YamlError.Context? = nil) -> SceneError {
+    func located(_ mark: Mark, _ message: String, _ context: YamlError.Context? = nil) -> SceneError
+    {
       var message = "YAML syntax error: " + message
-      if let context { message += " (\(context.text) at \(context.mark.line):\(context.mark.column))" }
+      if let context {
+        message += " (\(context.text) at \(context.mark.line):\(context.mark.column))"
+      }
       return SceneError(
-        file: fileName, location: SourceLocation(line: mark.line, column: mark.column), message: message,
+        file: fileName, location: SourceLocation(line: mark.line, column: mark.column),
+        message: message,
         suggestion: "check the indentation and the brackets near this place")
     }
     switch error {
@@ -84,7 +96,8 @@ public enum SceneFile {
     case .duplicatedKeysInMapping(let duplicates, let context):
       let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
       return SceneError(
-        file: fileName, location: SourceLocation(line: context.mark.line, column: context.mark.column),
+        file: fileName,
+        location: SourceLocation(line: context.mark.line, column: context.mark.column),
         message: "duplicate key \(keys) in one mapping", suggestion: "keep one of them")
     default:
       return SceneError(file: fileName, message: "cannot read the YAML: \(error)")

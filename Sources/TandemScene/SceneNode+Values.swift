@@ -17,14 +17,17 @@ extension SceneNode {
   /// The name of a defined parameter, from the text after `$`.
   private func reference(_ name: String) throws -> String {
     guard SceneParameter.isValidName(name) else {
-      throw error("malformed parameter reference `$\(name)`", suggestion: "write `$` followed by a parameter's name")
+      throw error(
+        "malformed parameter reference `$\(name)`",
+        suggestion: "write `$` followed by a parameter's name")
     }
     let names = context.parameterNames
     guard names.contains(name) else {
       let suggestion =
         names.isEmpty
         ? "the scene defines no parameters; add `\(name)` under `parameters:`"
-        : NearestName.suggestion(for: name, among: names, prefix: "$", listing: "defined parameters")
+        : NearestName.suggestion(
+          for: name, among: names, prefix: "$", listing: "defined parameters")
       throw error("undefined parameter `$\(name)`", suggestion: suggestion)
     }
     return name
@@ -89,23 +92,30 @@ extension SceneNode {
   }
 
   /// One of an enumeration's names, with the valid names in the error.
-  func choice<Choice: RawRepresentable & CaseIterable>(_ type: Choice.Type, noun: String) throws -> Choice
+  func choice<Choice: RawRepresentable & CaseIterable>(_ type: Choice.Type, noun: String) throws
+    -> Choice
   where Choice.RawValue == String {
     let names = Choice.allCases.map(\.rawValue)
     return try choice(names: names, noun: noun) { Choice(rawValue: $0)! }
   }
 
   /// One of `names`, mapped by `make`.
-  func choice<Choice>(names: [String], noun: String, _ make: (String) throws -> Choice) throws -> Choice {
+  func choice<Choice>(names: [String], noun: String, _ make: (String) throws -> Choice) throws
+    -> Choice
+  {
     guard case .scalar = node, isPlainScalar || hasTag(.str) else {
-      throw error("expected \(noun), found \(found)", suggestion: "one of: " + names.joined(separator: ", "))
+      throw error(
+        "expected \(noun), found \(found)", suggestion: "one of: " + names.joined(separator: ", "))
     }
     let text = try string()
     guard names.contains(text) else {
       let plural =
-        noun.hasSuffix("is") ? noun.dropLast(2) + "es" : noun.hasSuffix("s") ? noun + "es" : noun + "s"
+        noun.hasSuffix("is")
+        ? noun.dropLast(2) + "es" : noun.hasSuffix("s") ? noun + "es" : noun + "s"
       let valid = "valid \(plural): " + names.joined(separator: ", ")
-      let suggestion = NearestName.nearest(to: text, among: names).map { "did you mean `\($0)`? \(valid)" } ?? valid
+      let suggestion =
+        NearestName.nearest(to: text, among: names).map { "did you mean `\($0)`? \(valid)" }
+        ?? valid
       throw error("unknown \(noun) `\(text)`", suggestion: suggestion)
     }
     return try make(text)

@@ -24,7 +24,9 @@ struct SceneNode {
     if let location { context.sourceMap[path] = location }
   }
 
-  var location: SourceLocation? { node.mark.map { SourceLocation(line: $0.line, column: $0.column) } }
+  var location: SourceLocation? {
+    node.mark.map { SourceLocation(line: $0.line, column: $0.column) }
+  }
 
   /// An error at this node.
   func error(_ message: String, suggestion: String? = nil, path: ScenePath? = nil) -> SceneError {
@@ -67,12 +69,15 @@ struct SceneNode {
   /// - Parameter misplaced: Keys that belong elsewhere, with the advice to give for each.
   func mapping(allowing keys: [String], misplaced: [String: String] = [:]) throws -> SceneMapping {
     guard case .mapping(let mapping) = node else {
-      throw error("expected a mapping with keys such as \(keys.prefix(3).map { "`\($0)`" }.joined(separator: ", ")), found \(found)")
+      throw error(
+        "expected a mapping with keys such as \(keys.prefix(3).map { "`\($0)`" }.joined(separator: ", ")), found \(found)"
+      )
     }
     var entries: [(String, SceneNode)] = []
     for (key, value) in mapping {
       guard case .scalar(let scalar) = key else {
-        throw SceneNode(key, path: path, context: context).error("a key must be a plain word, found \(SceneNode(key, path: path, context: context).found)")
+        throw SceneNode(key, path: path, context: context).error(
+          "a key must be a plain word, found \(SceneNode(key, path: path, context: context).found)")
       }
       let name = scalar.string
       guard keys.contains(name) else {
@@ -91,7 +96,9 @@ struct SceneNode {
 
   /// The node as a list.
   func list() throws -> [SceneNode] {
-    guard case .sequence(let sequence) = node else { throw error("expected a list, found \(found)") }
+    guard case .sequence(let sequence) = node else {
+      throw error("expected a list, found \(found)")
+    }
     return sequence.enumerated().map { SceneNode($1, path: path.appending($0), context: context) }
   }
 

@@ -37,7 +37,8 @@ public indirect enum SceneNumber: Hashable, Sendable {
     case .parameter(let name):
       return lookup(name)
     case .sum(let first, let second):
-      return first.evaluate(lookup, constant: constant) + second.evaluate(lookup, constant: constant)
+      return first.evaluate(lookup, constant: constant)
+        + second.evaluate(lookup, constant: constant)
     case .scaled(let number, let factor):
       return number.evaluate(lookup, constant: constant) * constant(factor)
     }

@@ -16,7 +16,8 @@ extension SceneDescription {
       var check = RangeCheck(parameters: parameters)
       for parameter in parameters {
         if let problem = parameter.problem {
-          throw SceneError(path: ScenePath("parameters").appending(parameter.name), message: problem)
+          throw SceneError(
+            path: ScenePath("parameters").appending(parameter.name), message: problem)
         }
       }
       switch kind {
@@ -68,7 +69,8 @@ struct RangeCheck {
     for name in number.parameterNames where values[name] == nil {
       throw SceneError(
         path: path, message: "undefined parameter `$\(name)`",
-        suggestion: NearestName.suggestion(for: name, among: names, prefix: "$", listing: "defined parameters"))
+        suggestion: NearestName.suggestion(
+          for: name, among: names, prefix: "$", listing: "defined parameters"))
     }
     let value = number.value(in: values)
     guard range.contains(value) else {
@@ -78,7 +80,9 @@ struct RangeCheck {
           "\(what) \(range.phrase), but `\(number)` is \(shown)"
         }
       var suggestion: String? = nil
-      if case .parameter(let name) = number { suggestion = "change the value of `\(name)` under `parameters:`" }
+      if case .parameter(let name) = number {
+        suggestion = "change the value of `\(name)` under `parameters:`"
+      }
       throw SceneError(path: path, message: message, suggestion: suggestion)
     }
   }
@@ -88,7 +92,8 @@ struct RangeCheck {
     for name in number.parameterNames where values[name] == nil {
       throw SceneError(
         path: path, message: "undefined parameter `$\(name)`",
-        suggestion: NearestName.suggestion(for: name, among: names, prefix: "$", listing: "defined parameters"))
+        suggestion: NearestName.suggestion(
+          for: name, among: names, prefix: "$", listing: "defined parameters"))
     }
   }
 
@@ -116,11 +121,14 @@ struct RangeCheck {
     for (i, spring) in scene.springs.enumerated() {
       let path = ScenePath("springs").appending(i)
       try require(spring.stiffness, .nonNegative, "the stiffness", at: path.appending("stiffness"))
-      if let rest = spring.rest { try require(rest, .nonNegative, "the rest length", at: path.appending("rest")) }
+      if let rest = spring.rest {
+        try require(rest, .nonNegative, "the rest length", at: path.appending("rest"))
+      }
       try require(spring.damping, .nonNegative, "the damping", at: path.appending("damping"))
     }
     for (i, potential) in scene.potentials.enumerated() {
-      try defined(potential.strength, at: ScenePath("potentials").appending(i).appending("strength"))
+      try defined(
+        potential.strength, at: ScenePath("potentials").appending(i).appending("strength"))
     }
     for (i, grid) in scene.grids.enumerated() {
       let path = ScenePath("grids").appending(i)
@@ -137,7 +145,8 @@ struct RangeCheck {
       let (from, to) = (chain.from.value(in: values), chain.to.value(in: values))
       if from == to {
         throw SceneError(
-          path: path.appending("to"), message: "`from` and `to` are the same point, so every spring would have length 0",
+          path: path.appending("to"),
+          message: "`from` and `to` are the same point, so every spring would have length 0",
           suggestion: "place the chain's ends apart")
       }
       try require(chain.mass, .positive, "the mass", at: path.appending("mass"))
@@ -159,12 +168,16 @@ struct RangeCheck {
     switch scene.problem {
     case .quadratic(let diagonal, let start):
       let path = ScenePath("problem.quadratic")
-      for (i, a) in diagonal.enumerated() { try defined(a, at: path.appending("diagonal").appending(i)) }
+      for (i, a) in diagonal.enumerated() {
+        try defined(a, at: path.appending("diagonal").appending(i))
+      }
       for (i, w) in start.enumerated() { try defined(w, at: path.appending("start").appending(i)) }
     case .model(_, let data, _):
       switch data {
       case .synthetic(let synthetic):
-        if let noise = synthetic.noise { try require(noise, .nonNegative, "the noise", at: "data.noise") }
+        if let noise = synthetic.noise {
+          try require(noise, .nonNegative, "the noise", at: "data.noise")
+        }
       case .csv(let csv):
         try require(csv.validation, .openUnit, "the validation fraction", at: "data.validation")
       }
@@ -175,7 +188,8 @@ struct RangeCheck {
     try require(optimizer.beta1, .halfOpenUnit, "β₁", at: "optimizer.beta1")
     try require(optimizer.beta2, .halfOpenUnit, "β₂", at: "optimizer.beta2")
     try require(optimizer.epsilon, .positive, "ε", at: "optimizer.epsilon")
-    try require(optimizer.weightDecay, .nonNegative, "the weight decay", at: "optimizer.weight-decay")
+    try require(
+      optimizer.weightDecay, .nonNegative, "the weight decay", at: "optimizer.weight-decay")
     try require(optimizer.decay, .decayFactor, "the decay factor", at: "optimizer.decay")
   }
 }

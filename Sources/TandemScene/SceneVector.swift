@@ -22,7 +22,8 @@ public struct SceneVector: Hashable, Sendable {
 
   /// Both coordinates evaluated in any numeric type (see ``SceneNumber/evaluate(_:constant:)``).
   @inlinable
-  public func evaluate<T: Numeric>(_ lookup: (String) -> T, constant: (Double) -> T) -> (x: T, y: T) {
+  public func evaluate<T: Numeric>(_ lookup: (String) -> T, constant: (Double) -> T) -> (x: T, y: T)
+  {
     (x.evaluate(lookup, constant: constant), y.evaluate(lookup, constant: constant))
   }
 

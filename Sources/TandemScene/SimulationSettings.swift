@@ -22,7 +22,10 @@ public struct SimulationSettings: Hashable, Sendable {
   public var stop: SceneStopCondition?
 
   /// Settings from their fields.
-  public init(integrator: Integrator = .semiImplicitEuler, dt: SceneNumber, steps: Int, stop: SceneStopCondition? = nil) {
+  public init(
+    integrator: Integrator = .semiImplicitEuler, dt: SceneNumber, steps: Int,
+    stop: SceneStopCondition? = nil
+  ) {
     self.integrator = integrator
     self.dt = dt
     self.steps = steps

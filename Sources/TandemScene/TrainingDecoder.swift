@@ -11,7 +11,9 @@ struct TrainingDecoder {
     if let problemNode = top["problem"] {
       for key in ["model", "data", "loss"] {
         if let clash = top[key] {
-          throw clash.error("`\(key)` has no effect with `problem:`", suggestion: "remove `\(key)`, or remove `problem`")
+          throw clash.error(
+            "`\(key)` has no effect with `problem:`",
+            suggestion: "remove `\(key)`, or remove `problem`")
         }
       }
       problem = try decodeQuadratic(problemNode)
@@ -35,16 +37,19 @@ struct TrainingDecoder {
           isQuadratic
             ? "a quadratic problem has no data: its objective is `function-value`"
             : "`function-value` is the objective of a quadratic problem",
-          suggestion: isQuadratic ? "remove `objective`" : "use `validation-loss` or `training-loss`")
+          suggestion: isQuadratic
+            ? "remove `objective`" : "use `validation-loss` or `training-loss`")
       }
     } else {
       objective = if case .quadratic = problem { .functionValue } else { .validationLoss }
     }
-    return TrainingSceneDescription(problem: problem, optimizer: optimizer, training: training, objective: objective)
+    return TrainingSceneDescription(
+      problem: problem, optimizer: optimizer, training: training, objective: objective)
   }
 
   func decodeQuadratic(_ node: SceneNode) throws -> SceneTrainingProblem {
-    let quadratic = try node.mapping(allowing: ["quadratic"]).required("quadratic", meaning: "`{ diagonal, start }`")
+    let quadratic = try node.mapping(allowing: ["quadratic"]).required(
+      "quadratic", meaning: "`{ diagonal, start }`")
     let fields = try quadratic.mapping(allowing: ["diagonal", "start"])
     let diagonalNode = try fields.required("diagonal", meaning: "the curvatures aᵢ")
     let diagonal = try diagonalNode.list().map { try $0.number() }
@@ -52,34 +57,44 @@ struct TrainingDecoder {
     let start = try startNode.list().map { try $0.number() }
     guard !diagonal.isEmpty else { throw diagonalNode.error("expected at least one curvature") }
     guard start.count == diagonal.count else {
-      throw startNode.error("`start` has \(start.count) numbers but `diagonal` has \(diagonal.count)")
+      throw startNode.error(
+        "`start` has \(start.count) numbers but `diagonal` has \(diagonal.count)")
     }
     return .quadratic(diagonal: diagonal, start: start)
   }
 
   func decodeModel(_ node: SceneNode) throws -> SceneModel {
     let fields = try node.mapping(allowing: ["layers", "activation", "seed", "init"])
-    let layersNode = try fields.required("layers", meaning: "widths from input to output, such as `[2, 64, 1]`")
+    let layersNode = try fields.required(
+      "layers", meaning: "widths from input to output, such as `[2, 64, 1]`")
     let layers = try layersNode.list().map { try $0.integer(minimum: 1, meaning: "a layer width") }
     guard layers.count >= 2 else {
-      throw layersNode.error("expected at least two widths (input and output), found \(layers.count)")
+      throw layersNode.error(
+        "expected at least two widths (input and output), found \(layers.count)")
     }
     let initialisation =
-      try fields.optional("init") { try $0.choice(SceneModel.Initialisation.self, noun: "initialisation") }
+      try fields.optional("init") {
+        try $0.choice(SceneModel.Initialisation.self, noun: "initialisation")
+      }
       ?? .glorot
     if initialisation == .benchmarkB2, layers.count != 3 || layers[2] != 1 {
       throw fields["init"]!.error(
-        "`benchmark-b2` needs layers `[inputs, hidden, 1]`, not \(layers)", suggestion: "use `init: glorot`")
+        "`benchmark-b2` needs layers `[inputs, hidden, 1]`, not \(layers)",
+        suggestion: "use `init: glorot`")
     }
     return SceneModel(
       layers: layers,
-      activation: try fields.optional("activation") { try $0.choice(SceneModel.Activation.self, noun: "activation") }
+      activation: try fields.optional("activation") {
+        try $0.choice(SceneModel.Activation.self, noun: "activation")
+      }
         ?? .tanh,
       seed: try fields.optional("seed") { try $0.integer() } ?? 0, initialisation: initialisation)
   }
 
   func decodeData(_ node: SceneNode) throws -> DataDescription {
-    let fields = try node.mapping(allowing: ["synthetic", "csv", "train", "validation", "seed", "noise", "target"])
+    let fields = try node.mapping(allowing: [
+      "synthetic", "csv", "train", "validation", "seed", "noise", "target",
+    ])
     switch (fields["synthetic"], fields["csv"]) {
     case (let generator?, nil):
       if let target = fields["target"] {
@@ -88,9 +103,12 @@ struct TrainingDecoder {
       return .synthetic(
         SyntheticData(
           generator: try generator.choice(SyntheticData.Generator.self, noun: "generator"),
-          train: try fields.required("train", meaning: "the number of training examples").integer(minimum: 1),
-          validation: try fields.required("validation", meaning: "the number of validation examples")
-            .integer(minimum: 1),
+          train: try fields.required("train", meaning: "the number of training examples").integer(
+            minimum: 1),
+          validation: try fields.required(
+            "validation", meaning: "the number of validation examples"
+          )
+          .integer(minimum: 1),
           seed: try fields.optional("seed") { try $0.integer() } ?? 0,
           noise: try fields.optional("noise") { try $0.number() }))
     case (nil, let csv?):
@@ -103,7 +121,8 @@ struct TrainingDecoder {
       return .csv(
         CSVData(
           path: path,
-          url: (path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path))
+          url: (path.hasPrefix("/")
+            ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path))
             .standardizedFileURL,
           target: try fields.required("target", meaning: "the name of the target column").string(),
           validation: try fields.optional("validation") { try $0.number() } ?? 0.2,
@@ -118,18 +137,23 @@ struct TrainingDecoder {
       "method", "rate", "momentum", "beta1", "beta2", "epsilon", "weight-decay", "decay",
     ])
     let method = try fields.required("method").choice(OptimizerSettings.Method.self, noun: "method")
-    var settings = OptimizerSettings(method: method, rate: try fields.required("rate", meaning: "the learning rate").number())
-    let owners: [(String, [OptimizerSettings.Method], WritableKeyPath<OptimizerSettings, SceneNumber>)] = [
-      ("momentum", [.momentum, .nesterov], \.momentum), ("beta1", [.adam], \.beta1), ("beta2", [.adam], \.beta2),
-      ("epsilon", [.adam], \.epsilon), ("weight-decay", OptimizerSettings.Method.allCases, \.weightDecay),
-      ("decay", OptimizerSettings.Method.allCases, \.decay),
-    ]
+    var settings = OptimizerSettings(
+      method: method, rate: try fields.required("rate", meaning: "the learning rate").number())
+    let owners:
+      [(String, [OptimizerSettings.Method], WritableKeyPath<OptimizerSettings, SceneNumber>)] = [
+        ("momentum", [.momentum, .nesterov], \.momentum), ("beta1", [.adam], \.beta1),
+        ("beta2", [.adam], \.beta2),
+        ("epsilon", [.adam], \.epsilon),
+        ("weight-decay", OptimizerSettings.Method.allCases, \.weightDecay),
+        ("decay", OptimizerSettings.Method.allCases, \.decay),
+      ]
     for (key, methods, field) in owners {
       guard let value = fields[key] else { continue }
       guard methods.contains(method) else {
         throw value.error(
           "`\(key)` has no effect with method `\(method.rawValue)`",
-          suggestion: "it applies to " + methods.map { "`\($0.rawValue)`" }.joined(separator: " and "))
+          suggestion: "it applies to "
+            + methods.map { "`\($0.rawValue)`" }.joined(separator: " and "))
       }
       settings[keyPath: field] = try value.number()
     }

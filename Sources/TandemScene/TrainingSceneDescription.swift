@@ -63,7 +63,10 @@ public struct SceneModel: Hashable, Sendable {
   public var initialisation: Initialisation
 
   /// A model from its fields.
-  public init(layers: [Int], activation: Activation = .tanh, seed: Int = 0, initialisation: Initialisation = .glorot) {
+  public init(
+    layers: [Int], activation: Activation = .tanh, seed: Int = 0,
+    initialisation: Initialisation = .glorot
+  ) {
     self.layers = layers
     self.activation = activation
     self.seed = seed
@@ -105,7 +108,9 @@ public struct SyntheticData: Hashable, Sendable {
   public var noise: SceneNumber?
 
   /// Synthetic data from its fields.
-  public init(generator: Generator, train: Int, validation: Int, seed: Int = 0, noise: SceneNumber? = nil) {
+  public init(
+    generator: Generator, train: Int, validation: Int, seed: Int = 0, noise: SceneNumber? = nil
+  ) {
     self.generator = generator
     self.train = train
     self.validation = validation
@@ -129,7 +134,8 @@ public struct CSVData: Hashable, Sendable {
   public var seed: Int
 
   /// CSV data from its fields.
-  public init(path: String, url: URL, target: String, validation: SceneNumber = 0.2, seed: Int = 0) {
+  public init(path: String, url: URL, target: String, validation: SceneNumber = 0.2, seed: Int = 0)
+  {
     self.path = path
     self.url = url
     self.target = target

@@ -35,7 +35,9 @@ public struct TuneSettings: Hashable, Sendable {
   public var horizon: Horizon
 
   /// Settings from their fields, each with the documented default.
-  public init(method: Method = .adam, iterations: Int = 30, rate: Double = 0.05, horizon: Horizon = .full) {
+  public init(
+    method: Method = .adam, iterations: Int = 30, rate: Double = 0.05, horizon: Horizon = .full
+  ) {
     self.method = method
     self.iterations = iterations
     self.rate = rate

@@ -17,17 +17,26 @@ extension SceneFile {
   ///   - folder: The folder the rewritten text will be saved in.
   /// - Throws: ``SceneError`` when the path's location in `text` is unknown
   ///   or does not hold the path.
-  public static func rewritingDataPath(in text: String, of scene: SceneDescription, movingTo folder: URL) throws
+  public static func rewritingDataPath(
+    in text: String, of scene: SceneDescription, movingTo folder: URL
+  ) throws
     -> String
   {
-    guard case .model(_, .csv(let csv), _) = scene.training?.problem, !csv.path.hasPrefix("/") else { return text }
+    guard case .model(_, .csv(let csv), _) = scene.training?.problem, !csv.path.hasPrefix("/")
+    else { return text }
     let path: ScenePath = "data.csv"
     guard let location = scene.location(of: path) else {
-      throw SceneError(file: scene.sourceMap.file, path: path, message: "cannot find the CSV path in the scene text")
+      throw SceneError(
+        file: scene.sourceMap.file, path: path,
+        message: "cannot find the CSV path in the scene text")
     }
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      Array($0.unicodeScalars)
+    }
     guard location.line - 1 < lines.count else {
-      throw SceneError(file: scene.sourceMap.file, location: location, path: path, message: "the CSV path is past the end of the text")
+      throw SceneError(
+        file: scene.sourceMap.file, location: location, path: path,
+        message: "the CSV path is past the end of the text")
     }
     let line = lines[location.line - 1]
     let start = location.column - 1
@@ -48,7 +57,8 @@ extension SceneFile {
     }
     let relative = relativePath(to: csv.url, from: folder)
     let plain = !relative.unicodeScalars.contains { " \t:#,[]{}\"'".unicodeScalars.contains($0) }
-    let replacement = plain ? relative : "\"" + relative.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    let replacement =
+      plain ? relative : "\"" + relative.replacingOccurrences(of: "\"", with: "\\\"") + "\""
     lines[location.line - 1].replaceSubrange(start..<end, with: Array(replacement.unicodeScalars))
     return lines.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")
   }

@@ -23,7 +23,8 @@ extension SceneFile {
     let root = try compose(text, fileName: fileName)
     let context = DecodingContext(file: fileName)
     let rootNode = SceneNode(root, path: ScenePath(), context: context)
-    guard case .mapping(let top) = root, let parameters = top["parameters"], case .mapping(let entries) = parameters
+    guard case .mapping(let top) = root, let parameters = top["parameters"],
+      case .mapping(let entries) = parameters
     else {
       throw rootNode.error("the scene has no `parameters:` mapping to write values into")
     }
@@ -35,12 +36,15 @@ extension SceneFile {
       let path = ScenePath("parameters").appending(name)
       guard let entry = entries[name] else {
         throw SceneError(
-          file: fileName, path: path, message: "cannot write `\(name)`: the scene defines no parameter of that name",
-          suggestion: NearestName.suggestion(for: name, among: names, listing: "defined parameters"))
+          file: fileName, path: path,
+          message: "cannot write `\(name)`: the scene defines no parameter of that name",
+          suggestion: NearestName.suggestion(for: name, among: names, listing: "defined parameters")
+        )
       }
       let target = entry.mapping.map { $0["value"] } ?? entry
       let node = SceneNode(target ?? entry, path: path, context: context)
-      guard let target, case .scalar(let scalar) = target, node.isPlainScalar, let mark = scalar.mark,
+      guard let target, case .scalar(let scalar) = target, node.isPlainScalar,
+        let mark = scalar.mark,
         mark.line - 1 < lineStarts.count
       else {
         throw node.error("cannot write `\(name)` in place: its value is not a plain number")
@@ -50,14 +54,17 @@ extension SceneFile {
       while end < scalars.count, !" \t\r\n,]}#".unicodeScalars.contains(scalars[end]) { end += 1 }
       let written = String(String.UnicodeScalarView(scalars[start..<end]))
       guard written == scalar.string else {
-        throw node.error("cannot write `\(name)` in place: found `\(written)` where `\(scalar.string)` was expected")
+        throw node.error(
+          "cannot write `\(name)` in place: found `\(written)` where `\(scalar.string)` was expected"
+        )
       }
       replacements.append((start, end - start, SceneNumberFormat.string(value)))
     }
     var result = scalars
     for replacement in replacements.sorted(by: { $0.offset > $1.offset }) {
       result.replaceSubrange(
-        replacement.offset..<(replacement.offset + replacement.length), with: Array(replacement.text.unicodeScalars))
+        replacement.offset..<(replacement.offset + replacement.length),
+        with: Array(replacement.text.unicodeScalars))
     }
     return String(String.UnicodeScalarView(result))
   }

@@ -14,7 +14,9 @@ struct TandemCommand: ParsableCommand {
       respect to a few tuned parameters, so memory stays flat however many steps run.
       """,
     version: TandemVersion.current,
-    subcommands: [RunCommand.self, TuneCommand.self, CheckCommand.self, BenchCommand.self, DemoCommand.self]
+    subcommands: [
+      RunCommand.self, TuneCommand.self, CheckCommand.self, BenchCommand.self, DemoCommand.self,
+    ]
   )
 }
 

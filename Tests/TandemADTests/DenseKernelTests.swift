@@ -11,7 +11,10 @@ import Testing
   /// The dense kernels' tanh (a 1×1 identity layer) is within 4 ulp of the
   /// C library's, odd, ±1 beyond 22, and passes NaN through.
   @Test func denseTanhMatchesTheCLibrary() {
-    var xs: [Double] = [0, -0.0, 1e-300, -1e-10, 0.3, 0.3465, 0.3466, 0.625, -0.9, 1, 2.5, -7, 19, 21.9, 22, 30, -700, 1e300]
+    var xs: [Double] = [
+      0, -0.0, 1e-300, -1e-10, 0.3, 0.3465, 0.3466, 0.625, -0.9, 1, 2.5, -7, 19, 21.9, 22, 30, -700,
+      1e300,
+    ]
     var random = SplitMix64(seed: 23)
     for _ in 0..<20_000 { xs.append((random.uniform(0...1) * 2 - 1) * 12.5) }
     for _ in 0..<2_000 { xs.append((random.uniform(0...1) * 2 - 1) * 1e-3) }
@@ -19,7 +22,9 @@ import Testing
     xs.append(.nan)
     let tape = Tape<Double>()
     let x = tape.variables(xs, rows: xs.count, columns: 1)
-    let y = x.dense(weights: tape.variables([1.0], rows: 1, columns: 1), bias: tape.variables([0.0]), activation: .tanh)
+    let y = x.dense(
+      weights: tape.variables([1.0], rows: 1, columns: 1), bias: tape.variables([0.0]),
+      activation: .tanh)
     var worst = 0.0
     for (i, x) in xs.enumerated() {
       let value = y.value(row: i, column: 0)
@@ -47,7 +52,9 @@ import Testing
 
   /// One comparison; `dataInput` makes the input constants (zero tangents),
   /// the path a network's first layer takes.
-  func check<T: Scalar>(_: T.Type, shape: (Int, Int, Int), dataInput: Bool = false, lift: (Double) -> T) {
+  func check<T: Scalar>(
+    _: T.Type, shape: (Int, Int, Int), dataInput: Bool = false, lift: (Double) -> T
+  ) {
     let (rows, inner, columns) = shape
     var random = SplitMix64(seed: UInt64(rows * 1000 + inner * 10 + columns))
     func values(_ n: Int, constant: Bool = false) -> [T] {
@@ -57,7 +64,8 @@ import Testing
       }
     }
     let (xv, wv, bv, seeds) = (
-      values(rows * inner, constant: dataInput), values(inner * columns), values(columns), values(rows * columns)
+      values(rows * inner, constant: dataInput), values(inner * columns), values(columns),
+      values(rows * columns)
     )
     for activation in [DenseActivation.identity, .tanh] {
       for inputGradient in [true, false] {
@@ -71,19 +79,26 @@ import Testing
             y = x.dense(weights: w, bias: b, activation: activation, inputGradient: inputGradient)
           } else {
             let affine = x.multiplied(by: w).addingToEachRow(b)
-            y = activation == .tanh ? affine.map { v in let t = T.tanh(v); return (t, 1 - t * t) } : affine
+            y =
+              activation == .tanh
+              ? affine.map { v in
+                let t = T.tanh(v); return (t, 1 - t * t)
+              } : affine
           }
           let loss = y.elements.dot(tape.variables(seeds))
           tape.backward(from: loss)
           let inputAdjoints = inputGradient ? Array(tape.adjoints(of: x.elements)) : []
-          return [loss.value] + inputAdjoints + Array(tape.adjoints(of: w.elements)) + Array(tape.adjoints(of: b))
+          return [loss.value] + inputAdjoints + Array(tape.adjoints(of: w.elements))
+            + Array(tape.adjoints(of: b))
         }
         let (fused, chain) = (run(fused: true), run(fused: false))
         #expect(fused.count == chain.count)
         for (a, b) in zip(fused, chain) {
           let (da, db) = (Self.components(a), Self.components(b))
           for (p, q) in zip(da, db) {
-            #expect(abs(p - q) <= 1e-12 * max(1, abs(q)), "\(T.self) \(shape) \(activation) \(inputGradient)")
+            #expect(
+              abs(p - q) <= 1e-12 * max(1, abs(q)),
+              "\(T.self) \(shape) \(activation) \(inputGradient)")
           }
         }
       }
@@ -94,7 +109,9 @@ import Testing
   static func components<T: Scalar>(_ x: T) -> [Double] {
     if let d = x as? Dual<1, Double> { return [d.value, d.tangents[0]] }
     if let d = x as? Dual<2, Double> { return [d.value, d.tangents[0], d.tangents[1]] }
-    if let d = x as? Dual<3, Double> { return [d.value, d.tangents[0], d.tangents[1], d.tangents[2]] }
+    if let d = x as? Dual<3, Double> {
+      return [d.value, d.tangents[0], d.tangents[1], d.tangents[2]]
+    }
     return [x.doubleValue]
   }
 
@@ -111,7 +128,8 @@ import Testing
       let wv = tape.variables(w)
       let x = tape.variables(xs.map { T($0) }, rows: rows, columns: 2)
       let h = x.dense(
-        weights: wv[0..<(2 * hidden)].reshaped(rows: 2, columns: hidden), bias: wv[(2 * hidden)..<(3 * hidden)],
+        weights: wv[0..<(2 * hidden)].reshaped(rows: 2, columns: hidden),
+        bias: wv[(2 * hidden)..<(3 * hidden)],
         activation: .tanh, inputGradient: false)
       let out = h.dense(
         weights: wv[(3 * hidden)..<(4 * hidden)].reshaped(rows: hidden, columns: 1),
@@ -150,7 +168,9 @@ import Testing
     let points = 6
     let first = [0, 1, 2, 3, 4, 0, 1, 5]
     let second = [1, 2, 3, 4, 5, 2, 4, 5]  // the last has zero length
-    func lift(_ v: Double) -> D { D(v, tangents: [random.uniform(0...1) - 0.5, 0, random.uniform(0...1)]) }
+    func lift(_ v: Double) -> D {
+      D(v, tangents: [random.uniform(0...1) - 0.5, 0, random.uniform(0...1)])
+    }
     let xs = (0..<points).map { _ in lift(random.uniform(0...1) * 2) }
     let ys = (0..<points).map { _ in lift(random.uniform(0...1) * 2) }
     let k = first.indices.map { _ in D(50 + random.uniform(0...1) * 100, tangents: [1, 0, 0]) }
@@ -164,7 +184,8 @@ import Testing
       if fused {
         energy = tape.springEnergy(x: x, y: y, first: i, second: j, stiffness: k, restLength: rest)
       } else {
-        let stretch = TracedVector.hypot(x.gathering(i) - x.gathering(j), y.gathering(i) - y.gathering(j))
+        let stretch =
+          TracedVector.hypot(x.gathering(i) - x.gathering(j), y.gathering(i) - y.gathering(j))
           - tape.variables(rest)
         energy = (tape.variables(k) * stretch * stretch).sum() * T(0.5)
       }
@@ -173,10 +194,14 @@ import Testing
     }
     for (a, b) in zip(run(xs, ys, k, rest, fused: true), run(xs, ys, k, rest, fused: false)) {
       #expect(abs(a.value - b.value) <= 1e-12 * max(1, abs(b.value)))
-      for d in 0..<3 { #expect(abs(a.tangents[d] - b.tangents[d]) <= 1e-12 * max(1, abs(b.tangents[d]))) }
+      for d in 0..<3 {
+        #expect(abs(a.tangents[d] - b.tangents[d]) <= 1e-12 * max(1, abs(b.tangents[d])))
+      }
     }
-    let constant = run(xs.map { D($0.value) }, ys.map { D($0.value) }, k.map { D($0.value) }, rest, fused: true)
-    let plain = run(xs.map(\.value), ys.map(\.value), k.map(\.value), rest.map(\.value), fused: true)
+    let constant = run(
+      xs.map { D($0.value) }, ys.map { D($0.value) }, k.map { D($0.value) }, rest, fused: true)
+    let plain = run(
+      xs.map(\.value), ys.map(\.value), k.map(\.value), rest.map(\.value), fused: true)
     #expect(constant.map(\.value.bitPattern) == plain.map(\.bitPattern))
   }
 }

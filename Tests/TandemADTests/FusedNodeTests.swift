@@ -9,7 +9,10 @@ import Testing
   /// The vectorised kernel agrees with the C library's tanh to a few ulps,
   /// keeps the sign, saturates to ±1 and passes NaN through.
   @Test func vectorTanhMatchesTheCLibrary() {
-    var xs: [Double] = [0, -0.0, 1e-300, -1e-10, 0.3, 0.624, 0.625, 0.626, -0.9, 1, 2.5, -7, 19, 21.9, 22, 30, -700, 1e300]
+    var xs: [Double] = [
+      0, -0.0, 1e-300, -1e-10, 0.3, 0.624, 0.625, 0.626, -0.9, 1, 2.5, -7, 19, 21.9, 22, 30, -700,
+      1e300,
+    ]
     var random = SplitMix64(seed: 3)
     for _ in 0..<20_000 { xs.append((random.uniform(0...1) * 2 - 1) * 12) }
     for _ in 0..<2_000 { xs.append((random.uniform(0...1) * 2 - 1) * 1e-3) }
@@ -31,14 +34,19 @@ import Testing
   @Test func dualFormTanhCarriesTheDerivative() {
     var random = SplitMix64(seed: 5)
     var xs = (0..<300).map { _ in
-      Dual<2, Double>((random.uniform(0...1) * 2 - 1) * 3, tangents: [random.uniform(0...1), random.uniform(0...1) - 0.5])
+      Dual<2, Double>(
+        (random.uniform(0...1) * 2 - 1) * 3,
+        tangents: [random.uniform(0...1), random.uniform(0...1) - 0.5])
     }
     let original = xs
     xs.withUnsafeMutableBufferPointer { Dual<2, Double>.formTanh($0) }
     for (x, y) in zip(original, xs) {
       let reference = Dual<2, Double>.tanh(x)
       #expect(abs(y.value - reference.value) <= 4 * reference.value.ulp)
-      for d in 0..<2 { #expect(abs(y.tangents[d] - reference.tangents[d]) <= 1e-14 * max(1, abs(reference.tangents[d]))) }
+      for d in 0..<2 {
+        #expect(
+          abs(y.tangents[d] - reference.tangents[d]) <= 1e-14 * max(1, abs(reference.tangents[d])))
+      }
     }
   }
 
@@ -59,7 +67,8 @@ import Testing
       let (i, j) = (tape.register(indices: first), tape.register(indices: second))
       let x = tape.variables(xs)
       let y = tape.variables(ys)
-      let energy = tape.springEnergy(x: x, y: y, first: i, second: j, stiffness: k, restLength: rest)
+      let energy = tape.springEnergy(
+        x: x, y: y, first: i, second: j, stiffness: k, restLength: rest)
       tape.backward(from: energy)
       return (energy.value, Array(tape.adjoints(of: x)), Array(tape.adjoints(of: y)))
     }
@@ -68,7 +77,9 @@ import Testing
       let (i, j) = (tape.register(indices: first), tape.register(indices: second))
       let x = tape.variables(xs)
       let y = tape.variables(ys)
-      let stretch = TracedVector.hypot(x.gathering(i) - x.gathering(j), y.gathering(i) - y.gathering(j)) - tape.variables(rest)
+      let stretch =
+        TracedVector.hypot(x.gathering(i) - x.gathering(j), y.gathering(i) - y.gathering(j))
+        - tape.variables(rest)
       let energy = (tape.variables(k) * stretch * stretch).sum() * 0.5
       tape.backward(from: energy)
       return (energy.value, Array(tape.adjoints(of: x)), Array(tape.adjoints(of: y)))
@@ -107,7 +118,9 @@ import Testing
       if fused {
         energy = tape.springEnergy(x: x, y: y, first: i, second: j, stiffness: k, restLength: rest)
       } else {
-        let stretch = TracedVector.hypot(x.gathering(i) - x.gathering(j), y.gathering(i) - y.gathering(j)) - tape.variables(rest)
+        let stretch =
+          TracedVector.hypot(x.gathering(i) - x.gathering(j), y.gathering(i) - y.gathering(j))
+          - tape.variables(rest)
         energy = (tape.variables(k) * stretch * stretch).sum() * D(0.5)
       }
       tape.backward(from: energy)
@@ -128,9 +141,15 @@ import Testing
     var random = SplitMix64(seed: 17)
     let (rows, inner, columns) = (5, 3, 70)  // wider than one scratch block
     func values(_ n: Int) -> [D] {
-      (0..<n).map { _ in D(random.uniform(0...1) * 2 - 1, tangents: [random.uniform(0...1) - 0.5, random.uniform(0...1) - 0.5]) }
+      (0..<n).map { _ in
+        D(
+          random.uniform(0...1) * 2 - 1,
+          tangents: [random.uniform(0...1) - 0.5, random.uniform(0...1) - 0.5])
+      }
     }
-    let (xv, wv, bv, seeds) = (values(rows * inner), values(inner * columns), values(columns), values(rows * columns))
+    let (xv, wv, bv, seeds) = (
+      values(rows * inner), values(inner * columns), values(columns), values(rows * columns)
+    )
     func run(fused: Bool) -> [D] {
       let tape = Tape<D>()
       let x = tape.variables(xv, rows: rows, columns: inner)
@@ -141,16 +160,23 @@ import Testing
         y = x.dense(weights: w, bias: b, activation: activation)
       } else {
         let affine = x.multiplied(by: w).addingToEachRow(b)
-        y = activation == .tanh ? affine.map { v in let t = D.tanh(v); return (t, 1 - t * t) } : affine
+        y =
+          activation == .tanh
+          ? affine.map { v in
+            let t = D.tanh(v); return (t, 1 - t * t)
+          } : affine
       }
       let loss = y.elements.dot(tape.variables(seeds))
       tape.backward(from: loss)
-      return [loss.value] + Array(tape.adjoints(of: x.elements)) + Array(tape.adjoints(of: w.elements))
+      return [loss.value] + Array(tape.adjoints(of: x.elements))
+        + Array(tape.adjoints(of: w.elements))
         + Array(tape.adjoints(of: b))
     }
     for (a, b) in zip(run(fused: true), run(fused: false)) {
       #expect(abs(a.value - b.value) <= 1e-13 * max(1, abs(b.value)))
-      for d in 0..<2 { #expect(abs(a.tangents[d] - b.tangents[d]) <= 1e-13 * max(1, abs(b.tangents[d]))) }
+      for d in 0..<2 {
+        #expect(abs(a.tangents[d] - b.tangents[d]) <= 1e-13 * max(1, abs(b.tangents[d])))
+      }
     }
   }
 }

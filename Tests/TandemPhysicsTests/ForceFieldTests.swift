@@ -11,16 +11,22 @@ import Testing
     let n = 6
     let particles = (0..<n).map { i in
       ParticleDescription(
-        name: "p\(i)", position: (.constant(random.uniform(-1, 1)), .constant(random.uniform(-1, 1))),
+        name: "p\(i)",
+        position: (.constant(random.uniform(-1, 1)), .constant(random.uniform(-1, 1))),
         mass: .constant(random.uniform(0.5, 2)))
     }
     let springs = [(0, 1), (1, 2), (2, 3), (3, 0), (4, 5), (1, 4)].map {
-      SpringDescription(between: $0, stiffness: .constant(random.uniform(10, 100)), restLength: .constant(random.uniform(0.2, 1)))
+      SpringDescription(
+        between: $0, stiffness: .constant(random.uniform(10, 100)),
+        restLength: .constant(random.uniform(0.2, 1)))
     }
-    let pairs = [(0, 2), (3, 5)].map { PairPotentialDescription(between: $0, strength: .constant(random.uniform(-1, 1))) }
+    let pairs = [(0, 2), (3, 5)].map {
+      PairPotentialDescription(between: $0, strength: .constant(random.uniform(-1, 1)))
+    }
     let ground = GroundDescription(height: 0.2, stiffness: 500, damping: 0)
     let description = SystemDescription(
-      particles: particles, springs: springs, pairPotentials: pairs, gravity: (0.3, -9.81), ground: ground)
+      particles: particles, springs: springs, pairPotentials: pairs, gravity: (0.3, -9.81),
+      ground: ground)
     let (system, state) = ParticleSystem<Double>.realise(description, parameters: [])
     let field = ForceField(for: system)
     var ax = [Double](repeating: 0, count: n)
@@ -59,7 +65,8 @@ import Testing
     let description = SimulationDescription(
       system: SystemDescription(
         particles: [
-          ParticleDescription(name: "a", position: (0, 0)), ParticleDescription(name: "b", position: (0, 0)),
+          ParticleDescription(name: "a", position: (0, 0)),
+          ParticleDescription(name: "b", position: (0, 0)),
         ],
         springs: [SpringDescription(between: (0, 1), stiffness: .parameter(0), restLength: 0.5)],
         gravity: (0, 0)),

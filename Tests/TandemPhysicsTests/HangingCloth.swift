@@ -16,7 +16,8 @@ enum HangingCloth {
       for c in 0..<n {
         particles.append(
           ParticleDescription(
-            name: "cloth[\(r),\(c)]", position: (.constant(Double(c) * spacing), .constant(-Double(r) * spacing)),
+            name: "cloth[\(r),\(c)]",
+            position: (.constant(Double(c) * spacing), .constant(-Double(r) * spacing)),
             mass: 1, isPinned: r == 0 && (c == 0 || c == n - 1)))
       }
     }
@@ -32,6 +33,10 @@ enum HangingCloth {
     let bottom = (0..<n).map { id(n - 1, $0) }
     return SimulationDescription(
       system: system, integrator: .semiImplicitEuler, timeStep: .parameter(2), steps: steps,
-      objective: [ObjectiveTerm(.coordinate(particles: bottom, axis: .y, target: .constant(-Double(n - 1) * spacing - 0.5)))])
+      objective: [
+        ObjectiveTerm(
+          .coordinate(
+            particles: bottom, axis: .y, target: .constant(-Double(n - 1) * spacing - 0.5)))
+      ])
   }
 }

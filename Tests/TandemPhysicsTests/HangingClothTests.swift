@@ -19,7 +19,8 @@ import Testing
   }
 
   @Test func forwardHypergradientMatchesJAX() throws {
-    var simulation = Simulation(HangingCloth.description(), parameters: Dual<3, Double>.seeding(HangingCloth.defaults))
+    var simulation = Simulation(
+      HangingCloth.description(), parameters: Dual<3, Double>.seeding(HangingCloth.defaults))
     try simulation.run()
     let loss = simulation.loss()
     #expect(relativeError(loss.value, Self.reference.loss) < 1e-10)
@@ -31,9 +32,11 @@ import Testing
 
   /// Zero tangents leave the primal computation bit for bit as on Double.
   @Test func zeroTangentsGiveBitIdenticalPrimal() throws {
-    var plain = Simulation(HangingCloth.description(n: 6, steps: 200), parameters: HangingCloth.defaults)
+    var plain = Simulation(
+      HangingCloth.description(n: 6, steps: 200), parameters: HangingCloth.defaults)
     var dual = Simulation(
-      HangingCloth.description(n: 6, steps: 200), parameters: HangingCloth.defaults.map { Dual<2, Double>(constant: $0) })
+      HangingCloth.description(n: 6, steps: 200),
+      parameters: HangingCloth.defaults.map { Dual<2, Double>(constant: $0) })
     try plain.run()
     try dual.run()
     #expect(plain.state.ys.map(\.bitPattern) == dual.state.ys.map(\.value.bitPattern))

@@ -12,7 +12,8 @@ import Testing
     var errors: [Double] = []
     for steps in [50, 100, 200, 400] {
       var simulation = Simulation(
-        Oscillator.description(stiffness: k, integrator: integrator, dt: 1 / Double(steps), steps: steps),
+        Oscillator.description(
+          stiffness: k, integrator: integrator, dt: 1 / Double(steps), steps: steps),
         parameters: [Double]())
       try simulation.run()
       let exact = Foundation.cos(k.squareRoot() * 1.0)

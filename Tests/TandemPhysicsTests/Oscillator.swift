@@ -15,6 +15,7 @@ enum Oscillator {
       ],
       springs: [SpringDescription(between: (0, 1), stiffness: .constant(stiffness), restLength: 0)],
       gravity: (0, 0))
-    return SimulationDescription(system: system, integrator: integrator, timeStep: .constant(dt), steps: steps)
+    return SimulationDescription(
+      system: system, integrator: integrator, timeStep: .constant(dt), steps: steps)
   }
 }

@@ -11,7 +11,10 @@ import Testing
     func description() -> SimulationDescription {
       SimulationDescription(
         system: SystemDescription(
-          particles: [ParticleDescription(name: "ball", position: (0, 0), velocity: (.parameter(0), .parameter(1)))],
+          particles: [
+            ParticleDescription(
+              name: "ball", position: (0, 0), velocity: (.parameter(0), .parameter(1)))
+          ],
           gravity: (0, -9.81), drag: 0.1),
         integrator: .rk4, timeStep: 0.01, steps: 10_000,
         stop: StopCondition(particle: 0, axis: .y, crossing: .below, threshold: -0.001),
@@ -51,7 +54,8 @@ import Testing
   /// A blow-up stops the run with the step and the particle's name.
   @Test func nonFiniteStateNamesStepAndParticle() {
     var simulation = Simulation(
-      Oscillator.description(stiffness: 1e6, integrator: .euler, dt: 0.1, steps: 10_000), parameters: [Double]())
+      Oscillator.description(stiffness: 1e6, integrator: .euler, dt: 0.1, steps: 10_000),
+      parameters: [Double]())
     do {
       try simulation.run()
       Issue.record("expected a blow-up")
@@ -74,10 +78,14 @@ import Testing
           ParticleDescription(name: "anchor", position: (0, 0), isPinned: true),
           ParticleDescription(name: "bob", position: (1.5, 0)),
         ],
-        springs: [SpringDescription(between: (0, 1), stiffness: 50, restLength: 1, damping: .constant(damping))],
+        springs: [
+          SpringDescription(
+            between: (0, 1), stiffness: 50, restLength: 1, damping: .constant(damping))
+        ],
         gravity: (0, 0))
       var simulation = Simulation(
-        SimulationDescription(system: system, integrator: .rk4, timeStep: 0.001, steps: 2000), parameters: [Double]())
+        SimulationDescription(system: system, integrator: .rk4, timeStep: 0.001, steps: 2000),
+        parameters: [Double]())
       try simulation.run()
       return simulation.energy()
     }

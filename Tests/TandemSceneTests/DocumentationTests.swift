@@ -6,9 +6,12 @@ import Testing
 @Suite("Documentation examples")
 struct DocumentationTests {
   @Test func completeExamplesInTheDocsParse() throws {
-    let url = Fixtures.scenesDirectory.deletingLastPathComponent().appendingPathComponent("docs/scenes.md")
+    let url = Fixtures.scenesDirectory.deletingLastPathComponent().appendingPathComponent(
+      "docs/scenes.md")
     let text = try String(contentsOf: url, encoding: .utf8)
-    let blocks = text.components(separatedBy: "```yaml\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+    let blocks = text.components(separatedBy: "```yaml\n").dropFirst().map {
+      $0.components(separatedBy: "```")[0]
+    }
     let complete = blocks.filter { $0.contains("simulation:") || $0.contains("kind: training") }
     #expect(complete.count == 3)
     for block in complete {

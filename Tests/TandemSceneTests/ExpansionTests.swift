@@ -20,13 +20,16 @@ struct ExpansionTests {
     #expect(pairs[0] == [0, 1] && pairs[14] == [14, 15] && pairs[15] == [16, 17])
     #expect(pairs[239] == [254, 255])
     #expect(pairs[240] == [0, 16] && pairs[241] == [1, 17] && pairs[479] == [239, 255])
-    #expect(pairs[480] == [0, 17] && pairs[481] == [1, 16] && pairs[482] == [1, 18] && pairs[483] == [2, 17])
+    #expect(
+      pairs[480] == [0, 17] && pairs[481] == [1, 16] && pairs[482] == [1, 18]
+        && pairs[483] == [2, 17])
     #expect(pairs[928] == [238, 255] && pairs[929] == [239, 254])
     let (x, y) = scene.particles[3 * 16 + 5].position.value(in: [:])
     #expect(scene.particles[3 * 16 + 5].id == "cloth[3,5]")
     #expect(x == 1 + 5 * 0.1 && y == 2 - 3 * 0.1)
     #expect(scene.particles.allSatisfy { !$0.isPinned && $0.mass == 1 })
-    #expect(scene.groups == [.init(id: "cloth", shape: .grid(rows: 16, columns: 16), particles: 0..<256)])
+    #expect(
+      scene.groups == [.init(id: "cloth", shape: .grid(rows: 16, columns: 16), particles: 0..<256)])
   }
 
   @Test func gridWithoutShearHasStructuralSpringsOnly() throws {
@@ -55,7 +58,8 @@ struct ExpansionTests {
     let (x, y) = position.value(in: ["s": 0.25, "x0": 3])
     #expect(x == 3.5 && y == -0.25)
     // The same number evaluated in another numeric type, as a tuner would with dual numbers.
-    let asFloat = position.x.evaluate({ $0 == "s" ? Float(0.25) : Float(3) }, constant: { Float($0) })
+    let asFloat = position.x.evaluate(
+      { $0 == "s" ? Float(0.25) : Float(3) }, constant: { Float($0) })
     #expect(asFloat == 3.5)
   }
 
@@ -84,7 +88,10 @@ struct ExpansionTests {
       springs: [{ between: ["rope[-1]", "g[1,1]"], stiffness: 7 }]
       simulation: { dt: 0.01, steps: 1 }
       """)
-    #expect(scene.particles.map(\.id) == ["p", "g[0,0]", "g[0,1]", "g[1,0]", "g[1,1]", "rope[0]", "rope[1]", "rope[2]"])
+    #expect(
+      scene.particles.map(\.id) == [
+        "p", "g[0,0]", "g[0,1]", "g[1,0]", "g[1,1]", "rope[0]", "rope[1]", "rope[2]",
+      ])
     #expect(scene.springs.first == .init(first: 7, second: 4, stiffness: 7))
     #expect(scene.springs.count == 1 + 4 + 2)
     #expect(scene.index(of: "g[1,0]") == 3)
@@ -130,12 +137,21 @@ struct ExpansionTests {
     }
     #expect(message("bal") == "unknown particle `bal` (did you mean `ball`?)")
     #expect(message("clth[0,0]") == "unknown grid `clth` in `clth[0,0]` (did you mean `cloth`?)")
-    #expect(message("rope[6]") == "index 6 in `rope[6]` is out of range (indices run from 0 to 5, or from -6 to -1 counting from the end)")
+    #expect(
+      message("rope[6]")
+        == "index 6 in `rope[6]` is out of range (indices run from 0 to 5, or from -6 to -1 counting from the end)"
+    )
     #expect(message("rope[-7]").hasPrefix("index -7 in `rope[-7]` is out of range"))
-    #expect(message("cloth[3,0]") == "row 3 in `cloth[3,0]` is out of range (rows run from 0 to 2, or from -3 to -1 counting from the end)")
+    #expect(
+      message("cloth[3,0]")
+        == "row 3 in `cloth[3,0]` is out of range (rows run from 0 to 2, or from -3 to -1 counting from the end)"
+    )
     #expect(message("cloth[0,4]").hasPrefix("column 4 in `cloth[0,4]` is out of range"))
-    #expect(message("rope[1,1]") == "`rope` is a chain, not a grid (select its particles with `rope[i]`)")
-    #expect(message("cloth[1]") == "`cloth` is a grid, not a chain (select its particles with `cloth[r,c]`)")
+    #expect(
+      message("rope[1,1]") == "`rope` is a chain, not a grid (select its particles with `rope[i]`)")
+    #expect(
+      message("cloth[1]")
+        == "`cloth` is a grid, not a chain (select its particles with `cloth[r,c]`)")
     #expect(throws: SceneError.self) { try ParticleSelector(parsing: "cloth[1,x]") }
     #expect(throws: SceneError.self) { try ParticleSelector(parsing: "cloth[1,2,3]") }
     #expect(throws: SceneError.self) { try ParticleSelector(parsing: "cloth[1") }

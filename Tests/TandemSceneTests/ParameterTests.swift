@@ -5,38 +5,56 @@ import Testing
 struct ParameterTests {
   @Test func boundsAreChecked() {
     #expect(SceneParameter(name: "k", value: 400, min: 1, max: 1000, scale: .log).problem == nil)
-    #expect(SceneParameter(name: "k", value: 5, min: 10, max: 1).problem == "`min` (10) must be less than `max` (1)")
-    #expect(SceneParameter(name: "k", value: 5, min: 5, max: 5).problem == "`min` (5) must be less than `max` (5)")
+    #expect(
+      SceneParameter(name: "k", value: 5, min: 10, max: 1).problem
+        == "`min` (10) must be less than `max` (1)")
+    #expect(
+      SceneParameter(name: "k", value: 5, min: 5, max: 5).problem
+        == "`min` (5) must be less than `max` (5)")
     #expect(SceneParameter(name: "k", value: 0.5, min: 1).problem == "value 0.5 is below `min` (1)")
     #expect(SceneParameter(name: "k", value: 2, max: 1).problem == "value 2 is above `max` (1)")
-    #expect(SceneParameter(name: "k", value: 0, scale: .log).problem == "`scale: log` needs a positive value, not 0")
-    #expect(SceneParameter(name: "k", value: 1, min: 0, scale: .log).problem == "`scale: log` needs a positive `min`, not 0")
+    #expect(
+      SceneParameter(name: "k", value: 0, scale: .log).problem
+        == "`scale: log` needs a positive value, not 0")
+    #expect(
+      SceneParameter(name: "k", value: 1, min: 0, scale: .log).problem
+        == "`scale: log` needs a positive `min`, not 0")
     #expect(SceneParameter(name: "k", value: 1, min: 1, max: 1.5).problem == nil)
   }
 
   @Test func boundsErrorsPointAtTheParameter() {
-    let error = Fixtures.error(parsing: "parameters:\n  k: { value: 0.5, min: 1 }\nsimulation: { dt: 1, steps: 1 }")
+    let error = Fixtures.error(
+      parsing: "parameters:\n  k: { value: 0.5, min: 1 }\nsimulation: { dt: 1, steps: 1 }")
     #expect(error?.description == "test.yaml:2:6: parameters.k: value 0.5 is below `min` (1)")
-    let log = Fixtures.error(parsing: "parameters:\n  dt: { value: 0.1, min: 0, scale: log }\nsimulation: { dt: $dt, steps: 1 }")
-    #expect(log?.description == "test.yaml:2:7: parameters.dt: `scale: log` needs a positive `min`, not 0")
+    let log = Fixtures.error(
+      parsing:
+        "parameters:\n  dt: { value: 0.1, min: 0, scale: log }\nsimulation: { dt: $dt, steps: 1 }")
+    #expect(
+      log?.description == "test.yaml:2:7: parameters.dt: `scale: log` needs a positive `min`, not 0"
+    )
     let name = Fixtures.error(parsing: "parameters:\n  2k: 1\nsimulation: { dt: 1, steps: 1 }")
     #expect(name?.message == "malformed parameter name `2k`")
     let reference = Fixtures.error(parsing: "parameters:\n  k: $j\nsimulation: { dt: 1, steps: 1 }")
-    #expect(reference?.message == "expected a number or `{ value: …, tune: true }`, found the reference `$j`")
+    #expect(
+      reference?.message
+        == "expected a number or `{ value: …, tune: true }`, found the reference `$j`")
   }
 
   @Test func settingParametersReplacesValuesAndChecksAgain() throws {
     let scene = try SceneFile.parse(Fixtures.fullPhysicsExample, fileName: "cloth.yaml")
     let changed = try scene.settingParameters(["k": 500, "c": 0.25])
     #expect(changed.parameterValues == ["k": 500, "c": 0.25, "dt": 0.002])
-    #expect(changed.parameter(named: "k") == SceneParameter(name: "k", value: 500, tune: true, min: 1, scale: .log))
+    #expect(
+      changed.parameter(named: "k")
+        == SceneParameter(name: "k", value: 500, tune: true, min: 1, scale: .log))
     #expect(changed.physics == scene.physics)
     #expect(try changed.physics?.expanded().world.drag.value(in: changed.parameterValues) == 0.25)
 
     #expect {
       try scene.settingParameters(["kk": 1])
     } throws: { error in
-      "\(error)" == "cloth.yaml: cannot set `kk`: the scene defines no parameter of that name (did you mean `k`?)"
+      "\(error)"
+        == "cloth.yaml: cannot set `kk`: the scene defines no parameter of that name (did you mean `k`?)"
     }
     #expect {
       try scene.settingParameters(["k": 0.5])
@@ -46,12 +64,15 @@ struct ParameterTests {
     #expect {
       try scene.settingParameters(["c": -1])
     } throws: { error in
-      "\(error)" == "cloth.yaml:9:9: world.drag: the drag must not be negative, but `$c` is -1 (change the value of `c` under `parameters:`)"
+      "\(error)"
+        == "cloth.yaml:9:9: world.drag: the drag must not be negative, but `$c` is -1 (change the value of `c` under `parameters:`)"
     }
   }
 
   @Test func settingADtOfZeroFailsLikeTheFileWould() throws {
-    let scene = try SceneFile.parse("parameters: { dt: 0.01 }\nsimulation: { dt: $dt, steps: 1 }\nparticles: [{ id: a, position: [0, 0] }]")
+    let scene = try SceneFile.parse(
+      "parameters: { dt: 0.01 }\nsimulation: { dt: $dt, steps: 1 }\nparticles: [{ id: a, position: [0, 0] }]"
+    )
     #expect {
       try scene.settingParameters(["dt": 0])
     } throws: { error in
@@ -60,7 +81,10 @@ struct ParameterTests {
   }
 
   @Test func assignmentsAreRead() throws {
-    #expect(try SceneDescription.parameterAssignments(["k=500", "dt = 1e-3", "$c=0.5"]) == ["k": 500, "dt": 0.001, "c": 0.5])
+    #expect(
+      try SceneDescription.parameterAssignments(["k=500", "dt = 1e-3", "$c=0.5"]) == [
+        "k": 500, "dt": 0.001, "c": 0.5,
+      ])
     #expect(throws: SceneError.self) { try SceneDescription.parameterAssignments(["k"]) }
     #expect(throws: SceneError.self) { try SceneDescription.parameterAssignments(["k=abc"]) }
     #expect(throws: SceneError.self) { try SceneDescription.parameterAssignments(["k=1", "k=2"]) }
@@ -74,10 +98,14 @@ struct SceneNumberTests {
     let values = ["k": 400.0, "c": 0.5]
     #expect(SceneNumber.constant(2.5).value(in: values) == 2.5)
     #expect(SceneNumber.parameter("k").value(in: values) == 400)
-    #expect((SceneNumber.parameter("k") + 3 * SceneNumber.parameter("c")).value(in: values) == 401.5)
+    #expect(
+      (SceneNumber.parameter("k") + 3 * SceneNumber.parameter("c")).value(in: values) == 401.5)
     #expect((SceneNumber.parameter("k") - .parameter("c")).value(in: values) == 399.5)
     var looked: [String] = []
-    let doubled = SceneNumber.parameter("k").evaluate({ name -> Int in looked.append(name); return 7 }, constant: { Int($0) })
+    let doubled = SceneNumber.parameter("k").evaluate(
+      { name -> Int in
+        looked.append(name); return 7
+      }, constant: { Int($0) })
     #expect(doubled == 7 && looked == ["k"])
   }
 

@@ -10,13 +10,18 @@ struct TrainingDescriptionErrorTests {
   /// column `kind`, a numeric column `size`), `numbers.csv` (the same
   /// without `kind`) and `bad.csv`, with a malformed row.
   static let folder: URL = {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-csv-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tandem-csv-\(UUID().uuidString)")
     try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let rows = (0..<20).map { i in "\(i),\(Double(i) / 2),\(i % 3),\(i % 2 == 0 ? "even" : "odd"),\(i * i)" }
+    let rows = (0..<20).map { i in
+      "\(i),\(Double(i) / 2),\(i % 3),\(i % 2 == 0 ? "even" : "odd"),\(i * i)"
+    }
     try! (["a,b,c,kind,size"] + rows).joined(separator: "\n")
       .write(to: folder.appendingPathComponent("table.csv"), atomically: true, encoding: .utf8)
-    try! (["a,b,c,size"] + (0..<20).map { i in "\(i),\(Double(i) / 2),\(i % 3),\(i * i)" }).joined(separator: "\n")
-      .write(to: folder.appendingPathComponent("numbers.csv"), atomically: true, encoding: .utf8)
+    try! (["a,b,c,size"] + (0..<20).map { i in "\(i),\(Double(i) / 2),\(i % 3),\(i * i)" }).joined(
+      separator: "\n"
+    )
+    .write(to: folder.appendingPathComponent("numbers.csv"), atomically: true, encoding: .utf8)
     try! "a,b,c,kind,size\n1,2,3,odd,4\n1,x,3,even,5\n"
       .write(to: folder.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
     return folder
@@ -55,12 +60,15 @@ struct TrainingDescriptionErrorTests {
     #expect(error() == nil)
     let regression = base.replacingOccurrences(of: "cross-entropy", with: "mse")
       .replacingOccurrences(of: "[4, 8, 2]", with: "[3, 8, 1]")
-    #expect(error("csv: table.csv, target: kind", "csv: numbers.csv, target: size", in: regression) == nil)
+    #expect(
+      error("csv: table.csv, target: kind", "csv: numbers.csv, target: size", in: regression) == nil
+    )
   }
 
   @Test func aPhysicsSceneIsNotATrainingScene() throws {
     let scene = try SceneFile.parse(
-      "particles: [{ id: p, position: [0, 0] }]\nsimulation: { dt: 0.01, steps: 1 }", fileName: "p.yaml")
+      "particles: [{ id: p, position: [0, 0] }]\nsimulation: { dt: 0.01, steps: 1 }",
+      fileName: "p.yaml")
     #expect(throws: SceneError.self) { try scene.trainingDescription() }
     #expect((try? scene.trainingDescription()) == nil)
   }
@@ -78,7 +86,9 @@ struct TrainingDescriptionErrorTests {
     #expect(bad.message.hasSuffix("bad.csv:3:2: `x` in column `b` is not a number."))
     #expect(bad.suggestion == "every column but the target must hold numbers")
     let target = try #require(error("target: kind", "target: knd"))
-    #expect(target.message.contains("no column is named `knd`") && target.message.contains("Did you mean `kind`?"))
+    #expect(
+      target.message.contains("no column is named `knd`")
+        && target.message.contains("Did you mean `kind`?"))
     let classes = try #require(error("loss: cross-entropy", "loss: mse"))
     #expect(classes.suggestion == "the target `kind` holds class names: use `loss: cross-entropy`")
   }
@@ -86,28 +96,35 @@ struct TrainingDescriptionErrorTests {
   @Test func widthsMustFitTheData() {
     #expect(
       error("[4, 8, 2]", "[2, 8, 2]")?.description
-        == "t.yaml:4:19: model.layers[0]: the data have 4 features, but the model takes 2 inputs (make the first width 4)")
+        == "t.yaml:4:19: model.layers[0]: the data have 4 features, but the model takes 2 inputs (make the first width 4)"
+    )
     #expect(
       error("[4, 8, 2]", "[4, 8, 3]")?.description
-        == "t.yaml:4:25: model.layers[2]: the data have 2 classes, but the model has 3 outputs (make the last width 2)")
+        == "t.yaml:4:25: model.layers[2]: the data have 2 classes, but the model has 3 outputs (make the last width 2)"
+    )
   }
 
   @Test func validationMustLeaveTrainingExamples() {
-    #expect(error("validation: 0.25", "validation: 0.99")?.message == "holding out 0.99 of 20 rows leaves no training examples")
+    #expect(
+      error("validation: 0.25", "validation: 0.99")?.message
+        == "holding out 0.99 of 20 rows leaves no training examples")
   }
 
   @Test func syntheticDataProblems() {
     let synthetic = base.replacingOccurrences(
-      of: "{ csv: table.csv, target: kind, validation: 0.25 }", with: "{ synthetic: sine-product, train: 8, validation: 8 }"
+      of: "{ csv: table.csv, target: kind, validation: 0.25 }",
+      with: "{ synthetic: sine-product, train: 8, validation: 8 }"
     ).replacingOccurrences(of: "[4, 8, 2]", with: "[2, 8, 1]")
     #expect(
       error(in: synthetic)?.description
-        == "t.yaml:6:7: loss: `cross-entropy` needs classes, but `sine-product` data are a regression (use `loss: mse`, or a classification generator (two-moons, spirals, blobs))")
+        == "t.yaml:6:7: loss: `cross-entropy` needs classes, but `sine-product` data are a regression (use `loss: mse`, or a classification generator (two-moons, spirals, blobs))"
+    )
     let mse = synthetic.replacingOccurrences(of: "cross-entropy", with: "mse")
     #expect(error(in: mse) == nil)
     #expect(
       error("validation: 8 }", "validation: 8, noise: 0.1 }", in: mse)?.description
-        == "t.yaml:5:66: data.noise: `sine-product` data have no noise (they are B2's exact regression) (remove `noise`)")
+        == "t.yaml:5:66: data.noise: `sine-product` data have no noise (they are B2's exact regression) (remove `noise`)"
+    )
   }
 
   @Test func problemNumbersCannotBeTuned() {
@@ -122,16 +139,19 @@ struct TrainingDescriptionErrorTests {
       """
     #expect(
       error(in: quadratic)?.description
-        == "t.yaml:5:39: problem.quadratic.diagonal[1]: the curvatures are fixed before training starts, so `$a` cannot be tuned here (write a number, or remove `tune: true` from `a`)")
+        == "t.yaml:5:39: problem.quadratic.diagonal[1]: the curvatures are fixed before training starts, so `$a` cannot be tuned here (write a number, or remove `tune: true` from `a`)"
+    )
     #expect(error("a: { value: 10, tune: true }", "a: 10", in: quadratic) == nil)
     #expect(
-      error("a: { value: 10, tune: true }", "a: -1", in: quadratic)?.message == "the curvatures must be positive, not -1")
+      error("a: { value: 10, tune: true }", "a: -1", in: quadratic)?.message
+        == "the curvatures must be positive, not -1")
   }
 
   @Test func benchmarkInitialisationNeedsOneHiddenLayerAndOneOutput() {
     #expect(
       error("activation: tanh }", "activation: tanh, init: benchmark-b2 }")?.description
-        == "t.yaml:4:53: model.init: `benchmark-b2` needs layers `[inputs, hidden, 1]`, not [4, 8, 2] (use `init: glorot`)")
+        == "t.yaml:4:53: model.init: `benchmark-b2` needs layers `[inputs, hidden, 1]`, not [4, 8, 2] (use `init: glorot`)"
+    )
   }
 
   @Test func decayIsAFactorPerStep() {

@@ -18,7 +18,8 @@ struct TrainingSceneTests {
     """
 
   @Test func everyKeyDecodes() throws {
-    let scene = try SceneFile.parse(base, fileName: "iris.yaml", directory: URL(fileURLWithPath: "/scenes"))
+    let scene = try SceneFile.parse(
+      base, fileName: "iris.yaml", directory: URL(fileURLWithPath: "/scenes"))
     let training = try #require(scene.training)
     guard case .model(let model, let data, let loss) = training.problem else {
       Issue.record("expected a model problem")
@@ -26,22 +27,33 @@ struct TrainingSceneTests {
     }
     #expect(model == SceneModel(layers: [2, 16, 16, 3], activation: .relu, seed: 0))
     #expect(
-      data == .csv(CSVData(path: "data/iris.csv", url: URL(fileURLWithPath: "/scenes/data/iris.csv"), target: "species")))
+      data
+        == .csv(
+          CSVData(
+            path: "data/iris.csv", url: URL(fileURLWithPath: "/scenes/data/iris.csv"),
+            target: "species")))
     #expect(loss == .crossEntropy)
     #expect(
       training.optimizer
-        == OptimizerSettings(method: .adam, rate: .parameter("rate"), beta1: 0.8, weightDecay: 1.0e-4, decay: 0.001))
+        == OptimizerSettings(
+          method: .adam, rate: .parameter("rate"), beta1: 0.8, weightDecay: 1.0e-4, decay: 0.001))
     #expect(training.training == TrainingSettings(steps: 200, batch: .size(32), seed: 7))
     #expect(training.objective == .trainingLoss)
-    #expect(scene.tune == TuneSettings(method: .newton, iterations: 5, rate: 0.05, horizon: .online(every: 20)))
+    #expect(
+      scene.tune
+        == TuneSettings(method: .newton, iterations: 5, rate: 0.05, horizon: .online(every: 20)))
   }
 
   @Test func syntheticGeneratorsDecode() throws {
     let text = base.replacingOccurrences(
       of: "{ csv: data/iris.csv, target: species }",
       with: "{ synthetic: two-moons, train: 200, validation: 100, seed: 3, noise: 0.1 }")
-    guard case .model(_, let data, _) = try #require(try SceneFile.parse(text).training).problem else { return }
-    #expect(data == .synthetic(SyntheticData(generator: .twoMoons, train: 200, validation: 100, seed: 3, noise: 0.1)))
+    guard case .model(_, let data, _) = try #require(try SceneFile.parse(text).training).problem
+    else { return }
+    #expect(
+      data
+        == .synthetic(
+          SyntheticData(generator: .twoMoons, train: 200, validation: 100, seed: 3, noise: 0.1)))
   }
 
   func error(_ old: String, _ new: String) -> SceneError? {
@@ -52,26 +64,39 @@ struct TrainingSceneTests {
   @Test func mistakesAreNamed() {
     #expect(
       error("beta1: 0.8", "momentum: 0.8")?.description
-        == "test.yaml:7:51: optimizer.momentum: `momentum` has no effect with method `adam` (it applies to `momentum` and `nesterov`)")
+        == "test.yaml:7:51: optimizer.momentum: `momentum` has no effect with method `adam` (it applies to `momentum` and `nesterov`)"
+    )
     #expect(
       error("method: adam, rate", "method: adamw, rate")?.description
-        == "test.yaml:7:22: optimizer.method: unknown method `adamw` (did you mean `adam`? valid methods: sgd, momentum, nesterov, adam)")
+        == "test.yaml:7:22: optimizer.method: unknown method `adamw` (did you mean `adam`? valid methods: sgd, momentum, nesterov, adam)"
+    )
     #expect(
-      error("horizon: online, every: 20", "horizon: online")?.message == "missing required key `every` (the number of inner steps between updates, for `horizon: online`)")
-    #expect(error("horizon: online", "horizon: greedy")?.message == "`every` only applies to `horizon: online`")
-    #expect(error("layers: [2, 16, 16, 3]", "layers: [2]")?.message == "expected at least two widths (input and output), found 1")
-    #expect(error("batch: 32", "batch: half")?.message == "expected `full` or a batch size, found `half`")
-    #expect(error("objective: training-loss", "objective: function-value")?.message == "`function-value` is the objective of a quadratic problem")
+      error("horizon: online, every: 20", "horizon: online")?.message
+        == "missing required key `every` (the number of inner steps between updates, for `horizon: online`)"
+    )
+    #expect(
+      error("horizon: online", "horizon: greedy")?.message
+        == "`every` only applies to `horizon: online`")
+    #expect(
+      error("layers: [2, 16, 16, 3]", "layers: [2]")?.message
+        == "expected at least two widths (input and output), found 1")
+    #expect(
+      error("batch: 32", "batch: half")?.message == "expected `full` or a batch size, found `half`")
+    #expect(
+      error("objective: training-loss", "objective: function-value")?.message
+        == "`function-value` is the objective of a quadratic problem")
     #expect(
       error("value: 0.1, tune", "value: 1.5, tune").map { "\($0)" } == nil,
       "a learning rate above 1 is unusual but valid")
     #expect(
       error("beta1: 0.8", "beta1: 1.0")?.description
         == "test.yaml:7:48: optimizer.beta1: β₁ must lie in [0, 1), not 1")
-    #expect(error("loss: cross-entropy", "loss: hinge")?.suggestion == "valid losses: mse, cross-entropy")
+    #expect(
+      error("loss: cross-entropy", "loss: hinge")?.suggestion == "valid losses: mse, cross-entropy")
     #expect(
       Fixtures.error(parsing: base + "\nworld: { drag: 1 }")?.description
-        == "test.yaml:11:1: world: `world` is not valid here (`world` belongs to physics scenes; remove `kind: training`)")
+        == "test.yaml:11:1: world: `world` is not valid here (`world` belongs to physics scenes; remove `kind: training`)"
+    )
   }
 
   @Test func quadraticProblems() throws {
@@ -88,10 +113,12 @@ struct TrainingSceneTests {
     #expect(training.training.batch == .full)
 
     #expect(
-      Fixtures.error(parsing: text.replacingOccurrences(of: "start: [1, 1]", with: "start: [1]"))?.description
+      Fixtures.error(parsing: text.replacingOccurrences(of: "start: [1, 1]", with: "start: [1]"))?
+        .description
         == "test.yaml:3:52: problem.quadratic.start: `start` has 1 numbers but `diagonal` has 2")
     #expect(
-      Fixtures.error(parsing: text + "\nloss: mse")?.message == "`loss` has no effect with `problem:`")
+      Fixtures.error(parsing: text + "\nloss: mse")?.message
+        == "`loss` has no effect with `problem:`")
     #expect(
       Fixtures.error(parsing: text + "\nobjective: validation-loss")?.message
         == "a quadratic problem has no data: its objective is `function-value`")

@@ -15,13 +15,15 @@ struct TunedSceneTextTests {
   @Test func flowAndPlainFormsAreRewrittenInPlace() throws {
     let original = Fixtures.fullPhysicsExample
     let values = ["k": 412.5, "dt": 0.0015, "c": 1.0e-5]
-    let rewritten = try SceneFile.rewritingParameters(in: original, with: values, fileName: "cloth.yaml")
+    let rewritten = try SceneFile.rewritingParameters(
+      in: original, with: values, fileName: "cloth.yaml")
     let changes = changedLines(original, rewritten)
-    #expect(changes.map(\.1) == [
-      "  k:  { value: 412.5, tune: true, min: 1, scale: log }",
-      "  c:  1.0e-05                        # a plain number is a fixed parameter",
-      "  dt: { value: 0.0015, tune: true, min: 1.0e-5, max: 0.01 }",
-    ])
+    #expect(
+      changes.map(\.1) == [
+        "  k:  { value: 412.5, tune: true, min: 1, scale: log }",
+        "  c:  1.0e-05                        # a plain number is a fixed parameter",
+        "  dt: { value: 0.0015, tune: true, min: 1.0e-5, max: 0.01 }",
+      ])
     let reparsed = try SceneFile.parse(rewritten, fileName: "cloth.yaml")
     let expected = try SceneFile.parse(original, fileName: "cloth.yaml").settingParameters(values)
     #expect(reparsed == expected)
@@ -44,17 +46,25 @@ struct TunedSceneTextTests {
       simulation: { dt: 0.01, steps: 10 }
 
       """
-    let rewritten = try SceneFile.rewritingParameters(in: original, with: ["k": 1234.5678, "vx": -2.75])
-    #expect(rewritten == original.replacingOccurrences(of: "value: 400 ", with: "value: 1234.5678 ")
-      .replacingOccurrences(of: "vx:   -3", with: "vx:   -2.75"))
-    #expect(try SceneFile.parse(rewritten).parameterValues == ["k": 1234.5678, "rate": 0.05, "vx": -2.75])
+    let rewritten = try SceneFile.rewritingParameters(
+      in: original, with: ["k": 1234.5678, "vx": -2.75])
+    #expect(
+      rewritten
+        == original.replacingOccurrences(of: "value: 400 ", with: "value: 1234.5678 ")
+        .replacingOccurrences(of: "vx:   -3", with: "vx:   -2.75"))
+    #expect(
+      try SceneFile.parse(rewritten).parameterValues == ["k": 1234.5678, "rate": 0.05, "vx": -2.75])
   }
 
   @Test func windowsLineEndingsAndUnicodeBeforeTheValue() throws {
-    let original = "# π ≈ 3.14159\r\nparameters:\r\n  θ_0: 1\r\n  w: { unit: \"é€😀\", value: 2 }   # ω\r\nsimulation: { dt: 0.1, steps: 1 }\r\n"
+    let original =
+      "# π ≈ 3.14159\r\nparameters:\r\n  θ_0: 1\r\n  w: { unit: \"é€😀\", value: 2 }   # ω\r\nsimulation: { dt: 0.1, steps: 1 }\r\n"
       .replacingOccurrences(of: "θ_0", with: "theta")
     let rewritten = try SceneFile.rewritingParameters(in: original, with: ["theta": 0.5, "w": 3])
-    #expect(rewritten == "# π ≈ 3.14159\r\nparameters:\r\n  theta: 0.5\r\n  w: { unit: \"é€😀\", value: 3 }   # ω\r\nsimulation: { dt: 0.1, steps: 1 }\r\n")
+    #expect(
+      rewritten
+        == "# π ≈ 3.14159\r\nparameters:\r\n  theta: 0.5\r\n  w: { unit: \"é€😀\", value: 3 }   # ω\r\nsimulation: { dt: 0.1, steps: 1 }\r\n"
+    )
   }
 
   @Test func exampleScenesRoundTrip() throws {
@@ -67,16 +77,19 @@ struct TunedSceneTextTests {
         values[parameter.name] = parameter.value * 1.01
       }
       let rewritten = try SceneFile.rewritingParameters(in: original, with: values)
-      #expect(try SceneFile.parse(rewritten, fileName: name + ".yaml") == scene.settingParameters(values))
+      #expect(
+        try SceneFile.parse(rewritten, fileName: name + ".yaml") == scene.settingParameters(values))
       #expect(changedLines(original, rewritten).count == values.count)
     }
   }
 
   @Test func unknownNamesAndUnwritableValuesAreErrors() throws {
     #expect {
-      try SceneFile.rewritingParameters(in: Fixtures.minimal(), with: ["kk": 1], fileName: "test.yaml")
+      try SceneFile.rewritingParameters(
+        in: Fixtures.minimal(), with: ["kk": 1], fileName: "test.yaml")
     } throws: { error in
-      "\(error)" == "test.yaml: parameters.kk: cannot write `kk`: the scene defines no parameter of that name (did you mean `k`?)"
+      "\(error)"
+        == "test.yaml: parameters.kk: cannot write `kk`: the scene defines no parameter of that name (did you mean `k`?)"
     }
     #expect(throws: SceneError.self) {
       try SceneFile.rewritingParameters(in: "simulation: { dt: 1, steps: 1 }", with: ["k": 1])
@@ -84,7 +97,8 @@ struct TunedSceneTextTests {
     #expect {
       try SceneFile.rewritingParameters(in: "parameters:\n  k: \"3\"\n", with: ["k": 1])
     } throws: { error in
-      (error as? SceneError)?.message == "cannot write `k` in place: its value is not a plain number"
+      (error as? SceneError)?.message
+        == "cannot write `k` in place: its value is not a plain number"
     }
   }
 }

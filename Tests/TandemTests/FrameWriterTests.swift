@@ -5,7 +5,8 @@ import Testing
 /// Example scenes run end to end at a small size, as `tandem run` runs them.
 @Suite struct FrameWriterTests {
   func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-frames-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tandem-frames-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
@@ -18,8 +19,10 @@ import Testing
     let trajectory = try Trajectory.record(simulation, parameters: scene.parameterVector, every: 20)
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let drawing = SceneDrawing(simulation, parameters: scene.parameterVector, size: PixelSize(width: 160, height: 120))
-    let count = try FrameWriter(directory: folder, trails: true).write(trajectory, drawing: drawing, title: name)
+    let drawing = SceneDrawing(
+      simulation, parameters: scene.parameterVector, size: PixelSize(width: 160, height: 120))
+    let count = try FrameWriter(directory: folder, trails: true).write(
+      trajectory, drawing: drawing, title: name)
     #expect(count == trajectory.samples.count)
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
     #expect(names == (1...count).map { String(format: "frame-%05d.png", $0) })
@@ -27,7 +30,9 @@ import Testing
     #expect(image.width == 160 && image.height == 120)
     // Something besides the background was drawn.
     let background = image.pixel(atX: 0, y: image.height - 1)
-    let drawn = (0..<image.height).contains { y in (0..<image.width).contains { x in image.pixel(atX: x, y: y) != background } }
+    let drawn = (0..<image.height).contains { y in
+      (0..<image.width).contains { x in image.pixel(atX: x, y: y) != background }
+    }
     #expect(drawn)
   }
 
@@ -39,7 +44,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let other = folder.appendingPathComponent("notes.txt")
     try Data("keep me".utf8).write(to: other)
-    let drawing = SceneDrawing(simulation, parameters: scene.parameterVector, size: PixelSize(width: 64, height: 48))
+    let drawing = SceneDrawing(
+      simulation, parameters: scene.parameterVector, size: PixelSize(width: 64, height: 48))
     let writer = FrameWriter(directory: folder, trails: false)
     let long = try Trajectory.record(simulation, parameters: scene.parameterVector, every: 5)
     let short = try Trajectory.record(simulation, parameters: scene.parameterVector, every: 50)

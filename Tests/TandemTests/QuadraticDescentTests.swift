@@ -9,7 +9,9 @@ import Testing
     ([0.5, 3.0, 7.0], [-1.0, 2.0, 0.25], 50, 0.12),
     ([4.0], [1.0], 1, 0.3),
   ])
-  func hypergradientMatchesClosedForm(curvatures: [Double], start: [Double], steps: Int, alpha: Double) {
+  func hypergradientMatchesClosedForm(
+    curvatures: [Double], start: [Double], steps: Int, alpha: Double
+  ) {
     let problem = QuadraticDescent(curvatures: curvatures, start: start, steps: steps)
     let (loss, derivative) = problem.lossWithHypergradient(stepSize: alpha)
     let exact = problem.closedForm(stepSize: alpha)

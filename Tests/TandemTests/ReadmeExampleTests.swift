@@ -49,13 +49,20 @@ import Testing
 /// Every YAML scene shown in README.md parses and builds its process.
 @Suite struct ReadmeSceneTests {
   @Test func readmeScenesParse() throws {
-    let readme = ExampleScenes.folder.deletingLastPathComponent().appendingPathComponent("README.md")
+    let readme = ExampleScenes.folder.deletingLastPathComponent().appendingPathComponent(
+      "README.md")
     let text = try String(contentsOf: readme, encoding: .utf8)
-    let blocks = text.components(separatedBy: "```yaml\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+    let blocks = text.components(separatedBy: "```yaml\n").dropFirst().map {
+      $0.components(separatedBy: "```")[0]
+    }
     #expect(blocks.count >= 2)
     for block in blocks {
       let scene = try SceneFile.parse(block, fileName: "README.md")
-      if scene.physics != nil { _ = try scene.simulation() } else { _ = try scene.trainingDescription() }
+      if scene.physics != nil {
+        _ = try scene.simulation()
+      } else {
+        _ = try scene.trainingDescription()
+      }
     }
   }
 }

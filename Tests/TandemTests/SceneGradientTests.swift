@@ -26,7 +26,9 @@ import Testing
     }
   }
 
-  func compareRoutes<Process: SteppedProcess>(_ process: Process, scene: SceneDescription, name: String) throws {
+  func compareRoutes<Process: SteppedProcess>(
+    _ process: Process, scene: SceneDescription, name: String
+  ) throws {
     var tuned = scene.tunedParameterList.map(\.index)
     if tuned.isEmpty { tuned = Array(scene.parameterVector.indices) }
     guard !tuned.isEmpty else { return }
@@ -34,13 +36,16 @@ import Testing
 
     let (loss, forward) = try process.lossWithGradient(parameters: parameters, tuned: tuned)
     let (difference, _) = try process.finiteDifferenceGradient(parameters: parameters, tuned: tuned)
-    let (reverseLoss, reverse, _) = try process.reverseGradient(parameters: parameters, tuned: tuned)
+    let (reverseLoss, reverse, _) = try process.reverseGradient(
+      parameters: parameters, tuned: tuned)
     // Equal up to rounding: Double and Dual use a vectorised tanh, Recorded the C library's.
     #expect(abs(reverseLoss - loss) <= 1e-13 * abs(loss))
     for k in tuned.indices {
       let scale = max(abs(forward[k]), 1e-8 * max(abs(loss), 1e-12))
       #expect(abs(reverse[k] - forward[k]) <= 1e-9 * scale, "\(name) reverse, parameter \(k)")
-      #expect(abs(difference[k] - forward[k]) <= 1e-5 * scale, "\(name) finite differences, parameter \(k)")
+      #expect(
+        abs(difference[k] - forward[k]) <= 1e-5 * scale,
+        "\(name) finite differences, parameter \(k)")
     }
   }
 }

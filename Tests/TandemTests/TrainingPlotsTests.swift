@@ -29,7 +29,9 @@ struct TrainingPlotsTests {
   }
 
   @Test func curvesAreLabelledAndLeaveRoomForTheLegend() throws {
-    let curves = try [0.02, 0.08, 0.17].map { try TrainingCurve.record(quadratic, parameters: [$0]) }
+    let curves = try [0.02, 0.08, 0.17].map {
+      try TrainingCurve.record(quadratic, parameters: [$0])
+    }
     let plot = TrainingPlots.curves(curves, labels: ["a", "b", "c"], objective: "f(w)", title: "q")
     #expect(plot.series.map(\.name) == ["a", "b", "c"])
     #expect(plot.yScale == .log10)
@@ -39,7 +41,9 @@ struct TrainingPlotsTests {
     let range = try #require(plot.yRange)
     let values = curves.flatMap(\.objectiveCurve)
     #expect(values.allSatisfy { range.contains($0) })
-    #expect(log10(range.upperBound) - log10(values.max()!) > 0.2 * log10(range.upperBound / range.lowerBound))
+    #expect(
+      log10(range.upperBound) - log10(values.max()!) > 0.2
+        * log10(range.upperBound / range.lowerBound))
     let canvas = plot.render(size: PixelSize(width: 300, height: 200))
     #expect(canvas.width == 300 && canvas.height == 200)
   }
@@ -48,7 +52,9 @@ struct TrainingPlotsTests {
     let data = SyntheticDataset.twoMoons().generate(training: 40, validation: 20, seed: 3)
     let description = TrainingDescription(
       problem: .supervised(
-        SupervisedProblem(model: TandemTraining.ModelDescription(widths: [2, 8, 2]), data: data, loss: .softmaxCrossEntropy)),
+        SupervisedProblem(
+          model: TandemTraining.ModelDescription(widths: [2, 8, 2]), data: data,
+          loss: .softmaxCrossEntropy)),
       optimizer: OptimizerDescription(method: .adam, rate: 0.05), steps: 30)
     let curve = try TrainingCurve.record(description, parameters: [])
     #expect(curve.validationLoss?.count == curve.trainingLoss.count)

@@ -80,8 +80,10 @@ struct TrainingSceneRunTests {
     var description = try scene.trainingDescription()
     if name == "b2-momentum" { description.steps = 100 }
     let tuned = scene.tunedParameterList.map(\.index)
-    let (_, forward) = try description.lossWithGradient(parameters: scene.parameterVector, tuned: tuned)
-    let (differences, _) = try description.finiteDifferenceGradient(parameters: scene.parameterVector, tuned: tuned)
+    let (_, forward) = try description.lossWithGradient(
+      parameters: scene.parameterVector, tuned: tuned)
+    let (differences, _) = try description.finiteDifferenceGradient(
+      parameters: scene.parameterVector, tuned: tuned)
     #expect(forward.count == tuned.count)
     for (f, d) in zip(forward, differences) {
       #expect(abs(f - d) <= 1e-6 * max(abs(f), abs(d)), "forward \(f), finite differences \(d)")

@@ -13,7 +13,8 @@ struct TunedTrainingSceneTests {
     let description = try scene.trainingDescription()
     let tuned = scene.tunedParameterList
     var tuner = Tuner(
-      process: description, initialValues: scene.parameterVector, tuned: tuned, method: .adam, iterations: 4,
+      process: description, initialValues: scene.parameterVector, tuned: tuned, method: .adam,
+      iterations: 4,
       rate: 0.1)
     tuner.horizon = scene.tune?.horizon.tunerHorizon ?? .full
     let history = try tuner.run()
@@ -26,13 +27,16 @@ struct TunedTrainingSceneTests {
     defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
     let text = try SceneFile.rewritingDataPath(
       in: try String(contentsOf: url, encoding: .utf8), of: scene, movingTo: folder)
-    let values = Dictionary(uniqueKeysWithValues: tuned.map { ($0.name, best.parameters[$0.index]) })
+    let values = Dictionary(
+      uniqueKeysWithValues: tuned.map { ($0.name, best.parameters[$0.index]) })
     let written = folder.appendingPathComponent("tuned.yaml")
     try Data(SceneFile.rewritingParameters(in: text, with: values).utf8).write(to: written)
 
     let reloaded = try SceneFile.load(written)
     let loss = try reloaded.trainingDescription().loss(parameters: reloaded.parameterVector)
-    #expect(abs(loss - best.loss) <= 1e-12 * best.loss, "tuned.yaml gives \(loss), the tuner \(best.loss)")
+    #expect(
+      abs(loss - best.loss) <= 1e-12 * best.loss, "tuned.yaml gives \(loss), the tuner \(best.loss)"
+    )
   }
 
   @Test func relativeCSVPathsAreRewrittenForTheOutputFolder() throws {
@@ -46,11 +50,14 @@ struct TunedTrainingSceneTests {
       """
     let scenes = URL(fileURLWithPath: "/repo/scenes")
     let scene = try SceneFile.parse(text, fileName: "t.yaml", directory: scenes)
-    let moved = try SceneFile.rewritingDataPath(in: text, of: scene, movingTo: URL(fileURLWithPath: "/repo/output/t"))
-    #expect(moved == text.replacingOccurrences(of: "\"../data/iris.csv\"", with: "../../data/iris.csv"))
+    let moved = try SceneFile.rewritingDataPath(
+      in: text, of: scene, movingTo: URL(fileURLWithPath: "/repo/output/t"))
+    #expect(
+      moved == text.replacingOccurrences(of: "\"../data/iris.csv\"", with: "../../data/iris.csv"))
     let absolute = text.replacingOccurrences(of: "\"../data/iris.csv\"", with: "/data/iris.csv")
     #expect(
       try SceneFile.rewritingDataPath(
-        in: absolute, of: SceneFile.parse(absolute, directory: scenes), movingTo: URL(fileURLWithPath: "/tmp")) == absolute)
+        in: absolute, of: SceneFile.parse(absolute, directory: scenes),
+        movingTo: URL(fileURLWithPath: "/tmp")) == absolute)
   }
 }

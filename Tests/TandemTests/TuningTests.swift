@@ -33,7 +33,9 @@ import Testing
       method: .newton, iterations: 8, rate: 1)
     let history = try tuner.run()
     let steps = history.dropFirst().map(\.stepLength)
-    print("Newton step lengths (log dt):", steps.map { String(format: "%.3e", $0) }.joined(separator: ", "))
+    print(
+      "Newton step lengths (log dt):",
+      steps.map { String(format: "%.3e", $0) }.joined(separator: ", "))
     #expect(history.last!.loss < 1e-20)
     // The last steps shrink at least quadratically: s₍ₖ₊₁₎ ≤ C·s₍ₖ₎² with C modest.
     let tail = Array(steps.suffix(3))
@@ -55,7 +57,8 @@ import Testing
     let best = history.last!
     var values: [String: Double] = [:]
     for p in scene.tunedParameterList { values[p.name] = best.parameters[p.index] }
-    let rewritten = try SceneFile.rewritingParameters(in: text, with: values, fileName: "tuned.yaml")
+    let rewritten = try SceneFile.rewritingParameters(
+      in: text, with: values, fileName: "tuned.yaml")
     let tuned = try SceneFile.parse(rewritten, fileName: "tuned.yaml")
     let (tunedProcess, _) = try tuned.simulation()
     let loss = try tunedProcess.loss(parameters: tuned.parameterVector)
@@ -69,7 +72,8 @@ import Testing
     var tuned = scene.tunedParameterList
     tuned[0].maximum = 5  // vx wants to reach about 6.1
     let history = try Tuner(
-      process: process, initialValues: scene.parameterVector, tuned: tuned, method: .adam, iterations: 30, rate: 0.5
+      process: process, initialValues: scene.parameterVector, tuned: tuned, method: .adam,
+      iterations: 30, rate: 0.5
     ).run()
     #expect(history.allSatisfy { $0.parameters[tuned[0].index] <= 5 })
     #expect(history.contains { $0.parameters[tuned[0].index] == 5 })  // pressed against the bound

@@ -58,7 +58,8 @@ public struct GradientRouteResult: Sendable {
 
   /// Computes `route` for `process` at `parameters`, timing it.
   public static func compute<Process: SteppedProcess>(
-    _ route: GradientRoute, process: Process, parameters: [Double], tuned: [Int], reverseByteLimit: Int
+    _ route: GradientRoute, process: Process, parameters: [Double], tuned: [Int],
+    reverseByteLimit: Int
   ) -> GradientRouteResult {
     let clock = ContinuousClock()
     let start = clock.now
@@ -67,10 +68,12 @@ public struct GradientRouteResult: Sendable {
     do {
       switch route {
       case .forward:
-        (result.loss, result.gradient) = try process.lossWithGradient(parameters: parameters, tuned: tuned)
+        (result.loss, result.gradient) = try process.lossWithGradient(
+          parameters: parameters, tuned: tuned)
       case .finiteDifference:
         result.loss = try process.loss(parameters: parameters)
-        let (gradient, steps) = try process.finiteDifferenceGradient(parameters: parameters, tuned: tuned)
+        let (gradient, steps) = try process.finiteDifferenceGradient(
+          parameters: parameters, tuned: tuned)
         (result.gradient, result.steps) = (gradient, steps)
       case .reverse:
         let (loss, gradient, bytes) = try process.reverseGradient(
@@ -81,7 +84,8 @@ public struct GradientRouteResult: Sendable {
       result.failure = "\(error)"
     }
     let elapsed = clock.now - start
-    result.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    result.seconds =
+      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     result.peakResidentBytes = PeakMemory.residentBytes()
     return result
   }

@@ -23,11 +23,14 @@ public struct FrameWriter {
   /// frames written.
   @discardableResult
   public func write(
-    _ trajectory: Trajectory, drawing: SceneDrawing, title: String, progress: (Int, Int) -> Void = { _, _ in }
+    _ trajectory: Trajectory, drawing: SceneDrawing, title: String,
+    progress: (Int, Int) -> Void = { _, _ in }
   ) throws -> Int {
     try FrameSequence.createDirectory(at: directory)
     let sequence = FrameSequence(directory: directory)
-    let positions = trajectory.samples.flatMap { sample in sample.xs.indices.map { Point(sample.xs[$0], sample.ys[$0]) } }
+    let positions = trajectory.samples.flatMap { sample in
+      sample.xs.indices.map { Point(sample.xs[$0], sample.ys[$0]) }
+    }
     let camera = drawing.camera(fitting: positions)
     let trailed = trails ? drawing.trailedParticles : []
     var paths = [[Point]](repeating: [], count: trailed.count)
@@ -40,7 +43,8 @@ public struct FrameWriter {
       }
       drawing.draw(sample.xs, sample.ys, on: &canvas, camera: camera)
       drawing.drawCaption(
-        "\(title)   t = \(String(format: "%.3f", sample.time)) s   step \(sample.step)", on: &canvas)
+        "\(title)   t = \(String(format: "%.3f", sample.time)) s   step \(sample.step)", on: &canvas
+      )
       _ = try sequence.write(canvas, frame: index + 1)
       progress(index + 1, trajectory.samples.count)
     }
@@ -53,7 +57,9 @@ public struct FrameWriter {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
     for name in names where name.hasPrefix(sequence.prefix + "-") && name.hasSuffix(".png") {
       let digits = name.dropFirst(sequence.prefix.count + 1).dropLast(4)
-      guard digits.count == sequence.digits, let number = Int(digits), number > count else { continue }
+      guard digits.count == sequence.digits, let number = Int(digits), number > count else {
+        continue
+      }
       try FileManager.default.removeItem(at: directory.appendingPathComponent(name))
     }
   }

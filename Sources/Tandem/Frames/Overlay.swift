@@ -18,7 +18,9 @@ public enum Overlay {
     _ trajectories: [Trajectory], drawings: [SceneDrawing], labels: [String], title: String
   ) -> Canvas {
     let positions = trajectories.flatMap { trajectory in
-      trajectory.samples.flatMap { sample in sample.xs.indices.map { Point(sample.xs[$0], sample.ys[$0]) } }
+      trajectory.samples.flatMap { sample in
+        sample.xs.indices.map { Point(sample.xs[$0], sample.ys[$0]) }
+      }
     }
     let last = drawings[drawings.count - 1]
     let camera = last.camera(fitting: positions)
@@ -32,7 +34,9 @@ public enum Overlay {
       let trailed = drawing.system.count <= 50 ? drawing.trailedParticles : []
       let paths = trailed.map { i in trajectory.samples.map { Point($0.xs[i], $0.ys[i]) } }
       for path in paths where path.count > 1 {
-        canvas.drawPolyline(path.map { camera.pixel(for: $0) }, color: color.withAlpha(opacity), width: 1 + 1.5 * emphasis)
+        canvas.drawPolyline(
+          path.map { camera.pixel(for: $0) }, color: color.withAlpha(opacity),
+          width: 1 + 1.5 * emphasis)
       }
       let final = trajectory.finalState
       drawing.draw(final.xs, final.ys, on: &canvas, camera: camera, opacity: opacity)
@@ -51,9 +55,11 @@ public enum Overlay {
     let width = Double((labels.map(\.count).max() ?? 0) * 6 * scale) + 16
     let height = lineHeight * Double(labels.count) + 10
     let (right, bottom) = (Double(canvas.width) - width - 8, Double(canvas.height) - height - 8)
-    let corners = [PixelRect(x: 8, y: bottom, width: width, height: height),
-                   PixelRect(x: right, y: bottom, width: width, height: height),
-                   PixelRect(x: right, y: 8, width: width, height: height)]
+    let corners = [
+      PixelRect(x: 8, y: bottom, width: width, height: height),
+      PixelRect(x: right, y: bottom, width: width, height: height),
+      PixelRect(x: right, y: 8, width: width, height: height),
+    ]
     let box = corners.min { a, b in
       points.lazy.filter { a.contains($0) }.count < points.lazy.filter { b.contains($0) }.count
     }!

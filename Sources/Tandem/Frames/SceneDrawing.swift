@@ -28,7 +28,8 @@ public struct SceneDrawing {
 
   /// Prepares to draw `description` realised with `parameters`.
   public init(
-    _ description: SimulationDescription, parameters: [Double], size: PixelSize, view: WorldRect? = nil
+    _ description: SimulationDescription, parameters: [Double], size: PixelSize,
+    view: WorldRect? = nil
   ) {
     system = ParticleSystem<Double>.realise(description.system, parameters: parameters).system
     objective = description.objective
@@ -78,7 +79,8 @@ public struct SceneDrawing {
       switch term.kind {
       case let .position(_, target):
         let point = Point(target.x.value(in: parameters), target.y.value(in: parameters))
-        canvas.drawTarget(at: camera.pixel(for: point), radius: 10, color: Self.targetColor, lineWidth: 2)
+        canvas.drawTarget(
+          at: camera.pixel(for: point), radius: 10, color: Self.targetColor, lineWidth: 2)
       case let .coordinate(_, axis, target):
         let value = target.value(in: parameters)
         let (from, to) =
@@ -86,7 +88,8 @@ public struct SceneDrawing {
           ? (Point(visible.minX, value), Point(visible.maxX, value))
           : (Point(value, visible.minY), Point(value, visible.maxY))
         canvas.drawDashedLine(
-          from: camera.pixel(for: from), to: camera.pixel(for: to), color: Self.targetColor.withAlpha(0.8),
+          from: camera.pixel(for: from), to: camera.pixel(for: to),
+          color: Self.targetColor.withAlpha(0.8),
           width: 1.5, dash: 8, gap: 6)
       case .distance, .kineticEnergy:
         break
@@ -115,7 +118,8 @@ public struct SceneDrawing {
     for i in 0..<system.count {
       let center = camera.pixel(for: Point(xs[i], ys[i]))
       if system.isPinned[i] {
-        canvas.drawMarker(.square, at: center, size: 2.4 * radius, color: Self.ink.withAlpha(opacity), lineWidth: 2)
+        canvas.drawMarker(
+          .square, at: center, size: 2.4 * radius, color: Self.ink.withAlpha(opacity), lineWidth: 2)
       } else {
         canvas.drawDisc(
           center: center, radius: radius, fill: Color.white.withAlpha(opacity),
@@ -143,13 +147,16 @@ public struct SceneDrawing {
   }
 
   /// Draws each particle's path so far, fading toward its start.
-  public func drawTrails(_ paths: [[Point]], on canvas: inout Canvas, camera: Camera, color: Color = trailColor) {
+  public func drawTrails(
+    _ paths: [[Point]], on canvas: inout Canvas, camera: Camera, color: Color = trailColor
+  ) {
     for path in paths where path.count > 1 {
       let pixels = path.map { camera.pixel(for: $0) }
       let segments = pixels.count - 1
       for k in 0..<segments {
         let alpha = 0.15 + 0.6 * Double(k + 1) / Double(segments)
-        canvas.drawLine(from: pixels[k], to: pixels[k + 1], color: color.withAlpha(alpha), width: 1.5)
+        canvas.drawLine(
+          from: pixels[k], to: pixels[k + 1], color: color.withAlpha(alpha), width: 1.5)
       }
     }
   }
@@ -158,6 +165,7 @@ public struct SceneDrawing {
   public func drawCaption(_ text: String, on canvas: inout Canvas) {
     let scale = size.width >= 700 ? 2 : 1
     canvas.drawLabel(
-      text, at: Point(10, 10), color: Self.ink, background: Color(white: 1, alpha: 0.8), padding: 4, scale: scale)
+      text, at: Point(10, 10), color: Self.ink, background: Color(white: 1, alpha: 0.8), padding: 4,
+      scale: scale)
   }
 }

@@ -40,16 +40,21 @@ public struct Trajectory: Sendable {
   ) throws -> Trajectory {
     var simulation = Simulation(description, parameters: parameters)
     func sample() -> Sample {
-      Sample(step: simulation.stepsTaken, time: simulation.time, xs: simulation.state.xs, ys: simulation.state.ys)
+      Sample(
+        step: simulation.stepsTaken, time: simulation.time, xs: simulation.state.xs,
+        ys: simulation.state.ys)
     }
     var samples = [sample()]
     while !simulation.isFinished {
       try simulation.advance()
       progress(simulation.stepsTaken)
-      if simulation.stepsTaken % max(every, 1) == 0 || simulation.isFinished { samples.append(sample()) }
+      if simulation.stepsTaken % max(every, 1) == 0 || simulation.isFinished {
+        samples.append(sample())
+      }
     }
     return Trajectory(
-      samples: samples, finalState: simulation.state, steps: simulation.stepsTaken, time: simulation.time,
+      samples: samples, finalState: simulation.state, steps: simulation.stepsTaken,
+      time: simulation.time,
       loss: simulation.loss(), stoppedEarly: simulation.stoppedAtFraction != nil)
   }
 }

@@ -54,7 +54,8 @@ public struct TrainingCurve: Sendable, Equatable {
       if problem.data.validation.count > 0 { validationSet = problem.data.validation }
     }
     var curve = TrainingCurve(
-      steps: [], trainingLoss: [], validationLoss: validationSet == nil ? nil : [], objectiveCurve: [], objective: .nan,
+      steps: [], trainingLoss: [], validationLoss: validationSet == nil ? nil : [],
+      objectiveCurve: [], objective: .nan,
       trainingAccuracy: nil, validationAccuracy: nil, isQuadratic: isQuadratic)
     func sample() {
       curve.steps.append(run.stepsTaken)
@@ -69,7 +70,9 @@ public struct TrainingCurve: Sendable, Equatable {
     }
     curve.objective = run.loss()
     let readsValidation = !isQuadratic && description.objective == .validationLoss
-    curve.objectiveCurve = readsValidation ? (curve.validationLoss ?? curve.trainingLoss.map { _ in 0 }) : curve.trainingLoss
+    curve.objectiveCurve =
+      readsValidation
+      ? (curve.validationLoss ?? curve.trainingLoss.map { _ in 0 }) : curve.trainingLoss
     if case .supervised(let problem) = description.problem {
       curve.trainingAccuracy = run.accuracy(on: problem.data.training)
       curve.validationAccuracy = validationSet.flatMap { run.accuracy(on: $0) }

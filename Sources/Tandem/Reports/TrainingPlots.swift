@@ -16,11 +16,14 @@ public enum TrainingPlots {
       yLabel: scaleLabel(name, all), yScale: scale(for: all))
     plot.add(
       PlotSeries(
-        name: curve.isQuadratic ? nil : "training: \(format(curve.finalTrainingLoss))", x: x, y: curve.trainingLoss,
+        name: curve.isQuadratic ? nil : "training: \(format(curve.finalTrainingLoss))", x: x,
+        y: curve.trainingLoss,
         color: .blue, lineWidth: 2.5))
     if let validation = curve.validationLoss {
       plot.add(
-        PlotSeries(name: "validation: \(format(validation.last ?? .nan))", x: x, y: validation, color: .orange, lineWidth: 2.5))
+        PlotSeries(
+          name: "validation: \(format(validation.last ?? .nan))", x: x, y: validation,
+          color: .orange, lineWidth: 2.5))
     }
     if curve.isQuadratic { plot.legend = nil }
     return plot
@@ -44,7 +47,8 @@ public enum TrainingPlots {
     for (index, label) in labels.enumerated() where index < plot.series.count {
       plot.series[index].name = label
     }
-    plot.yRange = headroom(above: all, scale: plot.yScale, rows: min(labels.count, plot.series.count))
+    plot.yRange = headroom(
+      above: all, scale: plot.yScale, rows: min(labels.count, plot.series.count))
     plot.legend = .topRight
     return plot
   }
@@ -53,7 +57,8 @@ public enum TrainingPlots {
   /// for a legend of `rows` entries. The curves all start high at step 0, on
   /// the left, and a legend over the tails (where tuning shows) hides the
   /// point of the picture; room above them is the one corner always free.
-  static func headroom(above values: [Double], scale: AxisScale, rows: Int) -> ClosedRange<Double>? {
+  static func headroom(above values: [Double], scale: AxisScale, rows: Int) -> ClosedRange<Double>?
+  {
     let coordinates = values.filter { $0.isFinite && (scale == .linear || $0 > 0) }
       .map { scale == .log10 ? Foundation.log10($0) : $0 }
     guard let low = coordinates.min(), let high = coordinates.max(), high > low else { return nil }

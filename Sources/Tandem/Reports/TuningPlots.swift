@@ -9,11 +9,13 @@ public enum TuningPlots {
   public static func loss(_ history: [TuningIteration], title: String) -> LinePlot {
     let positive = history.allSatisfy { $0.loss > 0 }
     var plot = LinePlot(
-      title: "\(title): loss per iteration", xLabel: "iteration", yLabel: positive ? "loss (log scale)" : "loss",
+      title: "\(title): loss per iteration", xLabel: "iteration",
+      yLabel: positive ? "loss (log scale)" : "loss",
       yScale: positive ? .log10 : .linear)
     plot.add(
       PlotSeries(
-        name: "loss", x: history.map { Double($0.iteration) }, y: history.map(\.loss), color: Color(hex: 0x1F77B4),
+        name: "loss", x: history.map { Double($0.iteration) }, y: history.map(\.loss),
+        color: Color(hex: 0x1F77B4),
         lineWidth: 2.5, marker: history.count <= 60 ? .disc : nil, markerSize: 5))
     plot.legend = nil
     return plot
@@ -23,7 +25,9 @@ public enum TuningPlots {
   /// value so that parameters of different sizes share one axis; the legend
   /// gives each one's start and end. The axis is logarithmic when the ratios
   /// are positive and span more than a factor of 20.
-  public static func parameters(_ history: [TuningIteration], tuned: [TunedParameter], title: String) -> LinePlot {
+  public static func parameters(
+    _ history: [TuningIteration], tuned: [TunedParameter], title: String
+  ) -> LinePlot {
     let x = history.map { Double($0.iteration) }
     let ratios = tuned.map { parameter in
       let values = history.map { $0.parameters[parameter.index] }
@@ -42,7 +46,8 @@ public enum TuningPlots {
       let name = "\(parameter.name): \(format(start)) -> \(format(values.last ?? start))"
       plot.add(
         PlotSeries(
-          name: name, x: x, y: ratios[k], color: Color.palette[k % Color.palette.count], lineWidth: 2.5))
+          name: name, x: x, y: ratios[k], color: Color.palette[k % Color.palette.count],
+          lineWidth: 2.5))
     }
     return plot
   }

@@ -10,7 +10,9 @@ extension Dual: ElementaryFunctions {
 
   /// eˣ − 1.
   @inlinable
-  public static func expMinusOne(_ x: Dual) -> Dual { x.applying(LocalDerivatives.expMinusOne(x.value)) }
+  public static func expMinusOne(_ x: Dual) -> Dual {
+    x.applying(LocalDerivatives.expMinusOne(x.value))
+  }
 
   /// cosh x.
   @inlinable
@@ -42,7 +44,9 @@ extension Dual: ElementaryFunctions {
 
   /// log(1 + x).
   @inlinable
-  public static func log(onePlus x: Dual) -> Dual { x.applying(LocalDerivatives.log(onePlus: x.value)) }
+  public static func log(onePlus x: Dual) -> Dual {
+    x.applying(LocalDerivatives.log(onePlus: x.value))
+  }
 
   /// acosh x.
   @inlinable
@@ -74,11 +78,15 @@ extension Dual: ElementaryFunctions {
 
   /// The n-th root of x (derivative 0 at 0).
   @inlinable
-  public static func root(_ x: Dual, _ n: Int) -> Dual { x.applying(LocalDerivatives.root(x.value, n)) }
+  public static func root(_ x: Dual, _ n: Int) -> Dual {
+    x.applying(LocalDerivatives.root(x.value, n))
+  }
 
   /// xⁿ for an integer n.
   @inlinable
-  public static func pow(_ x: Dual, _ n: Int) -> Dual { x.applying(LocalDerivatives.pow(x.value, n)) }
+  public static func pow(_ x: Dual, _ n: Int) -> Dual {
+    x.applying(LocalDerivatives.pow(x.value, n))
+  }
 
   /// xʸ, with the partials and guards of ``LocalDerivatives/pow(_:_:)-(T,T)``.
   @inlinable

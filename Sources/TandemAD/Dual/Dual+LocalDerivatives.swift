@@ -9,6 +9,8 @@ extension Dual {
   /// A function of two duals given its value and its two partials there.
   @inlinable
   public static func combining(_ lhs: Dual, _ rhs: Dual, value: T, partials: (T, T)) -> Dual {
-    Dual(value, tangents: InlineArray { i in lhs.tangents[i] * partials.0 + rhs.tangents[i] * partials.1 })
+    Dual(
+      value,
+      tangents: InlineArray { i in lhs.tangents[i] * partials.0 + rhs.tangents[i] * partials.1 })
   }
 }

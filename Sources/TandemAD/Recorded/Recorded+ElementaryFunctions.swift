@@ -10,7 +10,9 @@ extension Recorded: ElementaryFunctions {
 
   /// eˣ − 1.
   @inlinable
-  public static func expMinusOne(_ x: Recorded) -> Recorded { x.applying(LocalDerivatives.expMinusOne(x.value)) }
+  public static func expMinusOne(_ x: Recorded) -> Recorded {
+    x.applying(LocalDerivatives.expMinusOne(x.value))
+  }
 
   /// cosh x.
   @inlinable
@@ -42,19 +44,27 @@ extension Recorded: ElementaryFunctions {
 
   /// log(1 + x).
   @inlinable
-  public static func log(onePlus x: Recorded) -> Recorded { x.applying(LocalDerivatives.log(onePlus: x.value)) }
+  public static func log(onePlus x: Recorded) -> Recorded {
+    x.applying(LocalDerivatives.log(onePlus: x.value))
+  }
 
   /// acosh x.
   @inlinable
-  public static func acosh(_ x: Recorded) -> Recorded { x.applying(LocalDerivatives.acosh(x.value)) }
+  public static func acosh(_ x: Recorded) -> Recorded {
+    x.applying(LocalDerivatives.acosh(x.value))
+  }
 
   /// asinh x.
   @inlinable
-  public static func asinh(_ x: Recorded) -> Recorded { x.applying(LocalDerivatives.asinh(x.value)) }
+  public static func asinh(_ x: Recorded) -> Recorded {
+    x.applying(LocalDerivatives.asinh(x.value))
+  }
 
   /// atanh x.
   @inlinable
-  public static func atanh(_ x: Recorded) -> Recorded { x.applying(LocalDerivatives.atanh(x.value)) }
+  public static func atanh(_ x: Recorded) -> Recorded {
+    x.applying(LocalDerivatives.atanh(x.value))
+  }
 
   /// acos x.
   @inlinable
@@ -74,11 +84,15 @@ extension Recorded: ElementaryFunctions {
 
   /// The n-th root of x (derivative 0 at 0).
   @inlinable
-  public static func root(_ x: Recorded, _ n: Int) -> Recorded { x.applying(LocalDerivatives.root(x.value, n)) }
+  public static func root(_ x: Recorded, _ n: Int) -> Recorded {
+    x.applying(LocalDerivatives.root(x.value, n))
+  }
 
   /// xⁿ for an integer n.
   @inlinable
-  public static func pow(_ x: Recorded, _ n: Int) -> Recorded { x.applying(LocalDerivatives.pow(x.value, n)) }
+  public static func pow(_ x: Recorded, _ n: Int) -> Recorded {
+    x.applying(LocalDerivatives.pow(x.value, n))
+  }
 
   /// xʸ, with the partials and guards of ``LocalDerivatives``.
   @inlinable

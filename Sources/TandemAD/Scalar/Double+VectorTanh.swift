@@ -23,9 +23,12 @@ extension Double {
     let z = Swift.min(x.magnitude, 22)
     // Small arguments: Cephes' rational approximation.
     let s = z * z
-    let smallNumerator = z * s * ((-9.64399179425052238628e-1 * s - 9.92877231001918586564e1) * s
-      - 1.61468768441708447952e3)
-    let smallDenominator = ((s + 1.12811678491632931402e2) * s + 2.23548839060100448583e3) * s
+    let smallNumerator =
+      z * s
+      * ((-9.64399179425052238628e-1 * s - 9.92877231001918586564e1) * s
+        - 1.61468768441708447952e3)
+    let smallDenominator =
+      ((s + 1.12811678491632931402e2) * s + 2.23548839060100448583e3) * s
       + 4.84406305325125486048e3
     // Large arguments: e^{2z} = 2ⁿ·e^r, n = round(2z·log₂e), r = 2z − n·ln 2.
     let twoZ = 2 * z
@@ -34,8 +37,13 @@ extension Double {
     let n = shifted - magic
     let r = (twoZ - n * 6.93145751953125e-1) - n * 1.42860682030941723212e-6
     let rr = r * r
-    let p = r * ((1.26177193074810590878e-4 * rr + 3.02994407707441961300e-2) * rr + 9.99999999999999999910e-1)
-    let q = ((3.00198505138664455042e-6 * rr + 2.52448340349684104192e-3) * rr + 2.27265548208155028766e-1) * rr
+    let p =
+      r
+      * ((1.26177193074810590878e-4 * rr + 3.02994407707441961300e-2) * rr
+        + 9.99999999999999999910e-1)
+    let q =
+      ((3.00198505138664455042e-6 * rr + 2.52448340349684104192e-3) * rr + 2.27265548208155028766e-1)
+      * rr
       + 2.00000000000000000009e0
     let scale = Double(bitPattern: (shifted.bitPattern &- magic.bitPattern &+ 1023) << 52)
     let e1 = scale * (q + p)  // e^{2z} = e1 / e2

@@ -26,7 +26,9 @@ public enum LocalDerivatives {
 
   /// eˣ − 1; derivative eˣ.
   @inlinable
-  public static func expMinusOne<T: Scalar>(_ x: T) -> (value: T, derivative: T) { (T.expMinusOne(x), T.exp(x)) }
+  public static func expMinusOne<T: Scalar>(_ x: T) -> (value: T, derivative: T) {
+    (T.expMinusOne(x), T.exp(x))
+  }
 
   /// cosh x; derivative sinh x.
   @inlinable
@@ -64,31 +66,45 @@ public enum LocalDerivatives {
 
   /// log(1 + x); derivative 1/(1 + x).
   @inlinable
-  public static func log<T: Scalar>(onePlus x: T) -> (value: T, derivative: T) { (T.log(onePlus: x), 1 / (1 + x)) }
+  public static func log<T: Scalar>(onePlus x: T) -> (value: T, derivative: T) {
+    (T.log(onePlus: x), 1 / (1 + x))
+  }
 
   /// acosh x; derivative 1/√(x² − 1).
   @inlinable
-  public static func acosh<T: Scalar>(_ x: T) -> (value: T, derivative: T) { (T.acosh(x), 1 / T.sqrt(x * x - 1)) }
+  public static func acosh<T: Scalar>(_ x: T) -> (value: T, derivative: T) {
+    (T.acosh(x), 1 / T.sqrt(x * x - 1))
+  }
 
   /// asinh x; derivative 1/√(x² + 1).
   @inlinable
-  public static func asinh<T: Scalar>(_ x: T) -> (value: T, derivative: T) { (T.asinh(x), 1 / T.sqrt(x * x + 1)) }
+  public static func asinh<T: Scalar>(_ x: T) -> (value: T, derivative: T) {
+    (T.asinh(x), 1 / T.sqrt(x * x + 1))
+  }
 
   /// atanh x; derivative 1/(1 − x²).
   @inlinable
-  public static func atanh<T: Scalar>(_ x: T) -> (value: T, derivative: T) { (T.atanh(x), 1 / (1 - x * x)) }
+  public static func atanh<T: Scalar>(_ x: T) -> (value: T, derivative: T) {
+    (T.atanh(x), 1 / (1 - x * x))
+  }
 
   /// acos x; derivative −1/√(1 − x²).
   @inlinable
-  public static func acos<T: Scalar>(_ x: T) -> (value: T, derivative: T) { (T.acos(x), -1 / T.sqrt(1 - x * x)) }
+  public static func acos<T: Scalar>(_ x: T) -> (value: T, derivative: T) {
+    (T.acos(x), -1 / T.sqrt(1 - x * x))
+  }
 
   /// asin x; derivative 1/√(1 − x²).
   @inlinable
-  public static func asin<T: Scalar>(_ x: T) -> (value: T, derivative: T) { (T.asin(x), 1 / T.sqrt(1 - x * x)) }
+  public static func asin<T: Scalar>(_ x: T) -> (value: T, derivative: T) {
+    (T.asin(x), 1 / T.sqrt(1 - x * x))
+  }
 
   /// atan x; derivative 1/(1 + x²).
   @inlinable
-  public static func atan<T: Scalar>(_ x: T) -> (value: T, derivative: T) { (T.atan(x), 1 / (1 + x * x)) }
+  public static func atan<T: Scalar>(_ x: T) -> (value: T, derivative: T) {
+    (T.atan(x), 1 / (1 + x * x))
+  }
 
   /// √x; derivative 1/(2√x), taken as 0 at x = 0.
   @inlinable

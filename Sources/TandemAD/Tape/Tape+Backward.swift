@@ -28,7 +28,8 @@ extension Tape {
             realScratch.withUnsafeMutableBufferPointer { scratch in
               for operation in operations.reversed() {
                 Self.pullBack(
-                  operation, values: values, partials: partials, indices: indices, adjoints: adjoints, scratch: scratch)
+                  operation, values: values, partials: partials, indices: indices,
+                  adjoints: adjoints, scratch: scratch)
               }
             }
           }
@@ -172,8 +173,10 @@ extension Tape {
       }
     case let .dense(input, rows, inner, weights, columns, bias, output, flags):
       pullBackDense(
-        input: input, rows: rows, inner: inner, weights: weights, columns: columns, bias: bias, output: output,
-        tanh: flags & 1 != 0, inputGradient: flags & 2 != 0, values: values, adjoints: a, scratch: scratch)
+        input: input, rows: rows, inner: inner, weights: weights, columns: columns, bias: bias,
+        output: output,
+        tanh: flags & 1 != 0, inputGradient: flags & 2 != 0, values: values, adjoints: a,
+        scratch: scratch)
     case let .rowReduction(matrix, rows, columns, output, partial):
       for r in 0..<rows {
         let seed = a[output + r]

@@ -36,8 +36,11 @@ extension Tape {
     _ input: TracedMatrix<T>, weights: TracedMatrix<T>, bias: TracedVector<T>,
     activation: DenseActivation = .identity, inputGradient: Bool = true
   ) -> TracedMatrix<T> {
-    precondition(weights.rows == input.columns, "a \(input.rows)×\(input.columns) batch times \(weights.rows)×\(weights.columns) weights")
-    precondition(bias.count == weights.columns, "\(bias.count) biases for \(weights.columns) columns")
+    precondition(
+      weights.rows == input.columns,
+      "a \(input.rows)×\(input.columns) batch times \(weights.rows)×\(weights.columns) weights")
+    precondition(
+      bias.count == weights.columns, "\(bias.count) biases for \(weights.columns) columns")
     let (rows, inner, columns) = (input.rows, input.columns, weights.columns)
     let (x, w, b) = (input.elements.start, weights.elements.start, bias.start)
     let output = appendZeros(rows * columns)
@@ -50,28 +53,36 @@ extension Tape {
           denseBackwardScratch(components: components, inner: inner, columns: columns)))
       let count = values.count * components
       values.withUnsafeMutableBufferPointer { v in
-        UnsafeMutableRawPointer(v.baseAddress!).withMemoryRebound(to: Double.self, capacity: count) { doubles in
+        UnsafeMutableRawPointer(v.baseAddress!).withMemoryRebound(to: Double.self, capacity: count)
+        { doubles in
           realScratch.withUnsafeMutableBufferPointer { scratch in
             denseForward(
-              doubles, components: components, input: x, rows: rows, inner: inner, weights: w, columns: columns,
+              doubles, components: components, input: x, rows: rows, inner: inner, weights: w,
+              columns: columns,
               bias: b, output: output, tanh: activation == .tanh, scratch: scratch.baseAddress!)
           }
         }
       }
     } else {
-      denseGenericForward(x: x, rows: rows, inner: inner, w: w, columns: columns, b: b, output: output, activation: activation)
+      denseGenericForward(
+        x: x, rows: rows, inner: inner, w: w, columns: columns, b: b, output: output,
+        activation: activation)
     }
     let flags = (activation == .tanh ? 1 : 0) | (inputGradient ? 2 : 0)
     operations.append(
-      .dense(input: x, rows: rows, inner: inner, weights: w, columns: columns, bias: b, output: output, flags: flags))
-    return TracedMatrix(TracedVector(tape: self, start: output, count: rows * columns), rows: rows, columns: columns)
+      .dense(
+        input: x, rows: rows, inner: inner, weights: w, columns: columns, bias: b, output: output,
+        flags: flags))
+    return TracedMatrix(
+      TracedVector(tape: self, start: output, count: rows * columns), rows: rows, columns: columns)
   }
 
   /// The forward pass of ``dense(_:weights:bias:activation:inputGradient:)``
   /// on any scalar, element by element.
   @inlinable
   func denseGenericForward(
-    x: Int, rows: Int, inner: Int, w: Int, columns: Int, b: Int, output: Int, activation: DenseActivation
+    x: Int, rows: Int, inner: Int, w: Int, columns: Int, b: Int, output: Int,
+    activation: DenseActivation
   ) {
     values.withUnsafeMutableBufferPointer { v in
       // Each output element accumulated in a register and stored once
@@ -97,11 +108,13 @@ extension Tape {
   /// disjoint), as the real kernel does.
   @inlinable
   static func denseRegionsAreDisjoint(
-    input x: Int, rows: Int, inner: Int, weights w: Int, columns: Int, bias b: Int, inputGradient: Bool
+    input x: Int, rows: Int, inner: Int, weights w: Int, columns: Int, bias b: Int,
+    inputGradient: Bool
   ) -> Bool {
     func disjoint(_ a: Int, _ n: Int, _ b: Int, _ m: Int) -> Bool { a + n <= b || b + m <= a }
     return disjoint(w, inner * columns, b, columns)
-      && (!inputGradient || (disjoint(x, rows * inner, w, inner * columns) && disjoint(x, rows * inner, b, columns)))
+      && (!inputGradient
+        || (disjoint(x, rows * inner, w, inner * columns) && disjoint(x, rows * inner, b, columns)))
   }
 
   /// The vector-Jacobian product of ``dense(_:weights:bias:activation:inputGradient:)``:
@@ -110,19 +123,24 @@ extension Tape {
   @inlinable
   static func pullBackDense(
     input x: Int, rows: Int, inner: Int, weights w: Int, columns: Int, bias b: Int, output: Int,
-    tanh: Bool, inputGradient: Bool, values: UnsafeBufferPointer<T>, adjoints a: UnsafeMutableBufferPointer<T>,
+    tanh: Bool, inputGradient: Bool, values: UnsafeBufferPointer<T>,
+    adjoints a: UnsafeMutableBufferPointer<T>,
     scratch: UnsafeMutableBufferPointer<Double>
   ) {
     if let components = realComponents,
       scratch.count >= denseBackwardScratch(components: components, inner: inner, columns: columns),
       denseRegionsAreDisjoint(
-        input: x, rows: rows, inner: inner, weights: w, columns: columns, bias: b, inputGradient: inputGradient)
+        input: x, rows: rows, inner: inner, weights: w, columns: columns, bias: b,
+        inputGradient: inputGradient)
     {
       let count = values.count * components
-      UnsafeRawPointer(values.baseAddress!).withMemoryRebound(to: Double.self, capacity: count) { v in
-        UnsafeMutableRawPointer(a.baseAddress!).withMemoryRebound(to: Double.self, capacity: count) { adjoints in
+      UnsafeRawPointer(values.baseAddress!).withMemoryRebound(to: Double.self, capacity: count) {
+        v in
+        UnsafeMutableRawPointer(a.baseAddress!).withMemoryRebound(to: Double.self, capacity: count)
+        { adjoints in
           denseBackward(
-            values: v, adjoints: adjoints, components: components, input: x, rows: rows, inner: inner, weights: w,
+            values: v, adjoints: adjoints, components: components, input: x, rows: rows,
+            inner: inner, weights: w,
             columns: columns, bias: b, output: output, tanh: tanh, inputGradient: inputGradient,
             scratch: scratch.baseAddress!)
         }
@@ -175,6 +193,7 @@ extension TracedMatrix {
     weights: TracedMatrix<T>, bias: TracedVector<T>, activation: DenseActivation = .identity,
     inputGradient: Bool = true
   ) -> TracedMatrix<T> {
-    elements.tape.dense(self, weights: weights, bias: bias, activation: activation, inputGradient: inputGradient)
+    elements.tape.dense(
+      self, weights: weights, bias: bias, activation: activation, inputGradient: inputGradient)
   }
 }

@@ -73,8 +73,9 @@ extension Tape {
 @usableFromInline
 func denseForwardScratch(components c: Int, inner: Int, columns: Int) -> Int {
   let planes = c * inner * columns + c * columns
-  return planes + (columns < denseNarrowColumns
-    ? c * inner * denseRowBlock + c * denseRowBlock : c * columns)
+  return planes
+    + (columns < denseNarrowColumns
+      ? c * inner * denseRowBlock + c * denseRowBlock : c * columns)
 }
 
 /// Scratch doubles the backward kernel needs.
@@ -114,7 +115,8 @@ func denseForward(
 ) {
   func run<K: ComponentCount>(_: K.Type) {
     denseForward(
-      K.self, v, input: x, rows: rows, inner: inner, weights: w, columns: columns, bias: b, output: output,
+      K.self, v, input: x, rows: rows, inner: inner, weights: w, columns: columns, bias: b,
+      output: output,
       tanh: tanh, scratch: scratch)
   }
   switch components {
@@ -207,7 +209,8 @@ func denseForward<K: ComponentCount>(
         for c in 0..<columns { ad[c] += bd[c] }
       }
       if tanh { denseTanh(K.self, acc, planeStride: columns, count: columns) }
-      interleave(K.self, acc, planeStride: columns, count: columns, into: v + (output + r * columns) * cs)
+      interleave(
+        K.self, acc, planeStride: columns, count: columns, into: v + (output + r * columns) * cs)
     }
   } else {
     // Few columns: blocks of rows, the block's inputs transposed
@@ -221,7 +224,8 @@ func denseForward<K: ComponentCount>(
       let count = Swift.min(block, rows - first)
       for r in 0..<count {
         deinterleave(
-          K.self, v + (x + (first + r) * inner) * cs, count: inner, into: xt + r, planeStride: inner * block,
+          K.self, v + (x + (first + r) * inner) * cs, count: inner, into: xt + r,
+          planeStride: inner * block,
           elementStride: block)
       }
       var zeroPlanes: UInt64 = 0  // bit d: tangent plane d of the block is zero
@@ -270,7 +274,9 @@ func denseForward<K: ComponentCount>(
 /// elements each): the value plane through ``tanhPlane(_:count:)``, each
 /// tangent times 1 − tanh² (the chain rule as `Dual.formTanh` applies it).
 @inline(__always)
-func denseTanh<K: ComponentCount>(_: K.Type, _ acc: UnsafeMutablePointer<Double>, planeStride: Int, count: Int) {
+func denseTanh<K: ComponentCount>(
+  _: K.Type, _ acc: UnsafeMutablePointer<Double>, planeStride: Int, count: Int
+) {
   tanhPlane(acc, count: count)
   for d in 1..<K.count {
     let ad = acc + d * planeStride
@@ -329,10 +335,15 @@ func tanhKernel2(_ x: SIMD2<Double>) -> SIMD2<Double> {
   let n = shifted - magic
   let r = (u - n * 6.93145751953125e-1) - n * 1.42860682030941723212e-6
   let rr = r * r
-  let p = r * ((1.26177193074810590878e-4 * rr + 3.02994407707441961300e-2) * rr + 9.99999999999999999910e-1)
-  let q = ((3.00198505138664455042e-6 * rr + 2.52448340349684104192e-3) * rr + 2.27265548208155028766e-1) * rr
+  let p =
+    r
+    * ((1.26177193074810590878e-4 * rr + 3.02994407707441961300e-2) * rr + 9.99999999999999999910e-1)
+  let q =
+    ((3.00198505138664455042e-6 * rr + 2.52448340349684104192e-3) * rr + 2.27265548208155028766e-1)
+    * rr
     + 2.00000000000000000009e0
-  let scaleBits = (unsafeBitCast(shifted, to: U.self) &- U(repeating: magic.bitPattern) &+ 1023) &<< 52
+  let scaleBits =
+    (unsafeBitCast(shifted, to: U.self) &- U(repeating: magic.bitPattern) &+ 1023) &<< 52
   let scale = unsafeBitCast(scaleBits, to: V.self)  // 2ⁿ
   let result = ((scale - 1) * q + (scale + 1) * p) / (scale * (q + p) + (q - p))
   // Double(signOf: x, magnitudeOf: result).
@@ -354,7 +365,8 @@ func denseBackward(
 ) {
   func run<K: ComponentCount>(_: K.Type) {
     denseBackward(
-      K.self, values: v, adjoints: a, input: x, rows: rows, inner: inner, weights: w, columns: columns, bias: b,
+      K.self, values: v, adjoints: a, input: x, rows: rows, inner: inner, weights: w,
+      columns: columns, bias: b,
       output: output, tanh: tanh, inputGradient: inputGradient, scratch: scratch)
   }
   switch components {
@@ -388,10 +400,12 @@ func denseBackward<K: ComponentCount>(
   for k in 0..<inner {
     let row = (w + k * columns) * cs
     if inputGradient {
-      deinterleave(K.self, v + row, count: columns, into: wt + k, planeStride: wPlane, elementStride: inner)
+      deinterleave(
+        K.self, v + row, count: columns, into: wt + k, planeStride: wPlane, elementStride: inner)
     }
     if narrow {
-      deinterleave(K.self, a + row, count: columns, into: dw + k, planeStride: wPlane, elementStride: inner)
+      deinterleave(
+        K.self, a + row, count: columns, into: dw + k, planeStride: wPlane, elementStride: inner)
     } else {
       deinterleave(K.self, a + row, count: columns, into: dw + k * columns, planeStride: wPlane)
     }
@@ -481,7 +495,8 @@ func denseBackward<K: ComponentCount>(
   for k in 0..<inner {
     let row = (w + k * columns) * cs
     if narrow {
-      interleave(K.self, dw + k, planeStride: wPlane, elementStride: inner, count: columns, into: a + row)
+      interleave(
+        K.self, dw + k, planeStride: wPlane, elementStride: inner, count: columns, into: a + row)
     } else {
       interleave(K.self, dw + k * columns, planeStride: wPlane, count: columns, into: a + row)
     }

@@ -30,9 +30,12 @@ extension Tape {
     stiffness: [T], restLength: [T]
   ) -> Traced<T> {
     let count = first.count
-    precondition(second.count == count && stiffness.count == count && restLength.count == count,
-      "spring energy: \(first.count) and \(second.count) ends, \(stiffness.count) stiffnesses, \(restLength.count) rest lengths")
-    precondition(first.bound <= x.count && second.bound <= x.count && x.count == y.count,
+    precondition(
+      second.count == count && stiffness.count == count && restLength.count == count,
+      "spring energy: \(first.count) and \(second.count) ends, \(stiffness.count) stiffnesses, \(restLength.count) rest lengths"
+    )
+    precondition(
+      first.bound <= x.count && second.bound <= x.count && x.count == y.count,
       "spring energy: an end is out of range of \(x.count) points")
     let partial = partials.count
     partials.append(contentsOf: repeatElement(T.zero, count: 2 * count))
@@ -50,18 +53,21 @@ extension Tape {
             stiffness.withUnsafeBufferPointer { k in
               restLength.withUnsafeBufferPointer { rest in
                 withUnsafeMutablePointer(to: &total) { total in
-                 realScratch.withUnsafeMutableBufferPointer { scratch in
-                  func doubles(_ pointer: UnsafePointer<T>) -> UnsafePointer<Double> {
-                    UnsafeRawPointer(pointer).assumingMemoryBound(to: Double.self)
+                  realScratch.withUnsafeMutableBufferPointer { scratch in
+                    func doubles(_ pointer: UnsafePointer<T>) -> UnsafePointer<Double> {
+                      UnsafeRawPointer(pointer).assumingMemoryBound(to: Double.self)
+                    }
+                    springEnergyKernel(
+                      components: components, values: doubles(v.baseAddress!), x: xs, y: ys,
+                      first: indices.baseAddress! + first.start,
+                      second: indices.baseAddress! + second.start,
+                      count: count, stiffness: doubles(k.baseAddress!),
+                      restLength: doubles(rest.baseAddress!),
+                      partials: UnsafeMutableRawPointer(p.baseAddress! + partial)
+                        .assumingMemoryBound(to: Double.self),
+                      total: UnsafeMutableRawPointer(total).assumingMemoryBound(to: Double.self),
+                      scratch: scratch.baseAddress!)
                   }
-                  springEnergyKernel(
-                    components: components, values: doubles(v.baseAddress!), x: xs, y: ys,
-                    first: indices.baseAddress! + first.start, second: indices.baseAddress! + second.start,
-                    count: count, stiffness: doubles(k.baseAddress!), restLength: doubles(rest.baseAddress!),
-                    partials: UnsafeMutableRawPointer(p.baseAddress! + partial).assumingMemoryBound(to: Double.self),
-                    total: UnsafeMutableRawPointer(total).assumingMemoryBound(to: Double.self),
-                    scratch: scratch.baseAddress!)
-                 }
                 }
               }
             }
@@ -71,7 +77,8 @@ extension Tape {
       let output = append(total)
       operations.append(
         .springEnergy(
-          x: xs, y: ys, first: first.start, second: second.start, count: count, output: output, partial: partial))
+          x: xs, y: ys, first: first.start, second: second.start, count: count, output: output,
+          partial: partial))
       return Traced(tape: self, index: output)
     }
     let total = values.withUnsafeBufferPointer { v in
@@ -106,7 +113,8 @@ extension Tape {
     let output = append(total)
     operations.append(
       .springEnergy(
-        x: xs, y: ys, first: first.start, second: second.start, count: count, output: output, partial: partial))
+        x: xs, y: ys, first: first.start, second: second.start, count: count, output: output,
+        partial: partial))
     return Traced(tape: self, index: output)
   }
 }
@@ -120,13 +128,15 @@ extension Tape {
 @usableFromInline
 func springEnergyKernel(
   components: Int, values v: UnsafePointer<Double>, x: Int, y: Int, first: UnsafePointer<Int>,
-  second: UnsafePointer<Int>, count: Int, stiffness k: UnsafePointer<Double>, restLength rest: UnsafePointer<Double>,
+  second: UnsafePointer<Int>, count: Int, stiffness k: UnsafePointer<Double>,
+  restLength rest: UnsafePointer<Double>,
   partials p: UnsafeMutablePointer<Double>, total: UnsafeMutablePointer<Double>,
   scratch: UnsafeMutablePointer<Double>
 ) {
   func run<K: ComponentCount>(_: K.Type) {
     springEnergyKernel(
-      K.self, values: v, x: x, y: y, first: first, second: second, count: count, stiffness: k, restLength: rest,
+      K.self, values: v, x: x, y: y, first: first, second: second, count: count, stiffness: k,
+      restLength: rest,
       partials: p, total: total, scratch: scratch)
   }
   switch components {
@@ -142,7 +152,8 @@ func springEnergyKernel(
 
 func springEnergyKernel<K: ComponentCount>(
   _: K.Type, values v: UnsafePointer<Double>, x: Int, y: Int, first: UnsafePointer<Int>,
-  second: UnsafePointer<Int>, count: Int, stiffness k: UnsafePointer<Double>, restLength rest: UnsafePointer<Double>,
+  second: UnsafePointer<Int>, count: Int, stiffness k: UnsafePointer<Double>,
+  restLength rest: UnsafePointer<Double>,
   partials p: UnsafeMutablePointer<Double>, total: UnsafeMutablePointer<Double>,
   scratch: UnsafeMutablePointer<Double>
 ) {
@@ -185,7 +196,9 @@ func springEnergyKernel<K: ComponentCount>(
       if root != 0 {
         let half = halves[s]
         inverse = 2 * half
-        for d in 1..<n { length[d] = ((dx[d] * dx[0] + dx[0] * dx[d]) + (dy[d] * dy[0] + dy[0] * dy[d])) * half }
+        for d in 1..<n {
+          length[d] = ((dx[d] * dx[0] + dx[0] * dx[d]) + (dy[d] * dy[0] + dy[0] * dy[d])) * half
+        }
       } else {
         for d in 1..<n { length[d] = 0 }
       }
@@ -199,7 +212,9 @@ func springEnergyKernel<K: ComponentCount>(
     // total += ½·tension·stretch, as (T(0.5)·tension)·stretch.
     let halfTension = 0.5 * tension[0]
     acc[0] += halfTension * stretch[0]
-    for d in 1..<n { acc[d] += (0 * tension[0] + 0.5 * tension[d]) * stretch[0] + halfTension * stretch[d] }
+    for d in 1..<n {
+      acc[d] += (0 * tension[0] + 0.5 * tension[d]) * stretch[0] + halfTension * stretch[d]
+    }
     let ps = p + 2 * s * n
     if root == 0 { continue }  // partials stay zero
     // scale = tension·(1/ℓ), 1/ℓ with tangents (0 − (1/ℓ)·ℓ′)·(1/ℓ).

@@ -123,7 +123,9 @@ public final class Tape<T: Scalar> {
   @inlinable
   public func variables<C: Collection>(_ elements: C, rows: Int, columns: Int) -> TracedMatrix<T>
   where C.Element == T {
-    precondition(elements.count == rows * columns, "a \(rows)×\(columns) matrix needs \(rows * columns) elements")
+    precondition(
+      elements.count == rows * columns,
+      "a \(rows)×\(columns) matrix needs \(rows * columns) elements")
     return TracedMatrix(variables(elements), rows: rows, columns: columns)
   }
 

@@ -60,5 +60,7 @@ enum TapeOperation: Sendable {
   /// input, an `inner × columns` weight matrix and a bias row, with f the
   /// identity or tanh (`flags` bit 0); the input's adjoint is accumulated
   /// only when `flags` bit 1 is set.
-  case dense(input: Int, rows: Int, inner: Int, weights: Int, columns: Int, bias: Int, output: Int, flags: Int)
+  case dense(
+    input: Int, rows: Int, inner: Int, weights: Int, columns: Int, bias: Int, output: Int,
+    flags: Int)
 }

@@ -39,7 +39,8 @@ public struct Traced<T: Scalar> {
     let output = tape.append(value)
     let partial = tape.appendPartial(partials.0)
     _ = tape.appendPartial(partials.1)
-    tape.operations.append(.binary(lhs: lhs.index, rhs: rhs.index, output: output, partial: partial))
+    tape.operations.append(
+      .binary(lhs: lhs.index, rhs: rhs.index, output: output, partial: partial))
     return Traced(tape: tape, index: output)
   }
 }

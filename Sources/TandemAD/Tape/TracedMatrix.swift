@@ -14,7 +14,9 @@ public struct TracedMatrix<T: Scalar> {
   /// Views a vector of `rows · columns` elements as a row-major matrix.
   @inlinable
   public init(_ elements: TracedVector<T>, rows: Int, columns: Int) {
-    precondition(elements.count == rows * columns, "\(elements.count) elements for a \(rows)×\(columns) matrix")
+    precondition(
+      elements.count == rows * columns, "\(elements.count) elements for a \(rows)×\(columns) matrix"
+    )
     self.elements = elements
     self.rows = rows
     self.columns = columns
@@ -27,7 +29,8 @@ public struct TracedMatrix<T: Scalar> {
   /// M·v, recorded as one node.
   @inlinable
   public func multiplied(by vector: TracedVector<T>) -> TracedVector<T> {
-    precondition(vector.count == columns, "a \(rows)×\(columns) matrix times a vector of \(vector.count)")
+    precondition(
+      vector.count == columns, "a \(rows)×\(columns) matrix times a vector of \(vector.count)")
     let tape = elements.tape
     let output = tape.appendZeros(rows)
     let (matrix, x, rows, columns) = (elements.start, vector.start, rows, columns)
@@ -40,14 +43,17 @@ public struct TracedMatrix<T: Scalar> {
       }
     }
     tape.operations.append(
-      .matrixVector(matrix: elements.start, rows: rows, columns: columns, vector: vector.start, output: output))
+      .matrixVector(
+        matrix: elements.start, rows: rows, columns: columns, vector: vector.start, output: output))
     return TracedVector(tape: tape, start: output, count: rows)
   }
 
   /// A·B, recorded as one node.
   @inlinable
   public func multiplied(by other: TracedMatrix) -> TracedMatrix {
-    precondition(other.rows == columns, "a \(rows)×\(columns) matrix times a \(other.rows)×\(other.columns) one")
+    precondition(
+      other.rows == columns,
+      "a \(rows)×\(columns) matrix times a \(other.rows)×\(other.columns) one")
     let tape = elements.tape
     let n = other.columns
     let output = tape.appendZeros(rows * n)
@@ -62,8 +68,10 @@ public struct TracedMatrix<T: Scalar> {
     }
     tape.operations.append(
       .matrixMatrix(
-        lhs: elements.start, rhs: other.elements.start, rows: rows, inner: columns, columns: n, output: output))
-    return TracedMatrix(TracedVector(tape: tape, start: output, count: rows * n), rows: rows, columns: n)
+        lhs: elements.start, rhs: other.elements.start, rows: rows, inner: columns, columns: n,
+        output: output))
+    return TracedMatrix(
+      TracedVector(tape: tape, start: output, count: rows * n), rows: rows, columns: n)
   }
 
   /// Adds `vector` to every row (a bias), recorded as one node.
@@ -75,12 +83,16 @@ public struct TracedMatrix<T: Scalar> {
     let (matrix, bias, rows, columns) = (elements.start, vector.start, rows, columns)
     tape.values.withUnsafeMutableBufferPointer { v in
       for r in 0..<rows {
-        for c in 0..<columns { v[output + r * columns + c] = v[matrix + r * columns + c] + v[bias + c] }
+        for c in 0..<columns {
+          v[output + r * columns + c] = v[matrix + r * columns + c] + v[bias + c]
+        }
       }
     }
     tape.operations.append(
-      .addToRows(matrix: elements.start, rows: rows, columns: columns, vector: vector.start, output: output))
-    return TracedMatrix(TracedVector(tape: tape, start: output, count: rows * columns), rows: rows, columns: columns)
+      .addToRows(
+        matrix: elements.start, rows: rows, columns: columns, vector: vector.start, output: output))
+    return TracedMatrix(
+      TracedVector(tape: tape, start: output, count: rows * columns), rows: rows, columns: columns)
   }
 
   /// Applies an elementwise function (see ``TracedVector/map(_:)``).

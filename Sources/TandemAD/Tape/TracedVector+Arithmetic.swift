@@ -57,7 +57,8 @@ extension TracedVector {
     let output = tape.values.count
     for i in 0..<lhs.count { tape.values.append(tape.values[lhs.start + i] * rhs) }
     let partial = tape.appendPartial(rhs)
-    tape.operations.append(.scaleByConstant(input: lhs.start, output: output, count: lhs.count, partial: partial))
+    tape.operations.append(
+      .scaleByConstant(input: lhs.start, output: output, count: lhs.count, partial: partial))
     return TracedVector(tape: tape, start: output, count: lhs.count)
   }
 
@@ -86,7 +87,8 @@ extension TracedVector {
     let output = tape.values.count
     let s = rhs.value
     for i in 0..<lhs.count { tape.values.append(tape.values[lhs.start + i] * s) }
-    tape.operations.append(.scale(input: lhs.start, scalar: rhs.index, output: output, count: lhs.count))
+    tape.operations.append(
+      .scale(input: lhs.start, scalar: rhs.index, output: output, count: lhs.count))
     return TracedVector(tape: tape, start: output, count: lhs.count)
   }
 
@@ -101,7 +103,8 @@ extension TracedVector {
     let output = tape.values.count
     let s = rhs.value
     for i in 0..<lhs.count { tape.values.append(tape.values[lhs.start + i] + s) }
-    tape.operations.append(.shift(input: lhs.start, scalar: rhs.index, output: output, count: lhs.count))
+    tape.operations.append(
+      .shift(input: lhs.start, scalar: rhs.index, output: output, count: lhs.count))
     return TracedVector(tape: tape, start: output, count: lhs.count)
   }
 }

@@ -50,12 +50,14 @@ public struct ObjectiveTerm: Sendable {
       }
       raw = total / T(Double(particles.count))
     case let .distance((i, j), target):
-      let d = T.hypot(state.xs[i] - state.xs[j], state.ys[i] - state.ys[j]) - target.value(in: parameters)
+      let d =
+        T.hypot(state.xs[i] - state.xs[j], state.ys[i] - state.ys[j]) - target.value(in: parameters)
       raw = d * d
     case .kineticEnergy(let particles):
       var total = T.zero
       for i in particles {
-        total += T(0.5) * system.masses[i] * (state.vxs[i] * state.vxs[i] + state.vys[i] * state.vys[i])
+        total +=
+          T(0.5) * system.masses[i] * (state.vxs[i] * state.vxs[i] + state.vys[i] * state.vys[i])
       }
       raw = total
     }

@@ -79,7 +79,9 @@ public struct SpringDescription: Sendable {
   public var damping: Quantity
 
   /// Creates a spring.
-  public init(between: (Int, Int), stiffness: Quantity, restLength: Quantity? = nil, damping: Quantity = 0) {
+  public init(
+    between: (Int, Int), stiffness: Quantity, restLength: Quantity? = nil, damping: Quantity = 0
+  ) {
     self.between = between
     self.stiffness = stiffness
     self.restLength = restLength

@@ -29,7 +29,8 @@ public struct TimeStepper<T: Scalar> {
     stage = ParticleState(xs: zeros, ys: zeros, vxs: zeros, vys: zeros)
     sum = stage
     forcesDependOnVelocity =
-      system.drag != .zero || system.hasDashpots || (system.ground.map { $0.damping != .zero } ?? false)
+      system.drag != .zero || system.hasDashpots
+      || (system.ground.map { $0.damping != .zero } ?? false)
   }
 
   /// Forgets any cached acceleration; call after changing the state or the
@@ -68,7 +69,9 @@ public struct TimeStepper<T: Scalar> {
             state.vys.withUnsafeMutableBufferPointer { vy in
               state.xs.withUnsafeMutableBufferPointer { x in
                 state.ys.withUnsafeMutableBufferPointer { y in
-                  precondition(ax.count >= n && ay.count >= n && vx.count >= n && vy.count >= n && x.count >= n && y.count >= n)
+                  precondition(
+                    ax.count >= n && ay.count >= n && vx.count >= n && vy.count >= n && x.count >= n
+                      && y.count >= n)
                   for i in 0..<n {
                     vx[i] += dt * ax[i]
                     vy[i] += dt * ay[i]
@@ -89,7 +92,9 @@ public struct TimeStepper<T: Scalar> {
   }
 
   @inlinable
-  mutating func stepVelocityVerlet(_ state: inout ParticleState<T>, of system: ParticleSystem<T>, dt: T) {
+  mutating func stepVelocityVerlet(
+    _ state: inout ParticleState<T>, of system: ParticleSystem<T>, dt: T
+  ) {
     let n = system.count
     let half = T(0.5) * dt
     if !hasCachedAcceleration || forcesDependOnVelocity { evaluate(system, state) }
@@ -108,7 +113,8 @@ public struct TimeStepper<T: Scalar> {
   }
 
   @inlinable
-  mutating func stepRungeKutta(_ state: inout ParticleState<T>, of system: ParticleSystem<T>, dt: T) {
+  mutating func stepRungeKutta(_ state: inout ParticleState<T>, of system: ParticleSystem<T>, dt: T)
+  {
     let n = system.count
     let half = T(0.5) * dt
     // sum accumulates k1 + 2·k2 + 2·k3 + k4 for x (in xs, ys) and v (in vxs, vys).

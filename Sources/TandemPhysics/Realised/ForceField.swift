@@ -94,8 +94,9 @@ public final class ForceField<T: Scalar> {
             vys.withUnsafeBufferPointer { vy in
               ax.withUnsafeMutableBufferPointer { ax in
                 ay.withUnsafeMutableBufferPointer { ay in
-                  precondition(gx.count >= n && gy.count >= n && inverseMass.count >= n && vx.count >= n
-                    && vy.count >= n && ax.count >= n && ay.count >= n)
+                  precondition(
+                    gx.count >= n && gy.count >= n && inverseMass.count >= n && vx.count >= n
+                      && vy.count >= n && ax.count >= n && ay.count >= n)
                   for i in 0..<n {
                     // F = −∇U; a = F/m − c·v.
                     ax[i] = -gx[i] * inverseMass[i] - drag * vx[i]
@@ -108,7 +109,9 @@ public final class ForceField<T: Scalar> {
         }
       }
     }
-    if system.hasDashpots { addDashpots(of: system, xs: xs, ys: ys, vxs: vxs, vys: vys, into: &ax, &ay) }
+    if system.hasDashpots {
+      addDashpots(of: system, xs: xs, ys: ys, vxs: vxs, vys: vys, into: &ax, &ay)
+    }
     if let ground = system.ground, ground.damping != .zero {
       for i in 0..<system.count where ys[i] < ground.height {
         ay[i] -= ground.damping * vys[i]

@@ -64,8 +64,10 @@ public struct ParticleState<T: Scalar>: Sendable {
   /// `a + s·(b − a)`, particle by particle: the state a fraction `s` of the
   /// way from `a` to `b` (used to locate a stop event between two steps).
   @inlinable
-  public static func interpolating(_ a: ParticleState, _ b: ParticleState, at s: T) -> ParticleState {
+  public static func interpolating(_ a: ParticleState, _ b: ParticleState, at s: T) -> ParticleState
+  {
     func mix(_ u: [T], _ v: [T]) -> [T] { (0..<u.count).map { u[$0] + s * (v[$0] - u[$0]) } }
-    return ParticleState(xs: mix(a.xs, b.xs), ys: mix(a.ys, b.ys), vxs: mix(a.vxs, b.vxs), vys: mix(a.vys, b.vys))
+    return ParticleState(
+      xs: mix(a.xs, b.xs), ys: mix(a.ys, b.ys), vxs: mix(a.vxs, b.vxs), vys: mix(a.vys, b.vys))
   }
 }

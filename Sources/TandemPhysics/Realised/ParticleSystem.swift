@@ -63,7 +63,9 @@ public struct ParticleSystem<T: Scalar> {
       springRestLength: rest,
       springDamping: springs.map { value($0.damping) },
       hasDashpots: springs.contains { $0.damping != .constant(0) },
-      pairEnds: (description.pairPotentials.map(\.between.0), description.pairPotentials.map(\.between.1)),
+      pairEnds: (
+        description.pairPotentials.map(\.between.0), description.pairPotentials.map(\.between.1)
+      ),
       pairStrength: description.pairPotentials.map { value($0.strength) },
       gravity: (value(description.gravity.x), value(description.gravity.y)),
       drag: value(description.drag),

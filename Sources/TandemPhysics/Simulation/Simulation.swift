@@ -110,7 +110,9 @@ public struct Simulation<T: Scalar> {
   @inlinable
   public func loss() -> T {
     var total = T.zero
-    for term in description.objective { total += term.value(on: state, of: system, parameters: parameters) }
+    for term in description.objective {
+      total += term.value(on: state, of: system, parameters: parameters)
+    }
     return total
   }
 

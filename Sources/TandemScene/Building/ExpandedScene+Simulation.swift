@@ -18,7 +18,9 @@ extension ExpandedScene {
           restLength: spring.rest?.quantity(indices), damping: spring.damping.quantity(indices))
       },
       pairPotentials: potentials.map { potential in
-        PairPotentialDescription(between: (potential.first, potential.second), strength: potential.strength.quantity(indices))
+        PairPotentialDescription(
+          between: (potential.first, potential.second),
+          strength: potential.strength.quantity(indices))
       },
       gravity: world.gravity.quantities(indices),
       drag: world.drag.quantity(indices),
@@ -35,10 +37,12 @@ extension ExpandedScene {
       stop: stop.map { stop in
         TandemPhysics.StopCondition(
           particle: stop.particle, axis: TandemPhysics.Axis(rawValue: stop.axis.rawValue)!,
-          crossing: stop.crossing == .below ? .below : .above, threshold: stop.value.quantity(indices))
+          crossing: stop.crossing == .below ? .below : .above,
+          threshold: stop.value.quantity(indices))
       },
       objective: objective.map { term in
-        TandemPhysics.ObjectiveTerm(term.measure.kind(indices), weight: term.weight.quantity(indices))
+        TandemPhysics.ObjectiveTerm(
+          term.measure.kind(indices), weight: term.weight.quantity(indices))
       })
   }
 }
@@ -48,7 +52,9 @@ extension ExpandedScene.Term.Measure {
   func kind(_ indices: [String: Int]) -> TandemPhysics.ObjectiveTerm.Kind {
     switch self {
     case let .coordinate(particles, axis, target):
-      .coordinate(particles: particles, axis: TandemPhysics.Axis(rawValue: axis.rawValue)!, target: target.quantity(indices))
+      .coordinate(
+        particles: particles, axis: TandemPhysics.Axis(rawValue: axis.rawValue)!,
+        target: target.quantity(indices))
     case let .position(particles, target):
       .position(particles: particles, target: target.quantities(indices))
     case let .distance(first, second, target):
@@ -67,7 +73,8 @@ extension SceneDescription {
   public func simulation() throws -> (description: SimulationDescription, scene: ExpandedScene) {
     guard let physics else {
       throw SceneError(
-        file: sourceMap.file, location: nil, path: ScenePath(), message: "this is a training scene, not a physics scene",
+        file: sourceMap.file, location: nil, path: ScenePath(),
+        message: "this is a training scene, not a physics scene",
         suggestion: nil)
     }
     let expanded = try physics.expanded()

@@ -39,13 +39,16 @@ extension SceneDescription {
 
 extension TrainingSceneDescription {
   /// The problem, with its fixed numbers evaluated at `values`.
-  func trainingProblem(values: [String: Double], tuned: Set<String>) throws -> TandemTraining.TrainingProblem {
+  func trainingProblem(values: [String: Double], tuned: Set<String>) throws
+    -> TandemTraining.TrainingProblem
+  {
     let fixed = FixedNumbers(values: values, tuned: tuned)
     switch problem {
     case let .quadratic(diagonal, start):
       let path = ScenePath("problem.quadratic")
       let a = try diagonal.enumerated().map { i, number in
-        try fixed.value(of: number, at: path.appending("diagonal").appending(i), what: "the curvatures")
+        try fixed.value(
+          of: number, at: path.appending("diagonal").appending(i), what: "the curvatures")
       }
       if let i = a.firstIndex(where: { !($0 > 0) }) {
         throw SceneError(
@@ -53,14 +56,16 @@ extension TrainingSceneDescription {
           message: "the curvatures must be positive, not \(SceneNumberFormat.string(a[i]))")
       }
       let w = try start.enumerated().map { i, number in
-        try fixed.value(of: number, at: path.appending("start").appending(i), what: "the start point")
+        try fixed.value(
+          of: number, at: path.appending("start").appending(i), what: "the start point")
       }
       return .quadratic(QuadraticProblem(diagonal: a, start: w))
     case let .model(model, data, loss):
       let function: LossFunction = loss == .crossEntropy ? .softmaxCrossEntropy : .meanSquaredError
       let examples = try data.trainingData(for: function, fixed: fixed)
       try model.check(fitting: examples)
-      return .supervised(SupervisedProblem(model: model.trainingModel, data: examples, loss: function))
+      return .supervised(
+        SupervisedProblem(model: model.trainingModel, data: examples, loss: function))
     }
   }
 }
@@ -77,7 +82,8 @@ struct FixedNumbers {
   func value(of number: SceneNumber, at path: ScenePath, what: String) throws -> Double {
     if let name = number.parameterNames.first(where: tuned.contains) {
       throw SceneError(
-        path: path, message: "\(what) are fixed before training starts, so `$\(name)` cannot be tuned here",
+        path: path,
+        message: "\(what) are fixed before training starts, so `$\(name)` cannot be tuned here",
         suggestion: "write a number, or remove `tune: true` from `\(name)`")
     }
     return number.value(in: values)
@@ -96,7 +102,8 @@ extension OptimizerSettings {
       }
     return OptimizerDescription(
       method: kind, rate: rate.quantity(indices), momentum: momentum.quantity(indices),
-      beta1: beta1.quantity(indices), beta2: beta2.quantity(indices), epsilon: epsilon.quantity(indices),
+      beta1: beta1.quantity(indices), beta2: beta2.quantity(indices),
+      epsilon: epsilon.quantity(indices),
       weightDecay: weightDecay.quantity(indices), decay: decay.quantity(indices))
   }
 }

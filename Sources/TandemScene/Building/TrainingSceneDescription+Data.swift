@@ -16,26 +16,33 @@ extension DataDescription {
       let dataset = try synthetic.dataset(fixed: fixed)
       if dataset.classCount == nil && loss == .softmaxCrossEntropy {
         throw SceneError(
-          path: "loss", message: "`cross-entropy` needs classes, but `\(synthetic.generator.rawValue)` data are a regression",
+          path: "loss",
+          message:
+            "`cross-entropy` needs classes, but `\(synthetic.generator.rawValue)` data are a regression",
           suggestion: "use `loss: mse`, or a classification generator (two-moons, spirals, blobs)")
       }
       return dataset.generate(
-        training: synthetic.train, validation: synthetic.validation, seed: UInt64(bitPattern: Int64(synthetic.seed)))
+        training: synthetic.train, validation: synthetic.validation,
+        seed: UInt64(bitPattern: Int64(synthetic.seed)))
     case .csv(let csv):
-      let fraction = try fixed.value(of: csv.validation, at: "data.validation", what: "the validation fraction")
+      let fraction = try fixed.value(
+        of: csv.validation, at: "data.validation", what: "the validation fraction")
       let task: LearningTask = loss == .softmaxCrossEntropy ? .classification : .regression
       let table: Dataset
       do {
         table = try CSVLoader.dataset(contentsOf: csv.url.path, target: csv.target, task: task)
       } catch let error as CSVError {
         throw SceneError(
-          path: "data.csv", message: "cannot load `\(csv.path)`: \(error)", suggestion: csv.suggestion(for: error, task: task))
+          path: "data.csv", message: "cannot load `\(csv.path)`: \(error)",
+          suggestion: csv.suggestion(for: error, task: task))
       }
-      let data = TrainingData(splitting: table, validationFraction: fraction, seed: UInt64(bitPattern: Int64(csv.seed)))
+      let data = TrainingData(
+        splitting: table, validationFraction: fraction, seed: UInt64(bitPattern: Int64(csv.seed)))
       guard data.training.count > 0 else {
         throw SceneError(
           path: "data.validation",
-          message: "holding out \(SceneNumberFormat.string(fraction)) of \(table.count) rows leaves no training examples",
+          message:
+            "holding out \(SceneNumberFormat.string(fraction)) of \(table.count) rows leaves no training examples",
           suggestion: "hold out a smaller fraction")
       }
       return data
@@ -51,7 +58,8 @@ extension SyntheticData {
     case .sineProduct:
       if noise != nil {
         throw SceneError(
-          path: "data.noise", message: "`sine-product` data have no noise (they are B2's exact regression)",
+          path: "data.noise",
+          message: "`sine-product` data have no noise (they are B2's exact regression)",
           suggestion: "remove `noise`")
       }
       return .sineProduct
@@ -92,7 +100,8 @@ extension SceneModel {
       case .glorot: .seeded(UInt64(bitPattern: Int64(seed)))
       case .benchmarkB2: .benchmarkB2
       }
-    return TandemTraining.ModelDescription(widths: layers, activation: activation, initialisation: start)
+    return TandemTraining.ModelDescription(
+      widths: layers, activation: activation, initialisation: start)
   }
 
   /// Fails unless the first width is the number of features and the last the
@@ -101,16 +110,20 @@ extension SceneModel {
     let features = data.training.featureCount
     if layers[0] != features {
       throw SceneError(
-        path: "model.layers[0]", message: "the data have \(features) features, but the model takes \(layers[0]) inputs",
+        path: "model.layers[0]",
+        message: "the data have \(features) features, but the model takes \(layers[0]) inputs",
         suggestion: "make the first width \(features)")
     }
     let targets = data.training.targetCount
     let last = layers.count - 1
     if layers[last] != targets {
-      let what = data.training.labels != nil ? "\(targets) classes" : "\(targets) target\(targets == 1 ? "" : "s")"
+      let what =
+        data.training.labels != nil
+        ? "\(targets) classes" : "\(targets) target\(targets == 1 ? "" : "s")"
       throw SceneError(
         path: ScenePath("model.layers").appending(last),
-        message: "the data have \(what), but the model has \(layers[last]) output\(layers[last] == 1 ? "" : "s")",
+        message:
+          "the data have \(what), but the model has \(layers[last]) output\(layers[last] == 1 ? "" : "s")",
         suggestion: "make the last width \(targets)")
     }
   }

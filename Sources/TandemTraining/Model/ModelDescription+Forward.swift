@@ -28,7 +28,8 @@ extension ModelDescription {
       // One fused node per layer (product, bias, tanh); the first layer's
       // input is data, whose adjoint nobody reads.
       let fused: DenseActivation = layer < layers && activation == .tanh ? .tanh : .identity
-      let affine = activations.dense(weights: w, bias: b, activation: fused, inputGradient: layer > 1)
+      let affine = activations.dense(
+        weights: w, bias: b, activation: fused, inputGradient: layer > 1)
       activations = layer == layers || activation == .tanh ? affine : activation.apply(to: affine)
     }
     return activations

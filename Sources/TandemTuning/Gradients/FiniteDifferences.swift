@@ -24,7 +24,8 @@ extension SteppedProcess {
       var minus = parameters
       plus[index] += h
       minus[index] -= h
-      let difference = try loss(parameters: plus, horizon: horizon) - loss(parameters: minus, horizon: horizon)
+      let difference =
+        try loss(parameters: plus, horizon: horizon) - loss(parameters: minus, horizon: horizon)
       // Divide by the steps actually taken after rounding, not the nominal h.
       gradient.append(difference / (plus[index] - minus[index]))
       steps.append(h)

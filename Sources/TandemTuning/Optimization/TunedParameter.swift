@@ -28,7 +28,9 @@ public struct TunedParameter: Sendable, Equatable {
   public var scale: Scale
 
   /// Creates a tuned parameter.
-  public init(name: String, index: Int, minimum: Double? = nil, maximum: Double? = nil, scale: Scale = .linear) {
+  public init(
+    name: String, index: Int, minimum: Double? = nil, maximum: Double? = nil, scale: Scale = .linear
+  ) {
     self.name = name
     self.index = index
     self.minimum = minimum
@@ -37,7 +39,9 @@ public struct TunedParameter: Sendable, Equatable {
   }
 
   /// The optimizer's coordinate u for a value.
-  public func coordinate(of value: Double) -> Double { scale == .log ? Foundation.log(value) : value }
+  public func coordinate(of value: Double) -> Double {
+    scale == .log ? Foundation.log(value) : value
+  }
 
   /// The value for an optimizer coordinate u, clamped into the bounds.
   public func value(at coordinate: Double) -> Double {

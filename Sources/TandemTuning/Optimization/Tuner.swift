@@ -38,13 +38,17 @@ public struct Tuner<Process: SteppedProcess> {
   }
 
   /// The loss, dL/dvalue and, for Newton, d²L/dvalue² at `values`.
-  func evaluate(_ values: [Double]) throws -> (loss: Double, gradient: [Double], hessian: [[Double]]?) {
+  func evaluate(_ values: [Double]) throws -> (
+    loss: Double, gradient: [Double], hessian: [[Double]]?
+  ) {
     let indices = tuned.map(\.index)
     if method == .newton {
-      let (loss, gradient, hessian) = try process.lossWithHessian(parameters: values, tuned: indices)
+      let (loss, gradient, hessian) = try process.lossWithHessian(
+        parameters: values, tuned: indices)
       return (loss, gradient, hessian)
     }
-    let (loss, gradient) = try process.lossWithGradient(parameters: values, tuned: indices, horizon: horizon)
+    let (loss, gradient) = try process.lossWithGradient(
+      parameters: values, tuned: indices, horizon: horizon)
     return (loss, gradient, nil)
   }
 
@@ -62,7 +66,9 @@ public struct Tuner<Process: SteppedProcess> {
     var values = initialValues
     for p in tuned { values[p.index] = p.value(at: p.coordinate(of: values[p.index])) }
     var current = try evaluate(values)
-    guard current.loss.isFinite else { throw TuningError.nonFiniteStart(loss: current.loss, parameter: nil) }
+    guard current.loss.isFinite else {
+      throw TuningError.nonFiniteStart(loss: current.loss, parameter: nil)
+    }
     if let bad = current.gradient.firstIndex(where: { !$0.isFinite }) {
       throw TuningError.nonFiniteStart(loss: current.loss, parameter: tuned[bad].name)
     }
@@ -74,11 +80,13 @@ public struct Tuner<Process: SteppedProcess> {
       let g = coordinateGradient(current.gradient, values)
       if norm(g) < gradientTolerance { break }
       var step = proposeStep(g, current, values, &adam)
-      var accepted: (values: [Double], result: (loss: Double, gradient: [Double], hessian: [[Double]]?))?
+      var accepted:
+        (values: [Double], result: (loss: Double, gradient: [Double], hessian: [[Double]]?))?
       var halvings = 0
       while halvings <= 12 {
         let candidate = applying(step, to: values)
-        if let result = try? evaluate(candidate), isAcceptable(result.loss, comparedTo: current.loss),
+        if let result = try? evaluate(candidate),
+          isAcceptable(result.loss, comparedTo: current.loss),
           result.gradient.allSatisfy(\.isFinite)
         {
           accepted = (candidate, result)
@@ -88,7 +96,8 @@ public struct Tuner<Process: SteppedProcess> {
         halvings += 1
       }
       guard let (newValues, result) = accepted else { break }
-      let moved = zip(tuned, zip(newValues.indices(of: tuned), values.indices(of: tuned)))
+      let moved =
+        zip(tuned, zip(newValues.indices(of: tuned), values.indices(of: tuned)))
         .map { p, pair in abs(p.coordinate(of: pair.0) - p.coordinate(of: pair.1)) }.max() ?? 0
       values = newValues
       current = result
@@ -106,7 +115,8 @@ public struct Tuner<Process: SteppedProcess> {
 
   /// The step in the optimizer's coordinates, before any halving.
   func proposeStep(
-    _ g: [Double], _ current: (loss: Double, gradient: [Double], hessian: [[Double]]?), _ values: [Double],
+    _ g: [Double], _ current: (loss: Double, gradient: [Double], hessian: [[Double]]?),
+    _ values: [Double],
     _ adam: inout AdamMoments
   ) -> [Double] {
     switch method {
@@ -118,8 +128,12 @@ public struct Tuner<Process: SteppedProcess> {
       // H_u = J·H_v·J + diag(g_v·d²v/du²), J = diag(dv/du); d²v/du² = v on the log scale.
       let n = tuned.count
       let jacobian = tuned.map { $0.valuePerCoordinate(at: values[$0.index]) }
-      var h = (0..<n).map { i in (0..<n).map { j in jacobian[i] * current.hessian![i][j] * jacobian[j] } }
-      for i in 0..<n where tuned[i].scale == .log { h[i][i] += current.gradient[i] * values[tuned[i].index] }
+      var h = (0..<n).map { i in
+        (0..<n).map { j in jacobian[i] * current.hessian![i][j] * jacobian[j] }
+      }
+      for i in 0..<n where tuned[i].scale == .log {
+        h[i][i] += current.gradient[i] * values[tuned[i].index]
+      }
       let step = saddleFreeNewtonStep(hessian: h, gradient: g)
       // A trust region of one unit in the optimizer's coordinates (a factor
       // of e on a log scale); the halving then takes it from there.
@@ -137,17 +151,21 @@ public struct Tuner<Process: SteppedProcess> {
   /// The values after moving the tuned coordinates by `step`.
   func applying(_ step: [Double], to values: [Double]) -> [Double] {
     var result = values
-    for (p, s) in zip(tuned, step) { result[p.index] = p.value(at: p.coordinate(of: values[p.index]) + s) }
+    for (p, s) in zip(tuned, step) {
+      result[p.index] = p.value(at: p.coordinate(of: values[p.index]) + s)
+    }
     return result
   }
 
   func record(
-    _ iteration: Int, _ result: (loss: Double, gradient: [Double], hessian: [[Double]]?), _ values: [Double],
+    _ iteration: Int, _ result: (loss: Double, gradient: [Double], hessian: [[Double]]?),
+    _ values: [Double],
     halvings: Int, stepLength: Double
   ) -> TuningIteration {
     TuningIteration(
       iteration: iteration, loss: result.loss, parameters: values, gradient: result.gradient,
-      gradientNorm: norm(coordinateGradient(result.gradient, values)), halvings: halvings, stepLength: stepLength)
+      gradientNorm: norm(coordinateGradient(result.gradient, values)), halvings: halvings,
+      stepLength: stepLength)
   }
 }
 

@@ -30,7 +30,9 @@ struct ProblemBenchOptions: ParsableArguments {
   var json = false
 
   func validate() throws {
-    guard self.repeat > 0 else { throw ValidationError("--repeat must be at least 1, not \(self.repeat).") }
+    guard self.repeat > 0 else {
+      throw ValidationError("--repeat must be at least 1, not \(self.repeat).")
+    }
   }
 }
 
@@ -63,7 +65,8 @@ struct ClothBench: ParsableCommand {
 /// `tandem bench b2`.
 struct TrainingBench: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "b2", abstract: "B2: SGD with momentum on an MLP (hypergradient of rate, momentum).")
+    commandName: "b2",
+    abstract: "B2: SGD with momentum on an MLP (hypergradient of rate, momentum).")
 
   @Option(help: "Training examples N (as many again for validation).")
   var samples: Int = 1024
@@ -77,7 +80,9 @@ struct TrainingBench: ParsableCommand {
   @OptionGroup var options: ProblemBenchOptions
 
   func validate() throws {
-    guard samples > 0, hidden > 0 else { throw ValidationError("--samples and --hidden must be positive.") }
+    guard samples > 0, hidden > 0 else {
+      throw ValidationError("--samples and --hidden must be positive.")
+    }
     guard steps > 0 else { throw ValidationError("--steps must be positive, not \(steps).") }
   }
 
@@ -92,7 +97,9 @@ struct TrainingBench: ParsableCommand {
 struct ADBench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ad",
-    abstract: "AD micro-benchmarks: ns per tape node on Double and Dual<3>, gradient/eval ratio, allocations.")
+    abstract:
+      "AD micro-benchmarks: ns per tape node on Double and Dual<3>, gradient/eval ratio, allocations."
+  )
 
   @Flag(help: "Small sizes, for a quick check.")
   var quick = false
@@ -110,15 +117,21 @@ private func benchText(_ r: ProblemBenchmarkResult) -> String {
     "problem       \(r.problem)", "mode          \(r.mode.rawValue)", "size          \(r.size)",
     "loss          \(digits(r.loss))",
   ]
-  for (name, value) in r.gradient { lines.append("dloss/d\(name)".padding(toLength: max(14, name.count + 8), withPad: " ", startingAt: 0) + digits(value)) }
+  for (name, value) in r.gradient {
+    lines.append(
+      "dloss/d\(name)".padding(toLength: max(14, name.count + 8), withPad: " ", startingAt: 0)
+        + digits(value))
+  }
   lines.append(
     String(
-      format: "s_per_step    %.4e  (median of %d; min %.4e)", r.medianSecondsPerStep, r.secondsPerStep.count,
+      format: "s_per_step    %.4e  (median of %d; min %.4e)", r.medianSecondsPerStep,
+      r.secondsPerStep.count,
       r.minimumSecondsPerStep))
   lines.append(String(format: "peak_rss_mib  %.1f", Double(r.peakResidentBytes) / 1_048_576))
   if let a = r.allocationsPerStep { lines.append("allocs/step   \(a) (steady state)") }
   if let bytes = r.trajectoryBytes {
-    lines.append(String(format: "trajectory    %.1f MiB on the Recorded tape", Double(bytes) / 1_048_576))
+    lines.append(
+      String(format: "trajectory    %.1f MiB on the Recorded tape", Double(bytes) / 1_048_576))
   }
   return lines.joined(separator: "\n")
 }
@@ -127,10 +140,12 @@ private func benchJSON(_ r: ProblemBenchmarkResult) -> String {
   func number(_ x: Double) -> String { x.isFinite ? String(format: "%.15g", x) : "null" }
   let gradient = r.gradient.map { "\"\($0.name)\": \(number($0.value))" }.joined(separator: ", ")
   var fields = [
-    "\"problem\": \"\(r.problem)\"", "\"mode\": \"\(r.mode.rawValue)\"", "\"loss\": \(number(r.loss))",
+    "\"problem\": \"\(r.problem)\"", "\"mode\": \"\(r.mode.rawValue)\"",
+    "\"loss\": \(number(r.loss))",
     "\"gradient\": {\(gradient)}", "\"seconds_per_step\": \(number(r.medianSecondsPerStep))",
     "\"seconds_per_step_min\": \(number(r.minimumSecondsPerStep))",
-    "\"peak_rss_bytes\": \(r.peakResidentBytes)", "\"steps\": \(r.steps)", "\"repeats\": \(r.secondsPerStep.count)",
+    "\"peak_rss_bytes\": \(r.peakResidentBytes)", "\"steps\": \(r.steps)",
+    "\"repeats\": \(r.secondsPerStep.count)",
   ]
   if let a = r.allocationsPerStep { fields.append("\"allocations_per_step\": \(number(a))") }
   if let bytes = r.trajectoryBytes { fields.append("\"trajectory_bytes\": \(bytes)") }

@@ -21,7 +21,8 @@ struct CheckCommand: ParsableCommand {
 
   @Option(
     name: .customLong("reverse-limit"),
-    help: ArgumentHelp("Skip reverse mode when its recording would exceed this many MiB.", valueName: "MiB"))
+    help: ArgumentHelp(
+      "Skip reverse mode when its recording would exceed this many MiB.", valueName: "MiB"))
   var reverseLimit = 8192
 
   @Flag(help: "Run every route in this process (peak memory is then shared).")
@@ -39,7 +40,9 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     let scene = try sceneOptions.load()
-    guard !scene.tunedParameterList.isEmpty else { throw CommandFailure(TuningError.nothingToTune.description) }
+    guard !scene.tunedParameterList.isEmpty else {
+      throw CommandFailure(TuningError.nothingToTune.description)
+    }
     if scene.physics != nil {
       try check(try scene.simulation().description, scene: scene)
     } else {
@@ -65,7 +68,9 @@ struct CheckCommand: ParsableCommand {
       if !json { printError("computing the gradient by \(route.title)…") }
       if inProcess {
         results.append(
-          .compute(route, process: process, parameters: parameters, tuned: indices, reverseByteLimit: limit))
+          .compute(
+            route, process: process, parameters: parameters, tuned: indices, reverseByteLimit: limit
+          ))
       } else {
         results.append(try computeInChild(route))
       }
@@ -81,18 +86,25 @@ struct CheckCommand: ParsableCommand {
         "reverse": reverse.failure == nil ? named(reverse.gradient, by: tuned) as Any : NSNull(),
         "steps": process.stepCount,
       ]
-      object["routes"] = Dictionary(uniqueKeysWithValues: results.map { ($0.route.rawValue, $0.jsonObject) })
+      object["routes"] = Dictionary(
+        uniqueKeysWithValues: results.map { ($0.route.rawValue, $0.jsonObject) })
       print(jsonString(object))
       return
     }
-    printTable(scene: scene, steps: process.stepCount, tuned: tuned, parameters: parameters, results: results)
+    printTable(
+      scene: scene, steps: process.stepCount, tuned: tuned, parameters: parameters, results: results
+    )
   }
 
   /// Runs this command again in a child process for one route and reads its JSON.
   func computeInChild(_ route: GradientRoute) throws -> GradientRouteResult {
     let child = Process()
     child.executableURL = URL(fileURLWithPath: "/proc/self/exe")
-    child.arguments = ["check", sceneOptions.scene, "--route", route.rawValue, "--reverse-limit", "\(reverseLimit)"]
+    child.arguments =
+      [
+        "check", sceneOptions.scene, "--route", route.rawValue, "--reverse-limit",
+        "\(reverseLimit)",
+      ]
       + sceneOptions.assignments.flatMap { ["--set", $0] }
     let pipe = Pipe()
     child.standardOutput = pipe
@@ -103,7 +115,9 @@ struct CheckCommand: ParsableCommand {
       let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
       let result = GradientRouteResult(jsonObject: object)
     else {
-      throw CommandFailure("the \(route.rawValue) route failed in its child process (exit \(child.terminationStatus)).")
+      throw CommandFailure(
+        "the \(route.rawValue) route failed in its child process (exit \(child.terminationStatus))."
+      )
     }
     return result
   }
@@ -115,20 +129,25 @@ struct CheckCommand: ParsableCommand {
     let (forward, difference, reverse) = (results[0], results[1], results[2])
     print("scene \(scene.name): \(steps) steps, loss \(String(format: "%.15g", forward.loss))")
     print("")
-    let header = ["parameter", "value", "forward", "finite difference", "reverse", "|fd−fwd|/|fwd|", "|rev−fwd|/|fwd|"]
+    let header = [
+      "parameter", "value", "forward", "finite difference", "reverse", "|fd−fwd|/|fwd|",
+      "|rev−fwd|/|fwd|",
+    ]
     var rows: [[String]] = []
     for (k, p) in tuned.enumerated() {
       let f = forward.gradient[k]
       rows.append([
         p.name, format(parameters[p.index]), format(f), format(difference.gradient[k]),
         reverse.failure == nil ? format(reverse.gradient[k]) : "—",
-        relative(difference.gradient[k], f), reverse.failure == nil ? relative(reverse.gradient[k], f) : "—",
+        relative(difference.gradient[k], f),
+        reverse.failure == nil ? relative(reverse.gradient[k], f) : "—",
       ])
     }
     printAligned([header] + rows)
     print("")
     if let steps = difference.steps {
-      let list = zip(tuned, steps).map { "\($0.name): \(String(format: "%.3g", $1))" }.joined(separator: ", ")
+      let list = zip(tuned, steps).map { "\($0.name): \(String(format: "%.3g", $1))" }.joined(
+        separator: ", ")
       print("finite-difference steps h = ∛ε·|value| (∛ε where the value is 0): \(list)")
     }
     if let failure = reverse.failure { print("reverse mode skipped: \(failure)") }
@@ -142,7 +161,9 @@ struct CheckCommand: ParsableCommand {
       ])
     }
     printAligned(costs)
-    if inProcess { print("(--in-process: peak memory is the process's, shared by the routes run so far)") }
+    if inProcess {
+      print("(--in-process: peak memory is the process's, shared by the routes run so far)")
+    }
   }
 
   func format(_ value: Double) -> String { String(format: "%.12g", value) }
@@ -156,7 +177,9 @@ struct CheckCommand: ParsableCommand {
   func printAligned(_ rows: [[String]]) {
     let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
     for row in rows {
-      print(zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  "))
+      print(
+        zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(
+          separator: "  "))
     }
   }
 }
@@ -178,13 +201,19 @@ extension GradientRouteResult {
 
   /// Reads a result back from ``jsonObject``.
   init?(jsonObject object: [String: Any]) {
-    guard let name = object["route"] as? String, let route = GradientRoute(rawValue: name) else { return nil }
-    func number(_ value: Any?) -> Double { (value as? Double) ?? (value as? NSNumber)?.doubleValue ?? .nan }
+    guard let name = object["route"] as? String, let route = GradientRoute(rawValue: name) else {
+      return nil
+    }
+    func number(_ value: Any?) -> Double {
+      (value as? Double) ?? (value as? NSNumber)?.doubleValue ?? .nan
+    }
     self.init(
       route: route, loss: number(object["loss"]),
       gradient: (object["gradient"] as? [Any])?.map(number) ?? [],
-      seconds: number(object["seconds"]), peakResidentBytes: (object["peak_rss_bytes"] as? Int) ?? 0,
-      steps: (object["steps"] as? [Any])?.map(number), recordedBytes: object["recorded_bytes"] as? Int,
+      seconds: number(object["seconds"]),
+      peakResidentBytes: (object["peak_rss_bytes"] as? Int) ?? 0,
+      steps: (object["steps"] as? [Any])?.map(number),
+      recordedBytes: object["recorded_bytes"] as? Int,
       failure: object["failure"] as? String)
   }
 }

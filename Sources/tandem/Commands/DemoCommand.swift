@@ -16,7 +16,8 @@ struct DemoCommand: ParsableCommand {
 struct QuadraticDemo: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "quadratic",
-    abstract: "Differentiate T steps of gradient descent on ½·Σ hᵢ·wᵢ² with respect to the step size.",
+    abstract:
+      "Differentiate T steps of gradient descent on ½·Σ hᵢ·wᵢ² with respect to the step size.",
     discussion: """
       Runs the whole descent on dual numbers, taking each step's gradient on a reverse-mode \
       tape, prints the loss and dL/dα beside the closed form and a central finite difference, \
@@ -24,10 +25,14 @@ struct QuadraticDemo: ParsableCommand {
       """
   )
 
-  @Option(name: .customLong("curvature"), parsing: .upToNextOption, help: "The diagonal hᵢ of the Hessian.")
+  @Option(
+    name: .customLong("curvature"), parsing: .upToNextOption,
+    help: "The diagonal hᵢ of the Hessian.")
   var curvatures: [Double] = [1, 10]
 
-  @Option(name: .customLong("start"), parsing: .upToNextOption, help: "The starting point w₀ (one value per hᵢ).")
+  @Option(
+    name: .customLong("start"), parsing: .upToNextOption,
+    help: "The starting point w₀ (one value per hᵢ).")
   var start: [Double] = [1, 1]
 
   @Option(name: .shortAndLong, help: "The number of descent steps T.")
@@ -44,11 +49,17 @@ struct QuadraticDemo: ParsableCommand {
 
   func validate() throws {
     guard curvatures.count == start.count else {
-      throw ValidationError("--curvature has \(curvatures.count) values but --start has \(start.count): give one start value per curvature.")
+      throw ValidationError(
+        "--curvature has \(curvatures.count) values but --start has \(start.count): give one start value per curvature."
+      )
     }
-    guard !curvatures.isEmpty else { throw ValidationError("--curvature needs at least one value.") }
+    guard !curvatures.isEmpty else {
+      throw ValidationError("--curvature needs at least one value.")
+    }
     guard steps > 0 else { throw ValidationError("--steps must be positive, not \(steps).") }
-    guard stepSize > 0 else { throw ValidationError("--step-size must be positive, not \(stepSize).") }
+    guard stepSize > 0 else {
+      throw ValidationError("--step-size must be positive, not \(stepSize).")
+    }
     guard iterations >= 0 else { throw ValidationError("--iterations cannot be negative.") }
   }
 
@@ -60,7 +71,9 @@ struct QuadraticDemo: ParsableCommand {
     let finiteDifference =
       (problem.loss(stepSize: stepSize + h) - problem.loss(stepSize: stepSize - h)) / (2 * h)
 
-    print("Gradient descent on f(w) = ½·Σ hᵢ·wᵢ², h = \(curvatures), w₀ = \(start), T = \(steps), α = \(stepSize)")
+    print(
+      "Gradient descent on f(w) = ½·Σ hᵢ·wᵢ², h = \(curvatures), w₀ = \(start), T = \(steps), α = \(stepSize)"
+    )
     print("")
     print("                       loss L(α)                dL/dα")
     print(row("dual over reverse", loss, hypergradient))
@@ -70,8 +83,12 @@ struct QuadraticDemo: ParsableCommand {
     guard iterations > 0 else { return }
     print("Hypergradient descent on α (log α ← log α − \(rate)·α·L′/L):")
     print("  iter           α              loss            dL/dα")
-    for (i, step) in problem.tuneStepSize(from: stepSize, iterations: iterations, rate: rate).enumerated() {
-      print(String(format: "  %4d  %12.6f  %16.9e  %16.9e", i, step.stepSize, step.loss, step.hypergradient))
+    for (i, step) in problem.tuneStepSize(from: stepSize, iterations: iterations, rate: rate)
+      .enumerated()
+    {
+      print(
+        String(
+          format: "  %4d  %12.6f  %16.9e  %16.9e", i, step.stepSize, step.loss, step.hypergradient))
     }
   }
 

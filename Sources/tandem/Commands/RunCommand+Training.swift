@@ -8,16 +8,21 @@ extension RunCommand {
     let description = try scene.trainingDescription()
     let clock = ContinuousClock()
     let start = clock.now
-    var bar = ProgressBar("training", total: description.steps, enabled: !json && isatty(STDERR_FILENO) != 0)
-    let curve = try TrainingCurve.record(description, parameters: scene.parameterVector) { bar.update($0) }
+    var bar = ProgressBar(
+      "training", total: description.steps, enabled: !json && isatty(STDERR_FILENO) != 0)
+    let curve = try TrainingCurve.record(description, parameters: scene.parameterVector) {
+      bar.update($0)
+    }
     bar.finish()
     let seconds = (clock.now - start).seconds
 
     let folder = output.folder(for: scene.name)
     if !noRender {
       try FrameSequence.createDirectory(at: folder)
-      try TrainingPlots.loss(curve, title: scene.name).render(size: PixelSize(width: 900, height: 600))
-        .writePNG(to: folder.appendingPathComponent("loss.png"))
+      try TrainingPlots.loss(curve, title: scene.name).render(
+        size: PixelSize(width: 900, height: 600)
+      )
+      .writePNG(to: folder.appendingPathComponent("loss.png"))
     }
 
     if json {
@@ -34,16 +39,28 @@ extension RunCommand {
     print("scene      \(scene.name)  (\(summary(of: description)))")
     print("steps      \(description.steps)")
     if curve.isQuadratic {
-      print("f(w)       \(String(format: "%.9g", curve.objective)) (from \(String(format: "%.9g", curve.trainingLoss[0])))")
+      print(
+        "f(w)       \(String(format: "%.9g", curve.objective)) (from \(String(format: "%.9g", curve.trainingLoss[0])))"
+      )
     } else {
-      print("training   loss \(String(format: "%.9g", curve.finalTrainingLoss))" + percent(curve.trainingAccuracy))
+      print(
+        "training   loss \(String(format: "%.9g", curve.finalTrainingLoss))"
+          + percent(curve.trainingAccuracy))
       if let validation = curve.finalValidationLoss {
-        print("validation loss \(String(format: "%.9g", validation))" + percent(curve.validationAccuracy))
+        print(
+          "validation loss \(String(format: "%.9g", validation))"
+            + percent(curve.validationAccuracy))
       }
-      print("objective  \(String(format: "%.9g", curve.objective)) (\(description.objective.rawValue))")
+      print(
+        "objective  \(String(format: "%.9g", curve.objective)) (\(description.objective.rawValue))")
     }
-    print("plot       \(noRender ? "none (--no-render)" : folder.appendingPathComponent("loss.png").path)")
-    print("wall time  " + (seconds < 0.1 ? String(format: "%.2f ms", seconds * 1000) : String(format: "%.3f s", seconds)))
+    print(
+      "plot       \(noRender ? "none (--no-render)" : folder.appendingPathComponent("loss.png").path)"
+    )
+    print(
+      "wall time  "
+        + (seconds < 0.1
+          ? String(format: "%.2f ms", seconds * 1000) : String(format: "%.3f s", seconds)))
   }
 
   /// `, accuracy 96.7%`, or nothing.
@@ -64,7 +81,8 @@ extension RunCommand {
       case .size(let size, _): batch = "batches of \(size)"
       }
       let widths = problem.model.widths.map(String.init).joined(separator: "-")
-      return "\(widths) \(problem.model.activation.rawValue) network, \(problem.data.training.count) training "
+      return
+        "\(widths) \(problem.model.activation.rawValue) network, \(problem.data.training.count) training "
         + "and \(problem.data.validation.count) validation examples, \(problem.loss.rawValue), \(optimizer), \(batch)"
     }
   }

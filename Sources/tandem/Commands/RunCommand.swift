@@ -6,7 +6,8 @@ import Tandem
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
-    abstract: "Simulate a scene and write its frames as PNG images, or train a training scene once.",
+    abstract:
+      "Simulate a scene and write its frames as PNG images, or train a training scene once.",
     discussion: """
       Simulates on plain Double numbers (no derivatives) and writes DIR/<scene name>/frame-00001.png, \
       frame-00002.png, … Frames are written atomically; re-running replaces only that scene's frames. \
@@ -26,7 +27,9 @@ struct RunCommand: ParsableCommand {
   @Option(help: "Write a frame every K steps (default: the scene's render.every).")
   var every: Int?
 
-  @Option(help: ArgumentHelp("Frame size in pixels (default: the scene's render.size).", valueName: "WxH"))
+  @Option(
+    help: ArgumentHelp("Frame size in pixels (default: the scene's render.size).", valueName: "WxH")
+  )
   var size: String?
 
   @Flag(help: "Simulate (or train) and print the summary without writing frames (or loss.png).")
@@ -38,7 +41,8 @@ struct RunCommand: ParsableCommand {
   func validate() throws {
     if let every, every < 1 { throw ValidationError("--every must be at least 1, not \(every).") }
     if let size, parseSize(size) == nil {
-      throw ValidationError("--size must look like 800x600 (width x height, each 16 to 8192), not '\(size)'.")
+      throw ValidationError(
+        "--size must look like 800x600 (width x height, each 16 to 8192), not '\(size)'.")
     }
   }
 
@@ -51,17 +55,24 @@ struct RunCommand: ParsableCommand {
     let clock = ContinuousClock()
     let start = clock.now
 
-    var bar = ProgressBar("simulating", total: simulation.steps, enabled: !json && isatty(STDERR_FILENO) != 0)
-    let trajectory = try Trajectory.record(simulation, parameters: parameters, every: every) { bar.update($0) }
+    var bar = ProgressBar(
+      "simulating", total: simulation.steps, enabled: !json && isatty(STDERR_FILENO) != 0)
+    let trajectory = try Trajectory.record(simulation, parameters: parameters, every: every) {
+      bar.update($0)
+    }
     bar.finish()
 
     var frames = 0
     let folder = output.folder(for: scene.name)
     if !noRender {
-      let pixels = size.flatMap(parseSize) ?? PixelSize(width: scene.render.width, height: scene.render.height)
-      let view = scene.render.view.map { WorldRect(minX: $0.xMin, minY: $0.yMin, maxX: $0.xMax, maxY: $0.yMax) }
+      let pixels =
+        size.flatMap(parseSize) ?? PixelSize(width: scene.render.width, height: scene.render.height)
+      let view = scene.render.view.map {
+        WorldRect(minX: $0.xMin, minY: $0.yMin, maxX: $0.xMax, maxY: $0.yMax)
+      }
       let drawing = SceneDrawing(simulation, parameters: parameters, size: pixels, view: view)
-      var frameBar = ProgressBar("drawing", total: trajectory.samples.count, enabled: !json && isatty(STDERR_FILENO) != 0)
+      var frameBar = ProgressBar(
+        "drawing", total: trajectory.samples.count, enabled: !json && isatty(STDERR_FILENO) != 0)
       frames = try FrameWriter(directory: folder, trails: scene.render.trails)
         .write(trajectory, drawing: drawing, title: scene.name) { done, _ in frameBar.update(done) }
       frameBar.finish()
@@ -85,8 +96,12 @@ struct RunCommand: ParsableCommand {
         ]))
       return
     }
-    print("scene      \(scene.name)  (\(expanded.particles.count) particles, \(expanded.springs.count) springs, \(simulation.integrator.rawValue))")
-    print("steps      \(trajectory.steps)\(trajectory.stoppedEarly ? " (stopped early by the scene's stop condition)" : "")")
+    print(
+      "scene      \(scene.name)  (\(expanded.particles.count) particles, \(expanded.springs.count) springs, \(simulation.integrator.rawValue))"
+    )
+    print(
+      "steps      \(trajectory.steps)\(trajectory.stoppedEarly ? " (stopped early by the scene's stop condition)" : "")"
+    )
     print("time       \(String(format: "%.6g", trajectory.time)) s simulated")
     if hasObjective { print("loss       \(String(format: "%.12g", trajectory.loss))") }
     print("frames     \(noRender ? "none (--no-render)" : "\(frames) in \(folder.path)/")")

@@ -8,11 +8,15 @@ extension TuneCommand {
     scene: SceneDescription, training: TrainingDescription, history: [TuningIteration], folder: URL
   ) throws {
     let selected = Overlay.selectIterations(history.count)
-    let curves = try selected.map { try TrainingCurve.record(training, parameters: history[$0].parameters) }
+    let curves = try selected.map {
+      try TrainingCurve.record(training, parameters: history[$0].parameters)
+    }
     let tuned = scene.tunedParameterList
     let labels = selected.map { index in
       let iteration = history[index]
-      let values = tuned.map { "\($0.name) \(String(format: "%.3g", iteration.parameters[$0.index]))" }
+      let values = tuned.map {
+        "\($0.name) \(String(format: "%.3g", iteration.parameters[$0.index]))"
+      }
       return "iteration \(iteration.iteration): " + values.joined(separator: ", ")
         + String(format: ", loss %.3g", iteration.loss)
     }

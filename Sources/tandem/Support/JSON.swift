@@ -4,7 +4,8 @@ import Tandem
 /// Serialises a JSON-compatible value (dictionaries, arrays, strings,
 /// numbers, booleans) with sorted keys; non-finite numbers become null.
 func jsonString(_ value: Any) -> String {
-  let data = try! JSONSerialization.data(withJSONObject: sanitised(value), options: [.sortedKeys, .prettyPrinted])
+  let data = try! JSONSerialization.data(
+    withJSONObject: sanitised(value), options: [.sortedKeys, .prettyPrinted])
   return String(decoding: data, as: UTF8.self)
 }
 

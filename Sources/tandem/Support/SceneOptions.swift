@@ -4,19 +4,23 @@ import Tandem
 
 /// Options every scene command shares: the scene file and parameter overrides.
 struct SceneOptions: ParsableArguments {
-  @Argument(help: "The scene file (YAML), e.g. scenes/cloth.yaml.", completion: .file(extensions: ["yaml", "yml"]))
+  @Argument(
+    help: "The scene file (YAML), e.g. scenes/cloth.yaml.",
+    completion: .file(extensions: ["yaml", "yml"]))
   var scene: String
 
   @Option(
     name: .customLong("set"),
-    help: ArgumentHelp("Override a parameter's value, e.g. --set k=500 (repeatable).", valueName: "name=value"))
+    help: ArgumentHelp(
+      "Override a parameter's value, e.g. --set k=500 (repeatable).", valueName: "name=value"))
   var assignments: [String] = []
 
   /// Loads the scene and applies the overrides.
   func load() throws -> SceneDescription {
     let url = URL(fileURLWithPath: scene)
     guard FileManager.default.fileExists(atPath: url.path) else {
-      throw CommandFailure("no scene file at '\(scene)'. The examples are in scenes/, e.g. scenes/cloth.yaml.")
+      throw CommandFailure(
+        "no scene file at '\(scene)'. The examples are in scenes/, e.g. scenes/cloth.yaml.")
     }
     let description = try SceneFile.load(url)
     guard !assignments.isEmpty else { return description }
@@ -26,13 +30,17 @@ struct SceneOptions: ParsableArguments {
 
 /// Options for commands that write files.
 struct OutputOptions: ParsableArguments {
-  @Option(name: .customLong("out"), help: ArgumentHelp("The folder output goes to; each scene writes into its own subfolder.", valueName: "dir"))
+  @Option(
+    name: .customLong("out"),
+    help: ArgumentHelp(
+      "The folder output goes to; each scene writes into its own subfolder.", valueName: "dir"))
   var directory: String = "output"
 
   /// The scene's own folder inside the output folder. The scene name is
   /// reduced to a safe file name, so nothing is written outside the folder.
   func folder(for sceneName: String) -> URL {
-    let safe = String(sceneName.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
+    let safe = String(
+      sceneName.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
     return URL(fileURLWithPath: directory).appendingPathComponent(safe.isEmpty ? "scene" : safe)
   }
 }
