@@ -49,7 +49,8 @@ let package = Package(
     .target(
       name: "TandemBenchmarks",
       dependencies: [
-        "TandemAD", "TandemPhysics", "TandemTraining", "TandemScene", "CAllocationCounter",
+        "TandemAD", "TandemPhysics", "TandemTraining", "TandemTuning", "TandemScene",
+        "CAllocationCounter",
       ]
     ),
     .target(

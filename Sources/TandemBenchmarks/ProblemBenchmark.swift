@@ -2,6 +2,7 @@ import Foundation
 import TandemAD
 import TandemPhysics
 import TandemTraining
+import TandemTuning
 
 /// How a benchmark problem is differentiated.
 public enum BenchmarkMode: String, Sendable, CaseIterable {
@@ -47,13 +48,6 @@ public struct ProblemBenchmarkResult: Sendable {
   public var minimumSecondsPerStep: Double { secondsPerStep.min()! }
 }
 
-/// Peak resident memory of this process so far, in bytes.
-public func peakResidentBytes() -> Int {
-  var usage = rusage()
-  getrusage(RUSAGE_SELF.rawValue, &usage)
-  return Int(usage.ru_maxrss) * 1024  // KiB on Linux
-}
-
 /// Times `run` (which performs a whole run and returns its loss and
 /// hypergradient) `repeats` times, returning the last result and the seconds per step.
 func timeRuns(
@@ -86,48 +80,9 @@ public func benchmarkCloth(
   n: Int = 16, steps: Int = 1000, mode: BenchmarkMode = .forward, repeats: Int = 5
 ) throws -> ProblemBenchmarkResult {
   let (description, parameters, names) = try BenchmarkProblems.cloth(n: n, steps: steps)
-  var result = ProblemBenchmarkResult(
-    problem: "b1", mode: mode, size: "n=\(n) T=\(steps)", steps: steps, loss: 0, gradient: [],
-    secondsPerStep: [], peakResidentBytes: 0)
-  switch mode {
-  case .forward:
-    let timed = try timeRuns(repeats: repeats, steps: steps) {
-      var simulation = Simulation(description, parameters: Dual<3, Double>.seeding(parameters))
-      try simulation.run()
-      let loss = simulation.loss()
-      return (loss.value, (0..<3).map { loss.tangents[$0] })
-    }
-    (result.loss, result.secondsPerStep) = (timed.loss, timed.secondsPerStep)
-    result.gradient = zip(names, timed.gradient).map { ($0, $1) }
-    var simulation = Simulation(description, parameters: Dual<3, Double>.seeding(parameters))
-    result.allocationsPerStep = try allocationsPerCall { try simulation.advance() }
-  case .primal:
-    let timed = try timeRuns(repeats: repeats, steps: steps) {
-      var simulation = Simulation(description, parameters: parameters)
-      try simulation.run()
-      return (simulation.loss(), [])
-    }
-    (result.loss, result.secondsPerStep) = (timed.loss, timed.secondsPerStep)
-    var simulation = Simulation(description, parameters: parameters)
-    result.allocationsPerStep = try allocationsPerCall { try simulation.advance() }
-  case .reverse:
-    var bytes = 0
-    let timed = try timeRuns(repeats: repeats, steps: steps) {
-      let (value, gradient) = try RecordedTape.valueWithGradient(at: parameters) { inputs in
-        var simulation = Simulation(description, parameters: inputs)
-        try simulation.run()
-        let loss = simulation.loss()
-        bytes = RecordedTape.recordedByteCount
-        return loss
-      }
-      return (value, gradient)
-    }
-    (result.loss, result.secondsPerStep) = (timed.loss, timed.secondsPerStep)
-    result.gradient = zip(names, timed.gradient).map { ($0, $1) }
-    result.trajectoryBytes = bytes
-  }
-  result.peakResidentBytes = peakResidentBytes()
-  return result
+  return try benchmark(
+    description, parameters: parameters, names: names, problem: "b1", size: "n=\(n) T=\(steps)",
+    mode: mode, repeats: repeats)
 }
 
 /// Benchmark B2, the training loop, built with TandemTraining.
@@ -136,48 +91,71 @@ public func benchmarkTraining(
   repeats: Int = 5
 ) throws -> ProblemBenchmarkResult {
   let description = BenchmarkProblems.training(samples: samples, hidden: hidden, steps: steps)
-  let parameters = BenchmarkProblems.trainingParameters
-  let names = ["rate", "momentum"]
+  return try benchmark(
+    description, parameters: BenchmarkProblems.trainingParameters, names: ["rate", "momentum"],
+    problem: "b2", size: "N=\(samples) H=\(hidden) T=\(steps)", mode: mode, repeats: repeats)
+}
+
+/// Runs one benchmark problem through the entry points `tandem tune` and
+/// `tandem check` use: forward mode by `lossWithGradient` (every parameter a
+/// tangent direction, one run), the plain run by `loss`, and reverse mode by
+/// `reverseGradient` (the whole trajectory recorded).
+func benchmark<Process: SteppedProcess>(
+  _ process: Process, parameters: [Double], names: [String], problem: String, size: String,
+  mode: BenchmarkMode, repeats: Int
+) throws -> ProblemBenchmarkResult {
+  let steps = process.stepCount
+  let everyParameter = Array(parameters.indices)
   var result = ProblemBenchmarkResult(
-    problem: "b2", mode: mode, size: "N=\(samples) H=\(hidden) T=\(steps)", steps: steps, loss: 0,
-    gradient: [], secondsPerStep: [], peakResidentBytes: 0)
+    problem: problem, mode: mode, size: size, steps: steps, loss: 0, gradient: [],
+    secondsPerStep: [], peakResidentBytes: 0)
+  let timed: (loss: Double, gradient: [Double], secondsPerStep: [Double])
   switch mode {
   case .forward:
-    let timed = try timeRuns(repeats: repeats, steps: steps) {
-      var training = Training(description, parameters: Dual<2, Double>.seeding(parameters))
-      try training.run()
-      let loss = training.loss()
-      return (loss.value, [loss.tangents[0], loss.tangents[1]])
+    timed = try timeRuns(repeats: repeats, steps: steps) {
+      try process.lossWithGradient(parameters: parameters, tuned: everyParameter)
     }
-    (result.loss, result.secondsPerStep) = (timed.loss, timed.secondsPerStep)
-    result.gradient = zip(names, timed.gradient).map { ($0, $1) }
-    var training = Training(description, parameters: Dual<2, Double>.seeding(parameters))
-    result.allocationsPerStep = try allocationsPerCall(count: 10) { try training.advance() }
+    switch parameters.count {
+    case 2: result.allocationsPerStep = try allocationsPerStep(process, Dual<2, Double>.seeding(parameters))
+    case 3: result.allocationsPerStep = try allocationsPerStep(process, Dual<3, Double>.seeding(parameters))
+    default: break
+    }
   case .primal:
-    let timed = try timeRuns(repeats: repeats, steps: steps) {
-      var training = Training(description, parameters: parameters)
-      try training.run()
-      return (training.loss(), [])
+    timed = try timeRuns(repeats: repeats, steps: steps) {
+      (try process.loss(parameters: parameters), [])
     }
-    (result.loss, result.secondsPerStep) = (timed.loss, timed.secondsPerStep)
-    var training = Training(description, parameters: parameters)
-    result.allocationsPerStep = try allocationsPerCall(count: 10) { try training.advance() }
+    result.allocationsPerStep = try allocationsPerStep(process, parameters)
   case .reverse:
     var bytes = 0
-    let timed = try timeRuns(repeats: repeats, steps: steps) {
-      let (value, gradient) = try RecordedTape.valueWithGradient(at: parameters) { inputs in
-        var training = Training(description, parameters: inputs)
-        try training.run()
-        let loss = training.loss()
-        bytes = RecordedTape.recordedByteCount
-        return loss
-      }
-      return (value, gradient)
+    timed = try timeRuns(repeats: repeats, steps: steps) {
+      let reverse = try process.reverseGradient(
+        parameters: parameters, tuned: everyParameter, byteLimit: .max)
+      bytes = reverse.recordedBytes
+      return (reverse.loss, reverse.gradient)
     }
-    (result.loss, result.secondsPerStep) = (timed.loss, timed.secondsPerStep)
-    result.gradient = zip(names, timed.gradient).map { ($0, $1) }
     result.trajectoryBytes = bytes
   }
-  result.peakResidentBytes = peakResidentBytes()
+  (result.loss, result.secondsPerStep) = (timed.loss, timed.secondsPerStep)
+  result.gradient = zip(names, timed.gradient).map { ($0, $1) }
+  result.peakResidentBytes = PeakMemory.residentBytes()
   return result
+}
+
+/// Heap allocations per step of `process` run on `parameters`' scalar type,
+/// counted over steps after the first few have sized every buffer.
+func allocationsPerStep<Process: SteppedProcess, T: Scalar>(
+  _ process: Process, _ parameters: [T]
+) throws -> Double? {
+  var driver = AllocationCountingDriver<T>()
+  try process.start(&driver, parameters: parameters)
+  return driver.allocationsPerStep
+}
+
+/// Takes a few steps of a run, then counts the allocations of the next ten.
+struct AllocationCountingDriver<Value: Scalar>: RunDriver {
+  var allocationsPerStep: Double?
+
+  mutating func drive<Run: ProcessRun>(_ run: inout Run) throws where Run.Value == Value {
+    allocationsPerStep = try allocationsPerCall(count: 10) { try run.advance() }
+  }
 }
