@@ -175,33 +175,22 @@ import Testing
     let ys = (0..<points).map { _ in lift(random.uniform(0...1) * 2) }
     let k = first.indices.map { _ in D(50 + random.uniform(0...1) * 100, tangents: [1, 0, 0]) }
     let rest = first.indices.map { _ in D(0.2 + random.uniform(0...1)) }
-    func run<T: Scalar>(_ xs: [T], _ ys: [T], _ k: [T], _ rest: [T], fused: Bool) -> [T] {
-      let tape = Tape<T>()
-      let (i, j) = (tape.register(indices: first), tape.register(indices: second))
-      let x = tape.variables(xs)
-      let y = tape.variables(ys)
-      let energy: Traced<T>
-      if fused {
-        energy = tape.springEnergy(x: x, y: y, first: i, second: j, stiffness: k, restLength: rest)
-      } else {
-        let stretch =
-          TracedVector.hypot(x.gathering(i) - x.gathering(j), y.gathering(i) - y.gathering(j))
-          - tape.variables(rest)
-        energy = (tape.variables(k) * stretch * stretch).sum() * T(0.5)
-      }
-      tape.backward(from: energy)
-      return [energy.value] + Array(tape.adjoints(of: x)) + Array(tape.adjoints(of: y))
+    func run(fused: Bool) -> [D] {
+      springEnergyAndGradient(
+        xs: xs, ys: ys, first: first, second: second, stiffness: k, restLength: rest, fused: fused)
     }
-    for (a, b) in zip(run(xs, ys, k, rest, fused: true), run(xs, ys, k, rest, fused: false)) {
+    for (a, b) in zip(run(fused: true), run(fused: false)) {
       #expect(abs(a.value - b.value) <= 1e-12 * max(1, abs(b.value)))
       for d in 0..<3 {
         #expect(abs(a.tangents[d] - b.tangents[d]) <= 1e-12 * max(1, abs(b.tangents[d])))
       }
     }
-    let constant = run(
-      xs.map { D($0.value) }, ys.map { D($0.value) }, k.map { D($0.value) }, rest, fused: true)
-    let plain = run(
-      xs.map(\.value), ys.map(\.value), k.map(\.value), rest.map(\.value), fused: true)
+    let constant = springEnergyAndGradient(
+      xs: xs.map { D($0.value) }, ys: ys.map { D($0.value) }, first: first, second: second,
+      stiffness: k.map { D($0.value) }, restLength: rest, fused: true)
+    let plain = springEnergyAndGradient(
+      xs: xs.map(\.value), ys: ys.map(\.value), first: first, second: second,
+      stiffness: k.map(\.value), restLength: rest.map(\.value), fused: true)
     #expect(constant.map(\.value.bitPattern) == plain.map(\.bitPattern))
   }
 }

@@ -110,21 +110,8 @@ import Testing
     let k: [D] = [D(100, seed: 0), 80, 60]
     let rest: [D] = [0.4, 0.5, 1.0]
     func run(fused: Bool) -> [D] {
-      let tape = Tape<D>()
-      let (i, j) = (tape.register(indices: first), tape.register(indices: second))
-      let x = tape.variables(xs)
-      let y = tape.variables(ys)
-      let energy: Traced<D>
-      if fused {
-        energy = tape.springEnergy(x: x, y: y, first: i, second: j, stiffness: k, restLength: rest)
-      } else {
-        let stretch =
-          TracedVector.hypot(x.gathering(i) - x.gathering(j), y.gathering(i) - y.gathering(j))
-          - tape.variables(rest)
-        energy = (tape.variables(k) * stretch * stretch).sum() * D(0.5)
-      }
-      tape.backward(from: energy)
-      return Array(tape.adjoints(of: x)) + Array(tape.adjoints(of: y))
+      springEnergyAndGradient(
+        xs: xs, ys: ys, first: first, second: second, stiffness: k, restLength: rest, fused: fused)
     }
     for (a, b) in zip(run(fused: true), run(fused: false)) {
       #expect(abs(a.value - b.value) <= 1e-12 * max(1, abs(b.value)))
