@@ -105,6 +105,62 @@ import Testing
     }
   }
 
+  /// A whole perceptron as one node equals its layers as chains of product,
+  /// bias row and tanh map, in the output and in the adjoints of the
+  /// parameters and the input; on Double the values are those of the dual
+  /// runs bit for bit.
+  @Test(arguments: [[3, 17, 9, 2], [2, 64, 1], [5, 4]])
+  func perceptronMatchesTheChain(widths: [Int]) {
+    let rows = 21  // not a whole number of vectors
+    var random = SplitMix64(seed: UInt64(widths.reduce(7, { $0 * 31 + $1 })))
+    let parameterCount = (1..<widths.count).reduce(0) { $0 + widths[$1 - 1] * widths[$1] + widths[$1] }
+    let xs = (0..<(rows * widths[0])).map { _ in random.uniform(0...1) * 2 - 1 }
+    let ps = (0..<parameterCount).map { _ in random.uniform(0...1) - 0.5 }
+    let pt = (0..<parameterCount).map { _ in random.uniform(0...1) - 0.5 }
+    let seeds = (0..<(rows * widths.last!)).map { _ in random.uniform(0...1) * 2 - 1 }
+    func run<T: Scalar>(_ lift: (Double, Double) -> T, fused: Bool, dataInput: Bool) -> [T] {
+      let tape = Tape<T>()
+      let x = tape.variables(
+        xs.map { dataInput ? T($0) : lift($0, 0.3 * $0) }, rows: rows, columns: widths[0])
+      let p = tape.variables(zip(ps, pt).map { lift($0, $1) })
+      var y = x
+      if fused {
+        y = x.perceptron(parameters: p, widths: widths, inputGradient: !dataInput)
+      } else {
+        var offset = 0
+        for l in 1..<widths.count {
+          let (n, m) = (widths[l - 1], widths[l])
+          let affine = y.multiplied(by: p[offset..<(offset + n * m)].reshaped(rows: n, columns: m))
+            .addingToEachRow(p[(offset + n * m)..<(offset + n * m + m)])
+          offset += n * m + m
+          y = l == widths.count - 1 ? affine : affine.map { v in
+            let t = T.tanh(v); return (t, 1 - t * t)
+          }
+        }
+      }
+      let loss = y.elements.dot(tape.variables(seeds.map { T($0) }))
+      tape.backward(from: loss)
+      return [loss.value] + Array(tape.adjoints(of: p)) + (dataInput ? [] : Array(tape.adjoints(of: x.elements)))
+    }
+    for dataInput in [false, true] {
+      let dual = { (v: Double, t: Double) in Dual<2, Double>(v, tangents: [t, v * t]) }
+      let (fused, chain) = (run(dual, fused: true, dataInput: dataInput), run(dual, fused: false, dataInput: dataInput))
+      #expect(fused.count == chain.count)
+      for (a, b) in zip(fused, chain) {
+        #expect(abs(a.value - b.value) <= 1e-12 * max(1, abs(b.value)), "\(widths)")
+        for d in 0..<2 {
+          #expect(abs(a.tangents[d] - b.tangents[d]) <= 1e-12 * max(1, abs(b.tangents[d])), "\(widths)")
+        }
+      }
+      let plain = run({ v, _ in v }, fused: true, dataInput: dataInput)
+      #expect(plain.map(\.bitPattern) == fused.map(\.value.bitPattern), "\(widths)")
+      let nested = run({ v, t in Dual<1, Dual<1, Double>>(Dual(v, tangents: [t]), tangents: [Dual(t)]) }, fused: true, dataInput: dataInput)
+      for (a, b) in zip(nested, plain) {
+        #expect(abs(a.value.value - b) <= 1e-12 * max(1, abs(b)), "generic path \(widths)")
+      }
+    }
+  }
+
   /// A scalar's value and first-level tangents as Doubles.
   static func components<T: Scalar>(_ x: T) -> [Double] {
     if let d = x as? Dual<1, Double> { return [d.value, d.tangents[0]] }

@@ -26,10 +26,14 @@ extension Tape {
         indexStore.withUnsafeBufferPointer { indices in
           adjoints.withUnsafeMutableBufferPointer { adjoints in
             realScratch.withUnsafeMutableBufferPointer { scratch in
-              for operation in operations.reversed() {
-                Self.pullBack(
-                  operation, values: values, partials: partials, indices: indices,
-                  adjoints: adjoints, scratch: scratch)
+              layerLayouts.withUnsafeBufferPointer { layouts in
+                realSaved.withUnsafeBufferPointer { saved in
+                  for operation in operations.reversed() {
+                    Self.pullBack(
+                      operation, values: values, partials: partials, indices: indices,
+                      adjoints: adjoints, layouts: layouts, saved: saved, scratch: scratch)
+                  }
+                }
               }
             }
           }
@@ -61,6 +65,8 @@ extension Tape {
     partials: UnsafeBufferPointer<T>,
     indices: UnsafeBufferPointer<Int>,
     adjoints a: UnsafeMutableBufferPointer<T>,
+    layouts: UnsafeBufferPointer<Int>,
+    saved: UnsafeBufferPointer<Double>,
     scratch: UnsafeMutableBufferPointer<Double>
   ) {
     switch operation {
@@ -175,7 +181,11 @@ extension Tape {
       pullBackDense(
         input: input, rows: rows, inner: inner, weights: weights, columns: columns, bias: bias,
         output: output,
-        tanh: flags & 1 != 0, inputGradient: flags & 2 != 0, values: values, adjoints: a,
+        tanh: flags & 1 != 0, inputGradient: flags & 2 != 0, values: values, adjoints: a)
+    case let .layers(input, rows, layout, layers, output, savedAt, flags):
+      pullBackLayers(
+        input: input, rows: rows, layout: layout, layers: layers, output: output, saved: savedAt,
+        flags: flags, values: values, adjoints: a, layouts: layouts, savedPlanes: saved,
         scratch: scratch)
     case let .rowReduction(matrix, rows, columns, output, partial):
       for r in 0..<rows {

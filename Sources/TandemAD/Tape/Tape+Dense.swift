@@ -4,9 +4,9 @@ import RealModule
 public enum DenseActivation: Sendable, Hashable {
   /// No function: the layer is affine, X·W + b.
   case identity
-  /// tanh: on `Double` and `Dual<N, Double>` by the dense kernels' own
-  /// two-lane tanh (one formula, one division; within 4 ulp), on other
-  /// scalars by ``Scalar/formTanh(_:)``.
+  /// tanh: on `Double` and `Dual<N, Double>` by the layer kernels' eight-lane
+  /// ``Swift/Double/tanh8(_:)`` (one formula, one division; within 4 ulp),
+  /// on other scalars by ``Scalar/formTanh(_:)``.
   case tanh
 }
 
@@ -30,7 +30,10 @@ extension Tape {
   /// The affine value of each element is Σ_k X[r][k]·W[k][c] summed in order
   /// of k from zero, then the bias added: the rounding of
   /// ``TracedMatrix/multiplied(by:)-(TracedMatrix<T>)`` followed by
-  /// ``TracedMatrix/addingToEachRow(_:)``.
+  /// ``TracedMatrix/addingToEachRow(_:)``. On `Double` and
+  /// `Dual<N, Double>` this is a one-layer
+  /// ``perceptron(_:parameters:widths:activation:inputGradient:)`` node
+  /// (the same kernels; weights and biases may be anywhere on the tape).
   @inlinable
   public func dense(
     _ input: TracedMatrix<T>, weights: TracedMatrix<T>, bias: TracedVector<T>,
@@ -43,31 +46,22 @@ extension Tape {
       bias.count == weights.columns, "\(bias.count) biases for \(weights.columns) columns")
     let (rows, inner, columns) = (input.rows, input.columns, weights.columns)
     let (x, w, b) = (input.elements.start, weights.elements.start, bias.start)
-    let output = appendZeros(rows * columns)
-    if let components = Self.realComponents {
-      // Struct-of-arrays kernels on the Double components (see
-      // Tape+DenseKernels.swift); the backward pass's scratch is sized now.
-      reserveRealScratch(
-        Swift.max(
-          denseForwardScratch(components: components, inner: inner, columns: columns),
-          denseBackwardScratch(components: components, inner: inner, columns: columns)))
-      let count = values.count * components
-      values.withUnsafeMutableBufferPointer { v in
-        UnsafeMutableRawPointer(v.baseAddress!).withMemoryRebound(to: Double.self, capacity: count)
-        { doubles in
-          realScratch.withUnsafeMutableBufferPointer { scratch in
-            denseForward(
-              doubles, components: components, input: x, rows: rows, inner: inner, weights: w,
-              columns: columns,
-              bias: b, output: output, tanh: activation == .tanh, scratch: scratch.baseAddress!)
-          }
-        }
-      }
-    } else {
-      denseGenericForward(
-        x: x, rows: rows, inner: inner, w: w, columns: columns, b: b, output: output,
-        activation: activation)
+    if Self.realComponents != nil {
+      // One layer of the fused layer node, on the Double components.
+      let layout = layerLayouts.count
+      layerLayouts.append(inner)
+      layerLayouts.append(columns)
+      layerLayouts.append(w)
+      layerLayouts.append(b)
+      var flags: LayerFlags = []
+      if activation == .tanh { flags.insert(.tanhOutput) }
+      if inputGradient { flags.insert(.inputGradient) }
+      return recordLayers(input, layout: layout, layers: 1, flags: flags)
     }
+    let output = appendZeros(rows * columns)
+    denseGenericForward(
+      x: x, rows: rows, inner: inner, w: w, columns: columns, b: b, output: output,
+      activation: activation)
     let flags = (activation == .tanh ? 1 : 0) | (inputGradient ? 2 : 0)
     operations.append(
       .dense(
@@ -103,20 +97,6 @@ extension Tape {
     }
   }
 
-  /// Whether the backward pass of a dense node may accumulate the weights'
-  /// and biases' adjoints apart from the input's (their regions are
-  /// disjoint), as the real kernel does.
-  @inlinable
-  static func denseRegionsAreDisjoint(
-    input x: Int, rows: Int, inner: Int, weights w: Int, columns: Int, bias b: Int,
-    inputGradient: Bool
-  ) -> Bool {
-    func disjoint(_ a: Int, _ n: Int, _ b: Int, _ m: Int) -> Bool { a + n <= b || b + m <= a }
-    return disjoint(w, inner * columns, b, columns)
-      && (!inputGradient
-        || (disjoint(x, rows * inner, w, inner * columns) && disjoint(x, rows * inner, b, columns)))
-  }
-
   /// The vector-Jacobian product of ``dense(_:weights:bias:activation:inputGradient:)``:
   /// with dZ = dY ⊙ f′, dW += Xᵀ·dZ, db += Σ_rows dZ, dX += dZ·Wᵀ.
   /// dZ is formed one row (in blocks of columns) at a time in a stack buffer.
@@ -124,29 +104,8 @@ extension Tape {
   static func pullBackDense(
     input x: Int, rows: Int, inner: Int, weights w: Int, columns: Int, bias b: Int, output: Int,
     tanh: Bool, inputGradient: Bool, values: UnsafeBufferPointer<T>,
-    adjoints a: UnsafeMutableBufferPointer<T>,
-    scratch: UnsafeMutableBufferPointer<Double>
+    adjoints a: UnsafeMutableBufferPointer<T>
   ) {
-    if let components = realComponents,
-      scratch.count >= denseBackwardScratch(components: components, inner: inner, columns: columns),
-      denseRegionsAreDisjoint(
-        input: x, rows: rows, inner: inner, weights: w, columns: columns, bias: b,
-        inputGradient: inputGradient)
-    {
-      let count = values.count * components
-      UnsafeRawPointer(values.baseAddress!).withMemoryRebound(to: Double.self, capacity: count) {
-        v in
-        UnsafeMutableRawPointer(a.baseAddress!).withMemoryRebound(to: Double.self, capacity: count)
-        { adjoints in
-          denseBackward(
-            values: v, adjoints: adjoints, components: components, input: x, rows: rows,
-            inner: inner, weights: w,
-            columns: columns, bias: b, output: output, tanh: tanh, inputGradient: inputGradient,
-            scratch: scratch.baseAddress!)
-        }
-      }
-      return
-    }
     // At most 1 KiB, which the standard library keeps on the stack.
     let block = Swift.max(1, 1024 / MemoryLayout<T>.stride)
     withUnsafeTemporaryAllocation(of: T.self, capacity: block) { scratch in

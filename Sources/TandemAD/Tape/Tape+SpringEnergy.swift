@@ -133,21 +133,23 @@ func springEnergyKernel(
   partials p: UnsafeMutablePointer<Double>, total: UnsafeMutablePointer<Double>,
   scratch: UnsafeMutablePointer<Double>
 ) {
-  func run<K: ComponentCount>(_: K.Type) {
-    springEnergyKernel(
-      K.self, values: v, x: x, y: y, first: first, second: second, count: count, stiffness: k,
-      restLength: rest,
-      partials: p, total: total, scratch: scratch)
+  struct Kernel: ComponentKernel {
+    let v: UnsafePointer<Double>
+    let x, y: Int
+    let first, second: UnsafePointer<Int>
+    let count: Int
+    let k, rest: UnsafePointer<Double>
+    let p, total, scratch: UnsafeMutablePointer<Double>
+    func run<K: ComponentCount>(_: K.Type) {
+      springEnergyKernel(
+        K.self, values: v, x: x, y: y, first: first, second: second, count: count, stiffness: k,
+        restLength: rest, partials: p, total: total, scratch: scratch)
+    }
   }
-  switch components {
-  case 1: run(OneComponent.self)
-  case 2: run(TwoComponents.self)
-  case 3: run(ThreeComponents.self)
-  case 4: run(FourComponents.self)
-  case 5: run(FiveComponents.self)
-  case 9: run(NineComponents.self)
-  default: preconditionFailure("no spring kernel for \(components) components")
-  }
+  run(
+    Kernel(
+      v: v, x: x, y: y, first: first, second: second, count: count, k: k, rest: rest, p: p,
+      total: total, scratch: scratch), components: components)
 }
 
 func springEnergyKernel<K: ComponentCount>(

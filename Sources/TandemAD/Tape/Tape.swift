@@ -39,6 +39,16 @@ public final class Tape<T: Scalar> {
   /// Scratch planes for the dense kernels on `Double` components (see
   /// Tape+DenseKernels.swift); grows to the largest layer and is kept.
   @exclusivity(unchecked) @usableFromInline var realScratch: [Double] = []
+  /// What the fused layer nodes keep for their backward pass (their input
+  /// and each layer's output as planes, see LayerKernels.swift); the first
+  /// ``realSavedCount`` doubles are in use. Only grows.
+  @exclusivity(unchecked) @usableFromInline var realSaved: [Double] = []
+  /// The doubles of ``realSaved`` in use since the last ``reset()``.
+  @usableFromInline var realSavedCount = 0
+  /// The layer layouts of the fused layer nodes recorded since the last
+  /// ``reset()``: the input width, then per layer its width and the offsets
+  /// of its weights and biases.
+  @exclusivity(unchecked) @usableFromInline var layerLayouts: [Int] = []
   /// Zeros for ``appendZeros(_:)``, as many as its largest call; kept.
   @exclusivity(unchecked) @usableFromInline var zeros: [T] = []
   /// Index lists registered with ``register(indices:)``; kept across resets.
@@ -54,6 +64,8 @@ public final class Tape<T: Scalar> {
     values.removeAll(keepingCapacity: true)
     partials.removeAll(keepingCapacity: true)
     operations.removeAll(keepingCapacity: true)
+    layerLayouts.removeAll(keepingCapacity: true)
+    realSavedCount = 0
     // The adjoints are kept: backward(from:) zeroes them in place.
   }
 

@@ -59,8 +59,16 @@ enum TapeOperation: Sendable {
   /// `output = f(input · weights + bias)` for a row-major `rows × inner`
   /// input, an `inner × columns` weight matrix and a bias row, with f the
   /// identity or tanh (`flags` bit 0); the input's adjoint is accumulated
-  /// only when `flags` bit 1 is set.
+  /// only when `flags` bit 1 is set. The generic path, for scalars the
+  /// real kernels do not take (`.layers` is the other).
   case dense(
     input: Int, rows: Int, inner: Int, weights: Int, columns: Int, bias: Int, output: Int,
     flags: Int)
+  /// Dense layers on `Double` components, fused into one node: the layer
+  /// widths and the offsets of each layer's weights and biases are at
+  /// `layerLayouts[layout]` (see ``Tape/layerLayouts``), the input and
+  /// every layer's output are kept as planes at `realSaved[saved]`, and
+  /// `flags` are ``LayerFlags``.
+  case layers(
+    input: Int, rows: Int, layout: Int, layers: Int, output: Int, saved: Int, flags: Int)
 }

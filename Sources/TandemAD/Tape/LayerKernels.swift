@@ -1,0 +1,524 @@
+import RealModule
+
+// Kernels of the fused layer node (``Tape/perceptron(_:parameters:widths:activation:inputGradient:)``
+// and the real path of ``Tape/dense(_:weights:bias:activation:inputGradient:)``)
+// on the `Double` components of `Double` and `Dual<N, Double>`.
+//
+// Every batch matrix inside the node is kept as column-major planes: one
+// contiguous plane of `stride` doubles (the rows, padded with zeros to a
+// multiple of 8) per component and column, plane (d, j) of a `width`-column
+// block at `(d·width + j)·stride`. Every inner loop then runs over rows,
+// eight at a time in a `SIMD8<Double>`, whatever the layer's shape, and the
+// hidden activations never leave this layout: the tape holds only the
+// node's input, parameters and output, interleaved as usual, and the node
+// keeps its input and each layer's output as planes in the tape's saved
+// buffer for the backward pass.
+//
+// Arithmetic follows the generic `Dual` code element by element (a
+// product's tangent is x′·w + x·w′, tanh's tangent is multiplied by
+// 1 − h·h, …), and each output element sums over the layer's inputs in
+// order, then adds the bias, as ``TracedMatrix/multiplied(by:)-(TracedMatrix<T>)``
+// does. Sums over the batch (the weights' and biases' adjoints) run in
+// a fixed order (``batchSum(span:_:)``), the same for every component
+// count, so a `Double` run and the
+// value components of any `Dual` run agree bit for bit. A zero input
+// tangent plane (data) skips its terms, which can change only the sign of
+// a zero tangent.
+
+/// The layout of one layer inside a node's layout list: its output width,
+/// and the tape offsets (in elements) of its weights and biases.
+@usableFromInline let layerLayoutFields = 3
+
+/// The rows the kernels' loops cover: rounded up to whole 16-lane vectors
+/// (two chains of 8-lane operations, so that sums over a layer's inputs
+/// do not wait on one another).
+@inlinable
+func rowSpan(_ rows: Int) -> Int { (rows + 15) & ~15 }
+
+/// The distance between planes: ``rowSpan(_:)`` and one cache line more,
+/// so that consecutive planes fall in different cache sets (1024 rows,
+/// 8 KiB apart, made the first-level cache thrash on a 64-plane layer).
+@inlinable
+func paddedRows(_ rows: Int) -> Int { rowSpan(rows) + 8 }
+
+/// The doubles a node keeps for its backward pass: its input and every
+/// layer's output as planes.
+@inlinable
+func layerSavedCount(components: Int, rows: Int, layout: UnsafePointer<Int>, layers: Int) -> Int {
+  var widths = layout[0]
+  for l in 0..<layers { widths += layout[1 + layerLayoutFields * l] }
+  return components * widths * paddedRows(rows)
+}
+
+/// The scratch doubles a node's forward and backward passes need: one
+/// layer's weights and biases as planes, two adjoint blocks and a column.
+@inlinable
+func layerScratchCount(components: Int, rows: Int, layout: UnsafePointer<Int>, layers: Int) -> Int {
+  var (parameters, widest, n) = (0, layout[0], layout[0])
+  for l in 0..<layers {
+    let m = layout[1 + layerLayoutFields * l]
+    parameters = Swift.max(parameters, n * m + m)
+    widest = Swift.max(widest, m)
+    n = m
+  }
+  return components * (parameters + (2 * widest + 1) * paddedRows(rows))
+}
+
+/// What the node's `flags` hold.
+@usableFromInline
+struct LayerFlags: OptionSet, Sendable {
+  @usableFromInline let rawValue: Int
+  @inlinable init(rawValue: Int) { self.rawValue = rawValue }
+  /// tanh after every layer but the last.
+  @usableFromInline static let tanhHidden = LayerFlags(rawValue: 1)
+  /// tanh after the last layer.
+  @usableFromInline static let tanhOutput = LayerFlags(rawValue: 2)
+  /// The backward pass accumulates the input's adjoint.
+  @usableFromInline static let inputGradient = LayerFlags(rawValue: 4)
+  /// Every tangent of the input is zero (set by the forward pass).
+  @usableFromInline static let constantInput = LayerFlags(rawValue: 8)
+}
+
+/// Sixteen rows of a plane.
+@usableFromInline typealias Lanes = SIMD16<Double>
+
+@inline(__always)
+func load(_ p: UnsafePointer<Double>) -> Lanes {
+  UnsafeRawPointer(p).loadUnaligned(as: Lanes.self)
+}
+
+@inline(__always)
+func store(_ value: Lanes, _ p: UnsafeMutablePointer<Double>) {
+  UnsafeMutableRawPointer(p).storeBytes(of: value, as: Lanes.self)
+}
+
+/// tanh of sixteen lanes, as two ``Swift/Double/tanh8(_:)``.
+@inline(__always)
+func tanh16(_ x: Lanes) -> Lanes {
+  Lanes(lowHalf: Double.tanh8(x.lowHalf), highHalf: Double.tanh8(x.highHalf))
+}
+
+/// The lanes' sum in a fixed tree: halves added lane by lane down to two,
+/// then those two.
+@inline(__always)
+func laneSum(_ v: Lanes) -> Double {
+  let eight = v.lowHalf + v.highHalf
+  let four = eight.lowHalf + eight.highHalf
+  let two = four.lowHalf + four.highHalf
+  return two[0] + two[1]
+}
+
+/// Σ over a batch of `span` rows of `element(r)`, the sixteen rows from r
+/// in a vector: two vector sums, chunk q of the rows into sum q mod 2
+/// (independent chains, so the adds overlap), then added and summed across
+/// lanes by ``laneSum(_:)``. The order depends only on `span`.
+@inline(__always)
+func batchSum(span: Int, _ element: (Int) -> Lanes) -> Double {
+  var (s0, s1) = (Lanes(), Lanes())
+  var r = 0
+  while r + 32 <= span {
+    s0 += element(r)
+    s1 += element(r + 16)
+    r += 32
+  }
+  if r < span { s0 += element(r) }
+  return laneSum(s0 + s1)
+}
+
+/// Copies `count` interleaved elements (K components each) from `source`
+/// into K planes `planeStride` apart, element i at `i · elementStride`.
+@inline(__always)
+func deinterleave<K: ComponentCount>(
+  _: K.Type, _ source: UnsafePointer<Double>, count: Int, into planes: UnsafeMutablePointer<Double>,
+  planeStride: Int, elementStride: Int = 1
+) {
+  var from = source
+  var to = planes
+  for _ in 0..<count {
+    for d in 0..<K.count { to[d &* planeStride] = from[d] }
+    from += K.count
+    to += elementStride
+  }
+}
+
+/// Whether any of `count` doubles at `p` is nonzero.
+@inline(__always)
+func anyNonzero(_ p: UnsafePointer<Double>, count: Int) -> Bool {
+  for i in 0..<count where p[i] != 0 { return true }
+  return false
+}
+
+/// The forward pass of a layer node: reads the input and parameters from
+/// the tape's values `v` (interleaved, offsets in elements), keeps the
+/// input and each layer's output as planes at `saved`, writes the last
+/// layer's output to the tape at `output`, and returns the flags with
+/// ``LayerFlags/constantInput`` set when the input's tangents are zero.
+@usableFromInline
+func layersForward(
+  components: Int, values v: UnsafeMutablePointer<Double>, input x: Int, rows: Int,
+  layout: UnsafePointer<Int>, layers: Int, output: Int, flags: Int,
+  saved: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>
+) -> Int {
+  var result = flags
+  struct Kernel: ComponentKernel {
+    let v: UnsafeMutablePointer<Double>
+    let x, rows: Int
+    let layout: UnsafePointer<Int>
+    let layers, output: Int
+    let flags: UnsafeMutablePointer<Int>
+    let saved, scratch: UnsafeMutablePointer<Double>
+    func run<K: ComponentCount>(_: K.Type) {
+      flags.pointee =
+        layersForward(
+          K.self, values: v, input: x, rows: rows, layout: layout, layers: layers, output: output,
+          flags: LayerFlags(rawValue: flags.pointee), saved: saved, scratch: scratch
+        ).rawValue
+    }
+  }
+  withUnsafeMutablePointer(to: &result) { flags in
+    run(
+      Kernel(
+        v: v, x: x, rows: rows, layout: layout, layers: layers, output: output, flags: flags,
+        saved: saved, scratch: scratch), components: components)
+  }
+  return result
+}
+
+func layersForward<K: ComponentCount>(
+  _: K.Type, values v: UnsafeMutablePointer<Double>, input x: Int, rows: Int,
+  layout: UnsafePointer<Int>, layers: Int, output: Int, flags: LayerFlags,
+  saved: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>
+) -> LayerFlags {
+  let cs = K.count
+  let stride = paddedRows(rows)
+  var n = layout[0]
+  // The input as planes, zero-padded; then whether its tangents are zero.
+  saved.update(repeating: 0, count: cs * n * stride)
+  for r in 0..<rows {
+    deinterleave(
+      K.self, v + (x + r * n) * cs, count: n, into: saved + r, planeStride: n * stride,
+      elementStride: stride)
+  }
+  var flags = flags
+  if !anyNonzero(saved + n * stride, count: (cs - 1) * n * stride) {
+    flags.insert(.constantInput)
+  }
+  var input = UnsafePointer(saved)
+  for l in 0..<layers {
+    let field = 1 + layerLayoutFields * l
+    let (m, w, b) = (layout[field], layout[field + 1], layout[field + 2])
+    let weights = scratch
+    deinterleave(K.self, v + w * cs, count: n * m, into: weights, planeStride: n * m)
+    let bias = weights + cs * n * m
+    deinterleave(K.self, v + b * cs, count: m, into: bias, planeStride: m)
+    let out = UnsafeMutablePointer(mutating: input) + cs * n * stride
+    layerForward(
+      K.self, input: input, width: n, stride: stride, span: rowSpan(rows), weights: weights,
+      bias: bias, columns: m,
+      tanh: flags.contains(l == layers - 1 ? .tanhOutput : .tanhHidden),
+      constantInput: l == 0 && flags.contains(.constantInput), output: out)
+    input = UnsafePointer(out)
+    n = m
+  }
+  // The last layer's output to the tape, row-major and interleaved.
+  for r in 0..<rows {
+    var to = v + (output + r * n) * cs
+    for c in 0..<n {
+      for d in 0..<cs { to[d] = input[(d * n + c) * stride + r] }
+      to += cs
+    }
+  }
+  return flags
+}
+
+/// One layer: out = f(A·W + b) on planes, A `width` columns, W planes
+/// `weights[d·width·columns + k·columns + c]`, biases `bias[d·columns + c]`.
+@inline(__always)
+func layerForward<K: ComponentCount>(
+  _: K.Type, input a: UnsafePointer<Double>, width n: Int, stride: Int, span: Int,
+  weights: UnsafePointer<Double>, bias: UnsafePointer<Double>, columns m: Int, tanh: Bool,
+  constantInput: Bool, output: UnsafeMutablePointer<Double>
+) {
+  typealias V = Lanes
+  let cs = K.count
+  for c in 0..<m {
+    var r = 0
+    while r < span {
+      var total = V()
+      for k in 0..<n { total += load(a + k * stride + r) * V(repeating: weights[k * m + c]) }
+      var h = total + V(repeating: bias[c])
+      if tanh { h = tanh16(h) }
+      store(h, output + c * stride + r)
+      let slope = 1 - h * h
+      for d in 1..<cs {
+        let (wd, ad) = (weights + d * n * m, a + d * n * stride)
+        var tangent = V()
+        if constantInput {
+          for k in 0..<n {
+            tangent += load(a + k * stride + r) * V(repeating: wd[k * m + c])
+          }
+        } else {
+          for k in 0..<n {
+            tangent +=
+              load(ad + k * stride + r) * V(repeating: weights[k * m + c])
+              + load(a + k * stride + r) * V(repeating: wd[k * m + c])
+          }
+        }
+        var z = tangent + V(repeating: bias[d * m + c])
+        if tanh { z *= slope }
+        store(z, output + (d * m + c) * stride + r)
+      }
+      r += 16
+    }
+  }
+}
+
+/// The vector-Jacobian product of a layer node: from the output's adjoint
+/// on the tape (`adjoints`, interleaved), back through every layer on the
+/// saved planes, adding into the adjoints of the weights, the biases and
+/// (with ``LayerFlags/inputGradient``) the input.
+@usableFromInline
+func layersBackward(
+  components: Int, values v: UnsafePointer<Double>, adjoints: UnsafeMutablePointer<Double>,
+  input x: Int, rows: Int, layout: UnsafePointer<Int>, layers: Int, output: Int, flags: Int,
+  saved: UnsafePointer<Double>, scratch: UnsafeMutablePointer<Double>
+) {
+  struct Kernel: ComponentKernel {
+    let v: UnsafePointer<Double>
+    let adjoints: UnsafeMutablePointer<Double>
+    let x, rows: Int
+    let layout: UnsafePointer<Int>
+    let layers, output: Int
+    let flags: LayerFlags
+    let saved: UnsafePointer<Double>
+    let scratch: UnsafeMutablePointer<Double>
+    func run<K: ComponentCount>(_: K.Type) {
+      layersBackward(
+        K.self, values: v, adjoints: adjoints, input: x, rows: rows, layout: layout,
+        layers: layers, output: output, flags: flags, saved: saved, scratch: scratch)
+    }
+  }
+  run(
+    Kernel(
+      v: v, adjoints: adjoints, x: x, rows: rows, layout: layout, layers: layers, output: output,
+      flags: LayerFlags(rawValue: flags), saved: saved, scratch: scratch), components: components)
+}
+
+func layersBackward<K: ComponentCount>(
+  _: K.Type, values v: UnsafePointer<Double>, adjoints a: UnsafeMutablePointer<Double>,
+  input x: Int, rows: Int, layout: UnsafePointer<Int>, layers: Int, output: Int,
+  flags: LayerFlags, saved: UnsafePointer<Double>, scratch: UnsafeMutablePointer<Double>
+) {
+  let cs = K.count
+  let (stride, span) = (paddedRows(rows), rowSpan(rows))
+  func field(_ l: Int) -> Int { 1 + layerLayoutFields * l }
+  func width(_ l: Int) -> Int { l == 0 ? layout[0] : layout[field(l - 1)] }  // layer l's input
+  var (widest, parameters) = (layout[0], 0)
+  for l in 0..<layers {
+    let m = layout[field(l)]
+    (widest, parameters) = (Swift.max(widest, m), Swift.max(parameters, width(l) * m))
+  }
+  let weights = scratch
+  var upper = weights + cs * parameters  // dZ of the layer above, as planes
+  var lower = upper + cs * widest * stride
+  let column = lower + cs * widest * stride  // one column of dZ
+  // Block l of the saved planes: the input (l = 0), else layer l − 1's output.
+  func block(_ l: Int) -> UnsafePointer<Double> {
+    var start = saved
+    for i in 0..<l { start += cs * width(i) * stride }
+    return start
+  }
+  let top = layers - 1
+  let (mTop, nTop) = (layout[field(top)], width(top))
+  // The output's adjoint as planes, zero-padded.
+  upper.update(repeating: 0, count: cs * mTop * stride)
+  for r in 0..<rows {
+    deinterleave(
+      K.self, a + (output + r * mTop) * cs, count: mTop, into: upper + r,
+      planeStride: mTop * stride, elementStride: stride)
+  }
+  if flags.contains(.tanhOutput) {
+    tanhPullBack(K.self, upper, output: block(top + 1), columns: mTop, stride: stride, span: span)
+  }
+  for c in 0..<mTop {
+    columnParameterAdjoints(
+      K.self, input: block(top), width: nTop, stride: stride, span: span,
+      column: upper + c * stride, componentStride: mTop * stride,
+      constantInput: top == 0 && flags.contains(.constantInput),
+      weights: a + (layout[field(top) + 1] + c) * cs, weightRowStride: mTop * cs,
+      bias: a + (layout[field(top) + 2] + c) * cs)
+  }
+  // Hidden layers, a column at a time: dZ's column is formed from the layer
+  // above, used for this layer's parameters while in cache, and kept only
+  // when a layer below (or the input) needs it.
+  var upperWidth = mTop
+  for l in (0..<top).reversed() {
+    let m = layout[field(l)]
+    deinterleave(
+      K.self, v + layout[field(l + 1) + 1] * cs, count: m * upperWidth, into: weights,
+      planeStride: m * upperWidth)
+    let keep = l > 0 || flags.contains(.inputGradient)
+    hiddenColumnsBackward(
+      K.self, upper: upper, upperWidth: upperWidth, upperWeights: weights,
+      output: block(l + 1), columns: m, tanh: flags.contains(.tanhHidden), input: block(l),
+      width: width(l), constantInput: l == 0 && flags.contains(.constantInput), stride: stride,
+      span: span, column: column, keep: keep ? lower : nil,
+      weightsAdjoint: a + layout[field(l) + 1] * cs, biasAdjoint: a + layout[field(l) + 2] * cs)
+    guard keep else { return }
+    swap(&upper, &lower)
+    upperWidth = m
+  }
+  // `upper` is the first layer's dZ: the input's adjoint is dZ·Wᵀ.
+  if flags.contains(.inputGradient) {
+    let n = layout[0]
+    deinterleave(
+      K.self, v + layout[field(0) + 1] * cs, count: n * upperWidth, into: weights,
+      planeStride: n * upperWidth)
+    layerInputAdjoint(
+      K.self, adjoint: upper, columns: upperWidth, stride: stride, span: span, weights: weights,
+      width: n, into: lower)
+    for r in 0..<rows {
+      var to = a + (x + r * n) * cs
+      for k in 0..<n {
+        for d in 0..<cs { to[d] += lower[(d * n + k) * stride + r] }
+        to += cs
+      }
+    }
+  }
+}
+
+/// The backward pass of a hidden layer, one column c at a time: its dY
+/// column Σ_j dZ_above[j]·W_above[c][j] (tangent dz′·w + dz·w′, summed over j
+/// in order), times the tanh derivative (as ``tanhPullBack``), then the
+/// column's bias and weight adjoints (``columnParameterAdjoints``), and the
+/// column copied to `keep` when a layer below needs it.
+@inline(__always)
+func hiddenColumnsBackward<K: ComponentCount>(
+  _: K.Type, upper dz: UnsafePointer<Double>, upperWidth mu: Int,
+  upperWeights w: UnsafePointer<Double>,
+  output h: UnsafePointer<Double>, columns m: Int, tanh: Bool, input: UnsafePointer<Double>,
+  width n: Int, constantInput: Bool, stride: Int, span: Int, column: UnsafeMutablePointer<Double>,
+  keep lower: UnsafeMutablePointer<Double>?, weightsAdjoint: UnsafeMutablePointer<Double>,
+  biasAdjoint: UnsafeMutablePointer<Double>
+) {
+  typealias V = Lanes
+  let cs = K.count
+  for c in 0..<m {
+    var r = 0
+    while r < span {
+      var total = V()
+      for j in 0..<mu { total += load(dz + j * stride + r) * V(repeating: w[c * mu + j]) }
+      let h0 = load(h + c * stride + r)
+      let g = 1 - h0 * h0
+      store(tanh ? total * g : total, column + r)
+      for d in 1..<cs {
+        let (zd, wd) = (dz + d * mu * stride, w + d * m * mu)
+        var tangent = V()
+        for j in 0..<mu {
+          tangent +=
+            load(zd + j * stride + r) * V(repeating: w[c * mu + j])
+            + load(dz + j * stride + r) * V(repeating: wd[c * mu + j])
+        }
+        if tanh {
+          let hd = load(h + (d * m + c) * stride + r)
+          tangent = tangent * g + total * (0 - (hd * h0 + h0 * hd))
+        }
+        store(tangent, column + d * stride + r)
+      }
+      r += 16
+    }
+    columnParameterAdjoints(
+      K.self, input: input, width: n, stride: stride, span: span, column: column,
+      componentStride: stride, constantInput: constantInput, weights: weightsAdjoint + c * cs,
+      weightRowStride: m * cs, bias: biasAdjoint + c * cs)
+    if let lower {
+      for d in 0..<cs {
+        (lower + (d * m + c) * stride).update(from: column + d * stride, count: span)
+      }
+    }
+  }
+}
+
+/// dZ = dH ⊙ (1 − h·h) in place, as the dual product a·g with
+/// g = 1 − h·h, g′ = 0 − (h′·h + h·h′), over `columns` planes.
+@inline(__always)
+func tanhPullBack<K: ComponentCount>(
+  _: K.Type, _ adjoint: UnsafeMutablePointer<Double>, output h: UnsafePointer<Double>,
+  columns m: Int, stride: Int, span: Int
+) {
+  let component = m * stride
+  for c in 0..<m {
+    var i = c * stride
+    while i < c * stride + span {
+      let (h0, a0) = (load(h + i), load(adjoint + i))
+      let g = 1 - h0 * h0
+      store(a0 * g, adjoint + i)
+      for d in 1..<K.count {
+        let (hd, ad) = (load(h + d * component + i), load(adjoint + d * component + i))
+        store(ad * g + a0 * (0 - (hd * h0 + h0 * hd)), adjoint + d * component + i)
+      }
+      i += 16
+    }
+  }
+}
+
+/// One column c of a layer's parameter adjoints: dW[k][c] += Σ_r A[r][k]·dZ[r][c]
+/// (tangent a′·dz + a·dz′) for every k and db[c] += Σ_r dZ[r][c], added to
+/// the tape's interleaved adjoints (`weights` at W[0][c], rows
+/// `weightRowStride` doubles apart; `bias` at b[c]). The column's
+/// components are `componentStride` apart.
+@inline(__always)
+func columnParameterAdjoints<K: ComponentCount>(
+  _: K.Type, input: UnsafePointer<Double>, width n: Int, stride: Int, span: Int,
+  column z0: UnsafePointer<Double>, componentStride: Int, constantInput: Bool,
+  weights: UnsafeMutablePointer<Double>, weightRowStride: Int, bias: UnsafeMutablePointer<Double>
+) {
+  let cs = K.count
+  for d in 0..<cs {
+    let plane = z0 + d * componentStride
+    bias[d] += batchSum(span: span) { load(plane + $0) }
+  }
+  for k in 0..<n {
+    let a0 = input + k * stride
+    let element = weights + k * weightRowStride
+    element[0] += batchSum(span: span) { load(a0 + $0) * load(z0 + $0) }
+    for d in 1..<cs {
+      let (ad, zd) = (input + (d * n + k) * stride, z0 + d * componentStride)
+      element[d] +=
+        constantInput
+        ? batchSum(span: span) { load(a0 + $0) * load(zd + $0) }
+        : batchSum(span: span) {
+          load(ad + $0) * load(z0 + $0) + load(a0 + $0) * load(zd + $0)
+        }
+    }
+  }
+}
+
+/// dA[r][k] = Σ_c dZ[r][c]·W[k][c] (tangent dz′·w + dz·w′), summed over c
+/// in order, into planes at `into`.
+@inline(__always)
+func layerInputAdjoint<K: ComponentCount>(
+  _: K.Type, adjoint dz: UnsafePointer<Double>, columns m: Int, stride: Int, span: Int,
+  weights: UnsafePointer<Double>, width n: Int, into da: UnsafeMutablePointer<Double>
+) {
+  typealias V = Lanes
+  for k in 0..<n {
+    var r = 0
+    while r < span {
+      var total = V()
+      for c in 0..<m { total += load(dz + c * stride + r) * V(repeating: weights[k * m + c]) }
+      store(total, da + k * stride + r)
+      for d in 1..<K.count {
+        let (zd, wd) = (dz + d * m * stride, weights + d * n * m)
+        var tangent = V()
+        for c in 0..<m {
+          tangent +=
+            load(zd + c * stride + r) * V(repeating: weights[k * m + c])
+            + load(dz + c * stride + r) * V(repeating: wd[k * m + c])
+        }
+        store(tangent, da + (d * n + k) * stride + r)
+      }
+      r += 16
+    }
+  }
+}
