@@ -4,9 +4,12 @@ CONFIG ?= release
 TANDEM = .build/$(CONFIG)/tandem
 # Code generation for the CPU of the machine that builds: the kernels run on
 # 8- and 16-lane vectors, which the default x86-64 baseline (SSE2) splits into
-# 2-lane operations (B2 then runs ~1.4x slower). `make ARCH_FLAGS=` builds a
-# portable binary. Every target uses the same flags, so they share one build.
-ARCH_FLAGS ?= -Xswiftc -target-cpu -Xswiftc native -Xcc -march=native
+# 2-lane operations (B2 then runs ~1.4x slower), and with fused multiply-adds
+# (TANDEM_FMA) where the CPU has them. `make ARCH_FLAGS=` builds a portable
+# binary. Every target uses the same flags, so they share one build.
+HAS_FMA := $(shell grep -qw fma /proc/cpuinfo 2>/dev/null && echo yes)
+ARCH_FLAGS ?= -Xswiftc -target-cpu -Xswiftc native -Xcc -march=native \
+	$(if $(HAS_FMA),-Xswiftc -DTANDEM_FMA)
 
 .PHONY: deps build demo test bench format clean
 

@@ -18,12 +18,17 @@ import RealModule
 // product's tangent is x′·w + x·w′, tanh's tangent is multiplied by
 // 1 − h·h, …), and each output element sums over the layer's inputs in
 // order, then adds the bias, as ``TracedMatrix/multiplied(by:)-(TracedMatrix<T>)``
-// does. Sums over the batch (the weights' and biases' adjoints) run in
-// a fixed order (``batchSum(span:_:)``), the same for every component
-// count, so a `Double` run and the
+// does. Sums over the batch (the weights' and biases' adjoints) run in a
+// fixed order (``batchSum(span:_:)``). Builds with `TANDEM_FMA` fuse each
+// product into its sum (``multiplyAdd(_:_:_:)``: one rounding instead of
+// two, so the last bits differ from the generic path's). Either way the
+// order is the same for every component count, so a `Double` run and the
 // value components of any `Dual` run agree bit for bit. A zero input
 // tangent plane (data) skips its terms, which can change only the sign of
 // a zero tangent.
+
+/// Rows per block in the forward pass (a multiple of 16).
+@usableFromInline let layerRowBlock = 128
 
 /// The layout of one layer inside a node's layout list: its output width,
 /// and the tape offsets (in elements) of its weights and biases.
@@ -50,14 +55,14 @@ func layerSavedCount(components: Int, rows: Int, layout: UnsafePointer<Int>, lay
   return components * widths * paddedRows(rows)
 }
 
-/// The scratch doubles a node's forward and backward passes need: one
+/// The scratch doubles a node's forward and backward passes need: every
 /// layer's weights and biases as planes, two adjoint blocks and a column.
 @inlinable
 func layerScratchCount(components: Int, rows: Int, layout: UnsafePointer<Int>, layers: Int) -> Int {
   var (parameters, widest, n) = (0, layout[0], layout[0])
   for l in 0..<layers {
     let m = layout[1 + layerLayoutFields * l]
-    parameters = Swift.max(parameters, n * m + m)
+    parameters += n * m + m
     widest = Swift.max(widest, m)
     n = m
   }
@@ -108,21 +113,34 @@ func laneSum(_ v: Lanes) -> Double {
   return two[0] + two[1]
 }
 
-/// Σ over a batch of `span` rows of `element(r)`, the sixteen rows from r
-/// in a vector: two vector sums, chunk q of the rows into sum q mod 2
-/// (independent chains, so the adds overlap), then added and summed across
-/// lanes by ``laneSum(_:)``. The order depends only on `span`.
+/// A sum over a batch of `span` rows, `adding(sum, r)` adding the sixteen
+/// rows from r to a vector of partial sums: two such vectors, chunk q of
+/// the rows into vector q mod 2 (independent chains, so the adds overlap),
+/// then added and summed across lanes by ``laneSum(_:)``. The order
+/// depends only on `span`.
 @inline(__always)
-func batchSum(span: Int, _ element: (Int) -> Lanes) -> Double {
+func batchSum(span: Int, _ adding: (Lanes, Int) -> Lanes) -> Double {
   var (s0, s1) = (Lanes(), Lanes())
   var r = 0
   while r + 32 <= span {
-    s0 += element(r)
-    s1 += element(r + 16)
+    s0 = adding(s0, r)
+    s1 = adding(s1, r + 16)
     r += 32
   }
-  if r < span { s0 += element(r) }
+  if r < span { s0 = adding(s0, r) }
   return laneSum(s0 + s1)
+}
+
+/// s + a·b, as one fused multiply-add (one rounding) when the build sets
+/// `TANDEM_FMA` (the Makefile does on CPUs with FMA; without hardware FMA
+/// it would be a library call per lane), else a product and a sum.
+@inline(__always)
+func multiplyAdd(_ s: Lanes, _ a: Lanes, _ b: Lanes) -> Lanes {
+  #if TANDEM_FMA
+    s.addingProduct(a, b)
+  #else
+    s + a * b
+  #endif
 }
 
 /// Copies `count` interleaved elements (K components each) from `source`
@@ -203,22 +221,37 @@ func layersForward<K: ComponentCount>(
   if !anyNonzero(saved + n * stride, count: (cs - 1) * n * stride) {
     flags.insert(.constantInput)
   }
-  var input = UnsafePointer(saved)
+  // Every layer's weights and biases as planes, one after another.
+  var planes = scratch
   for l in 0..<layers {
     let field = 1 + layerLayoutFields * l
     let (m, w, b) = (layout[field], layout[field + 1], layout[field + 2])
-    let weights = scratch
-    deinterleave(K.self, v + w * cs, count: n * m, into: weights, planeStride: n * m)
-    let bias = weights + cs * n * m
-    deinterleave(K.self, v + b * cs, count: m, into: bias, planeStride: m)
-    let out = UnsafeMutablePointer(mutating: input) + cs * n * stride
-    layerForward(
-      K.self, input: input, width: n, stride: stride, span: rowSpan(rows), weights: weights,
-      bias: bias, columns: m,
-      tanh: flags.contains(l == layers - 1 ? .tanhOutput : .tanhHidden),
-      constantInput: l == 0 && flags.contains(.constantInput), output: out)
-    input = UnsafePointer(out)
+    deinterleave(K.self, v + w * cs, count: n * m, into: planes, planeStride: n * m)
+    deinterleave(K.self, v + b * cs, count: m, into: planes + cs * n * m, planeStride: m)
+    planes += cs * (n * m + m)
     n = m
+  }
+  // All layers on one block of rows at a time, so that a hidden layer's
+  // block is still in cache when the next layer reads it.
+  let span = rowSpan(rows)
+  var first = 0
+  var input = UnsafePointer(saved)  // in the end, the last layer's output
+  while first < span {
+    let end = Swift.min(first + layerRowBlock, span)
+    var (width, planes) = (layout[0], UnsafePointer(scratch))
+    input = UnsafePointer(saved)
+    for l in 0..<layers {
+      let m = layout[1 + layerLayoutFields * l]
+      let out = UnsafeMutablePointer(mutating: input) + cs * width * stride
+      layerForward(
+        K.self, input: input, width: width, stride: stride, rows: first..<end, weights: planes,
+        bias: planes + cs * width * m, columns: m,
+        tanh: flags.contains(l == layers - 1 ? .tanhOutput : .tanhHidden),
+        constantInput: l == 0 && flags.contains(.constantInput), output: out)
+      planes += cs * (width * m + m)
+      (input, width) = (UnsafePointer(out), m)
+    }
+    first = end
   }
   // The last layer's output to the tape, row-major and interleaved.
   for r in 0..<rows {
@@ -235,17 +268,19 @@ func layersForward<K: ComponentCount>(
 /// `weights[d·width·columns + k·columns + c]`, biases `bias[d·columns + c]`.
 @inline(__always)
 func layerForward<K: ComponentCount>(
-  _: K.Type, input a: UnsafePointer<Double>, width n: Int, stride: Int, span: Int,
+  _: K.Type, input a: UnsafePointer<Double>, width n: Int, stride: Int, rows: Range<Int>,
   weights: UnsafePointer<Double>, bias: UnsafePointer<Double>, columns m: Int, tanh: Bool,
   constantInput: Bool, output: UnsafeMutablePointer<Double>
 ) {
   typealias V = Lanes
   let cs = K.count
   for c in 0..<m {
-    var r = 0
-    while r < span {
+    var r = rows.lowerBound
+    while r < rows.upperBound {
       var total = V()
-      for k in 0..<n { total += load(a + k * stride + r) * V(repeating: weights[k * m + c]) }
+      for k in 0..<n {
+        total = multiplyAdd(total, load(a + k * stride + r), V(repeating: weights[k * m + c]))
+      }
       var h = total + V(repeating: bias[c])
       if tanh { h = tanh16(h) }
       store(h, output + c * stride + r)
@@ -255,13 +290,13 @@ func layerForward<K: ComponentCount>(
         var tangent = V()
         if constantInput {
           for k in 0..<n {
-            tangent += load(a + k * stride + r) * V(repeating: wd[k * m + c])
+            tangent = multiplyAdd(tangent, load(a + k * stride + r), V(repeating: wd[k * m + c]))
           }
         } else {
           for k in 0..<n {
-            tangent +=
-              load(ad + k * stride + r) * V(repeating: weights[k * m + c])
-              + load(a + k * stride + r) * V(repeating: wd[k * m + c])
+            tangent = multiplyAdd(
+              multiplyAdd(tangent, load(ad + k * stride + r), V(repeating: weights[k * m + c])),
+              load(a + k * stride + r), V(repeating: wd[k * m + c]))
           }
         }
         var z = tangent + V(repeating: bias[d * m + c])
@@ -341,16 +376,21 @@ func layersBackward<K: ComponentCount>(
     tanhPullBack(K.self, upper, output: block(top + 1), columns: mTop, stride: stride, span: span)
   }
   for c in 0..<mTop {
-    columnParameterAdjoints(
-      K.self, input: block(top), width: nTop, stride: stride, span: span,
-      column: upper + c * stride, componentStride: mTop * stride,
-      constantInput: top == 0 && flags.contains(.constantInput),
-      weights: a + (layout[field(top) + 1] + c) * cs, weightRowStride: mTop * cs,
+    biasAdjoint(
+      K.self, column: upper + c * stride, componentStride: mTop * stride, span: span,
       bias: a + (layout[field(top) + 2] + c) * cs)
   }
+  if top == 0 {
+    columnsWeightAdjoints(
+      K.self, input: block(0), width: nTop, stride: stride, span: span, adjoint: upper,
+      columns: mTop, constantInput: flags.contains(.constantInput),
+      weights: a + layout[field(0) + 1] * cs)
+  }
   // Hidden layers, a column at a time: dZ's column is formed from the layer
-  // above, used for this layer's parameters while in cache, and kept only
-  // when a layer below (or the input) needs it.
+  // above, used for this layer's bias (and, for the first layer, weights)
+  // while in cache, and kept only when a layer below (or the input) needs
+  // it; the layer above's weight adjoints are taken in the same pass, while
+  // this layer's output column is in cache.
   var upperWidth = mTop
   for l in (0..<top).reversed() {
     let m = layout[field(l)]
@@ -362,8 +402,9 @@ func layersBackward<K: ComponentCount>(
       K.self, upper: upper, upperWidth: upperWidth, upperWeights: weights,
       output: block(l + 1), columns: m, tanh: flags.contains(.tanhHidden), input: block(l),
       width: width(l), constantInput: l == 0 && flags.contains(.constantInput), stride: stride,
-      span: span, column: column, keep: keep ? lower : nil,
-      weightsAdjoint: a + layout[field(l) + 1] * cs, biasAdjoint: a + layout[field(l) + 2] * cs)
+      span: span, column: column, keep: keep ? lower : nil, firstLayer: l == 0,
+      upperWeightsAdjoint: a + layout[field(l + 1) + 1] * cs,
+      weightsAdjoint: a + layout[field(l) + 1] * cs, biasAdjoints: a + layout[field(l) + 2] * cs)
     guard keep else { return }
     swap(&upper, &lower)
     upperWidth = m
@@ -398,8 +439,9 @@ func hiddenColumnsBackward<K: ComponentCount>(
   upperWeights w: UnsafePointer<Double>,
   output h: UnsafePointer<Double>, columns m: Int, tanh: Bool, input: UnsafePointer<Double>,
   width n: Int, constantInput: Bool, stride: Int, span: Int, column: UnsafeMutablePointer<Double>,
-  keep lower: UnsafeMutablePointer<Double>?, weightsAdjoint: UnsafeMutablePointer<Double>,
-  biasAdjoint: UnsafeMutablePointer<Double>
+  keep lower: UnsafeMutablePointer<Double>?, firstLayer: Bool,
+  upperWeightsAdjoint: UnsafeMutablePointer<Double>,
+  weightsAdjoint: UnsafeMutablePointer<Double>, biasAdjoints: UnsafeMutablePointer<Double>
 ) {
   typealias V = Lanes
   let cs = K.count
@@ -407,7 +449,9 @@ func hiddenColumnsBackward<K: ComponentCount>(
     var r = 0
     while r < span {
       var total = V()
-      for j in 0..<mu { total += load(dz + j * stride + r) * V(repeating: w[c * mu + j]) }
+      for j in 0..<mu {
+        total = multiplyAdd(total, load(dz + j * stride + r), V(repeating: w[c * mu + j]))
+      }
       let h0 = load(h + c * stride + r)
       let g = 1 - h0 * h0
       store(tanh ? total * g : total, column + r)
@@ -415,9 +459,9 @@ func hiddenColumnsBackward<K: ComponentCount>(
         let (zd, wd) = (dz + d * mu * stride, w + d * m * mu)
         var tangent = V()
         for j in 0..<mu {
-          tangent +=
-            load(zd + j * stride + r) * V(repeating: w[c * mu + j])
-            + load(dz + j * stride + r) * V(repeating: wd[c * mu + j])
+          tangent = multiplyAdd(
+            multiplyAdd(tangent, load(zd + j * stride + r), V(repeating: w[c * mu + j])),
+            load(dz + j * stride + r), V(repeating: wd[c * mu + j]))
         }
         if tanh {
           let hd = load(h + (d * m + c) * stride + r)
@@ -427,10 +471,23 @@ func hiddenColumnsBackward<K: ComponentCount>(
       }
       r += 16
     }
-    columnParameterAdjoints(
-      K.self, input: input, width: n, stride: stride, span: span, column: column,
-      componentStride: stride, constantInput: constantInput, weights: weightsAdjoint + c * cs,
-      weightRowStride: m * cs, bias: biasAdjoint + c * cs)
+    // The layer above: dW_above[c][j] = Σ_r h[r][c]·dZ_above[r][j].
+    for j in 0..<mu {
+      weightAdjoint(
+        K.self, input: h + c * stride, inputComponentStride: m * stride,
+        column: dz + j * stride, columnComponentStride: mu * stride, span: span,
+        constantInput: false, element: upperWeightsAdjoint + (c * mu + j) * cs)
+    }
+    biasAdjoint(
+      K.self, column: column, componentStride: stride, span: span, bias: biasAdjoints + c * cs)
+    if firstLayer {  // its weights now; a higher layer's come in the next pass down
+      for k in 0..<n {
+        weightAdjoint(
+          K.self, input: input + k * stride, inputComponentStride: n * stride, column: column,
+          columnComponentStride: stride, span: span, constantInput: constantInput,
+          element: weightsAdjoint + (k * m + c) * cs)
+      }
+    }
     if let lower {
       for d in 0..<cs {
         (lower + (d * m + c) * stride).update(from: column + d * stride, count: span)
@@ -462,34 +519,53 @@ func tanhPullBack<K: ComponentCount>(
   }
 }
 
-/// One column c of a layer's parameter adjoints: dW[k][c] += Σ_r A[r][k]·dZ[r][c]
-/// (tangent a′·dz + a·dz′) for every k and db[c] += Σ_r dZ[r][c], added to
-/// the tape's interleaved adjoints (`weights` at W[0][c], rows
-/// `weightRowStride` doubles apart; `bias` at b[c]). The column's
-/// components are `componentStride` apart.
+/// db[c] += Σ_r dZ[r][c] for one column (components `componentStride`
+/// apart), added to the tape's interleaved adjoint at `bias`.
 @inline(__always)
-func columnParameterAdjoints<K: ComponentCount>(
-  _: K.Type, input: UnsafePointer<Double>, width n: Int, stride: Int, span: Int,
-  column z0: UnsafePointer<Double>, componentStride: Int, constantInput: Bool,
-  weights: UnsafeMutablePointer<Double>, weightRowStride: Int, bias: UnsafeMutablePointer<Double>
+func biasAdjoint<K: ComponentCount>(
+  _: K.Type, column z: UnsafePointer<Double>, componentStride: Int, span: Int,
+  bias: UnsafeMutablePointer<Double>
 ) {
-  let cs = K.count
-  for d in 0..<cs {
-    let plane = z0 + d * componentStride
-    bias[d] += batchSum(span: span) { load(plane + $0) }
+  for d in 0..<K.count {
+    let plane = z + d * componentStride
+    bias[d] += batchSum(span: span) { $0 + load(plane + $1) }
   }
+}
+
+/// One weight's adjoint, dW[k][c] += Σ_r A[r][k]·dZ[r][c] (tangent
+/// a′·dz + a·dz′), from input column k and output column c as planes,
+/// added to the tape's interleaved adjoint at `element`.
+@inline(__always)
+func weightAdjoint<K: ComponentCount>(
+  _: K.Type, input a0: UnsafePointer<Double>, inputComponentStride: Int,
+  column z0: UnsafePointer<Double>, columnComponentStride: Int, span: Int, constantInput: Bool,
+  element: UnsafeMutablePointer<Double>
+) {
+  element[0] += batchSum(span: span) { multiplyAdd($0, load(a0 + $1), load(z0 + $1)) }
+  for d in 1..<K.count {
+    let (ad, zd) = (a0 + d * inputComponentStride, z0 + d * columnComponentStride)
+    element[d] +=
+      constantInput
+      ? batchSum(span: span) { multiplyAdd($0, load(a0 + $1), load(zd + $1)) }
+      : batchSum(span: span) {
+        multiplyAdd(multiplyAdd($0, load(ad + $1), load(z0 + $1)), load(a0 + $1), load(zd + $1))
+      }
+  }
+}
+
+/// Every weight adjoint of a layer whose dZ is `adjoint` (planes).
+@inline(__always)
+func columnsWeightAdjoints<K: ComponentCount>(
+  _: K.Type, input: UnsafePointer<Double>, width n: Int, stride: Int, span: Int,
+  adjoint dz: UnsafePointer<Double>, columns m: Int, constantInput: Bool,
+  weights: UnsafeMutablePointer<Double>
+) {
   for k in 0..<n {
-    let a0 = input + k * stride
-    let element = weights + k * weightRowStride
-    element[0] += batchSum(span: span) { load(a0 + $0) * load(z0 + $0) }
-    for d in 1..<cs {
-      let (ad, zd) = (input + (d * n + k) * stride, z0 + d * componentStride)
-      element[d] +=
-        constantInput
-        ? batchSum(span: span) { load(a0 + $0) * load(zd + $0) }
-        : batchSum(span: span) {
-          load(ad + $0) * load(z0 + $0) + load(a0 + $0) * load(zd + $0)
-        }
+    for c in 0..<m {
+      weightAdjoint(
+        K.self, input: input + k * stride, inputComponentStride: n * stride,
+        column: dz + c * stride, columnComponentStride: m * stride, span: span,
+        constantInput: constantInput, element: weights + (k * m + c) * K.count)
     }
   }
 }
@@ -506,15 +582,17 @@ func layerInputAdjoint<K: ComponentCount>(
     var r = 0
     while r < span {
       var total = V()
-      for c in 0..<m { total += load(dz + c * stride + r) * V(repeating: weights[k * m + c]) }
+      for c in 0..<m {
+        total = multiplyAdd(total, load(dz + c * stride + r), V(repeating: weights[k * m + c]))
+      }
       store(total, da + k * stride + r)
       for d in 1..<K.count {
         let (zd, wd) = (dz + d * m * stride, weights + d * n * m)
         var tangent = V()
         for c in 0..<m {
-          tangent +=
-            load(zd + c * stride + r) * V(repeating: weights[k * m + c])
-            + load(dz + c * stride + r) * V(repeating: wd[k * m + c])
+          tangent = multiplyAdd(
+            multiplyAdd(tangent, load(zd + c * stride + r), V(repeating: weights[k * m + c])),
+            load(dz + c * stride + r), V(repeating: wd[k * m + c]))
         }
         store(tangent, da + (d * n + k) * stride + r)
       }
