@@ -37,8 +37,7 @@ extension Tape {
     precondition(
       first.bound <= x.count && second.bound <= x.count && x.count == y.count,
       "spring energy: an end is out of range of \(x.count) points")
-    let partial = partials.count
-    partials.append(contentsOf: repeatElement(T.zero, count: 2 * count))
+    let partial = appendZeroPartials(2 * count)
     let (xs, ys) = (x.start, y.start)
     if let components = Self.realComponents, components > 1 {
       // Duals over Double, on their components (see springEnergyKernel): one

@@ -98,6 +98,17 @@ public final class Tape<T: Scalar> {
     return start
   }
 
+  /// Appends `count` zero partials to be overwritten by a bulk node, and
+  /// returns the offset of the first (copied from the kept zeros, as
+  /// ``appendZeros(_:)``).
+  @inlinable
+  func appendZeroPartials(_ count: Int) -> Int {
+    let start = partials.count
+    if zeros.count < count { zeros = [T](repeating: .zero, count: count) }
+    partials.append(contentsOf: zeros[0..<count])
+    return start
+  }
+
   /// Appends one partial derivative and returns its offset.
   @inlinable
   func appendPartial(_ partial: T) -> Int {

@@ -11,10 +11,8 @@ extension TracedMatrix {
     -> TracedVector<T>
   {
     let tape = elements.tape
-    let output = tape.values.count
-    let partial = tape.partials.count
-    tape.partials.append(contentsOf: repeatElement(T.zero, count: rows * columns))
-    tape.values.append(contentsOf: repeatElement(T.zero, count: rows))
+    let output = tape.appendZeros(rows)
+    let partial = tape.appendZeroPartials(rows * columns)
     let start = elements.start
     let columns = self.columns
     tape.values.withUnsafeMutableBufferPointer { values in

@@ -47,8 +47,7 @@ public struct TracedVector<T: Scalar> {
   public func map(_ body: (T) -> (value: T, derivative: T)) -> TracedVector {
     let tape = self.tape
     let output = tape.appendZeros(count)
-    let partial = tape.partials.count
-    tape.partials.append(contentsOf: repeatElement(T.zero, count: count))
+    let partial = tape.appendZeroPartials(count)
     let (input, count) = (start, count)
     tape.values.withUnsafeMutableBufferPointer { v in
       tape.partials.withUnsafeMutableBufferPointer { p in
@@ -73,9 +72,8 @@ public struct TracedVector<T: Scalar> {
     precondition(count == other.count, "vectors of lengths \(count) and \(other.count)")
     let tape = self.tape
     let output = tape.appendZeros(count)
-    let partial = tape.partials.count
     // The partials of lhs go first, then those of rhs: reserve both halves.
-    tape.partials.append(contentsOf: repeatElement(T.zero, count: 2 * count))
+    let partial = tape.appendZeroPartials(2 * count)
     let (lhs, rhs, count) = (start, other.start, count)
     tape.values.withUnsafeMutableBufferPointer { v in
       tape.partials.withUnsafeMutableBufferPointer { p in
