@@ -2,7 +2,7 @@ import Foundation
 import TandemAD
 import Testing
 
-/// The struct-of-arrays kernels behind `Tape.dense` and `Tape.springEnergy`
+/// The struct-of-arrays kernels behind `Tape.dense`, `Tape.perceptron` and `Tape.springEnergy`
 /// on `Double` and `Dual<N, Double>`: every layout path (wide and narrow
 /// layers, with and without the input's gradient, zero and nonzero input
 /// tangents) against the generic chain of bulk nodes, finite differences

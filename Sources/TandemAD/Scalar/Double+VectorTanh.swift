@@ -31,7 +31,8 @@ extension Double {
   /// For n = 0 this is P/Q, the rational's own approximation of tanh(r/2),
   /// with no cancellation, so small arguments keep full relative accuracy
   /// without a separate small-argument branch. Lanes are independent: each
-  /// lane's result is the same whichever vector it is computed in.
+  /// lane's result is the same whichever vector it is computed in. Builds
+  /// with `TANDEM_FMA` fuse its multiply-adds (``multiplyAdd(_:_:_:)``).
   @inlinable @inline(__always)
   public static func tanh8(_ x: SIMD8<Double>) -> SIMD8<Double> {
     typealias V = SIMD8<Double>
@@ -43,26 +44,34 @@ extension Double {
     let z = magnitude.replacing(with: 22, where: V(repeating: 22) .< magnitude)
     let u = 2 * z
     let magic = 6755399441055744.0  // 1.5·2⁵²: adding it rounds to an integer
-    let shifted = u * 1.4426950408889634073599 + magic
+    let shifted = multiplyAdd(V(repeating: magic), u, V(repeating: 1.4426950408889634073599))
     let n = shifted - magic
-    let r = (u - n * 6.93145751953125e-1) - n * 1.42860682030941723212e-6
+    let r = multiplyAdd(
+      multiplyAdd(u, -n, V(repeating: 6.93145751953125e-1)), -n,
+      V(repeating: 1.42860682030941723212e-6))
     let rr = r * r
     let p =
       r
-      * ((1.26177193074810590878e-4 * rr + 3.02994407707441961300e-2) * rr
-        + 9.99999999999999999910e-1)
-    let q =
-      ((3.00198505138664455042e-6 * rr + 2.52448340349684104192e-3) * rr + 2.27265548208155028766e-1)
-      * rr
-      + 2.00000000000000000009e0
+      * multiplyAdd(
+        V(repeating: 9.99999999999999999910e-1), rr,
+        multiplyAdd(
+          V(repeating: 3.02994407707441961300e-2), rr, V(repeating: 1.26177193074810590878e-4)))
+    let q = multiplyAdd(
+      V(repeating: 2.00000000000000000009e0), rr,
+      multiplyAdd(
+        V(repeating: 2.27265548208155028766e-1), rr,
+        multiplyAdd(
+          V(repeating: 2.52448340349684104192e-3), rr, V(repeating: 3.00198505138664455042e-6))))
     let scaleBits =
       (unsafeBitCast(shifted, to: U.self) &- U(repeating: magic.bitPattern) &+ 1023) &<< 52
     let scale = unsafeBitCast(scaleBits, to: V.self)  // 2ⁿ
-    let result = ((scale - 1) * q + (scale + 1) * p) / (scale * (q + p) + (q - p))
+    let result =
+      multiplyAdd((scale + 1) * p, scale - 1, q) / multiplyAdd(q - p, scale, q + p)
     // Double(signOf: x, magnitudeOf: result).
     let resultBits = unsafeBitCast(result, to: U.self)
     return unsafeBitCast((resultBits & ~signBit) | (xBits & signBit), to: V.self)
   }
+
 }
 
 extension Double {

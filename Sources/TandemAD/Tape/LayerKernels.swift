@@ -20,7 +20,7 @@ import RealModule
 // order, then adds the bias, as ``TracedMatrix/multiplied(by:)-(TracedMatrix<T>)``
 // does. Sums over the batch (the weights' and biases' adjoints) run in a
 // fixed order (``batchSum(span:_:)``). Builds with `TANDEM_FMA` fuse each
-// product into its sum (``multiplyAdd(_:_:_:)``: one rounding instead of
+// product into its sum (`multiplyAdd`: one rounding instead of
 // two, so the last bits differ from the generic path's). Either way the
 // order is the same for every component count, so a `Double` run and the
 // value components of any `Dual` run agree bit for bit. A zero input
@@ -129,18 +129,6 @@ func batchSum(span: Int, _ adding: (Lanes, Int) -> Lanes) -> Double {
   }
   if r < span { s0 = adding(s0, r) }
   return laneSum(s0 + s1)
-}
-
-/// s + a·b, as one fused multiply-add (one rounding) when the build sets
-/// `TANDEM_FMA` (the Makefile does on CPUs with FMA; without hardware FMA
-/// it would be a library call per lane), else a product and a sum.
-@inline(__always)
-func multiplyAdd(_ s: Lanes, _ a: Lanes, _ b: Lanes) -> Lanes {
-  #if TANDEM_FMA
-    s.addingProduct(a, b)
-  #else
-    s + a * b
-  #endif
 }
 
 /// Copies `count` interleaved elements (K components each) from `source`

@@ -36,8 +36,8 @@ public final class Tape<T: Scalar> {
   /// Adjoints, one per value, filled by ``backward(from:)``; meaningful
   /// only after it (``reset()`` leaves the previous pass's).
   @exclusivity(unchecked) @usableFromInline var adjoints: [T] = []
-  /// Scratch planes for the dense kernels on `Double` components (see
-  /// Tape+DenseKernels.swift); grows to the largest layer and is kept.
+  /// Scratch for the real kernels on `Double` components (see
+  /// LayerKernels.swift); grows to the largest node and is kept.
   @exclusivity(unchecked) @usableFromInline var realScratch: [Double] = []
   /// What the fused layer nodes keep for their backward pass (their input
   /// and each layer's output as planes, see LayerKernels.swift); the first
