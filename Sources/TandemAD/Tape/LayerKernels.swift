@@ -27,6 +27,18 @@ import RealModule
 // tangent plane (data) skips its terms, which can change only the sign of
 // a zero tangent.
 
+/// Doubles per cache line (64 bytes).
+@usableFromInline let cacheLineDoubles = 8
+
+/// The doubles from `p` to the next cache-line boundary (0 when on one):
+/// plane starts are kept on boundaries so that a 16-lane load covers two
+/// lines instead of straddling three.
+@inlinable
+func cacheLinePadding(at p: UnsafePointer<Double>) -> Int {
+  let misalignment = Int(bitPattern: p) & (cacheLineDoubles * 8 - 1)
+  return misalignment == 0 ? 0 : (cacheLineDoubles * 8 - misalignment) / 8
+}
+
 /// Rows per block in the forward pass (a multiple of 16).
 @usableFromInline let layerRowBlock = 128
 
@@ -66,7 +78,7 @@ func layerScratchCount(components: Int, rows: Int, layout: UnsafePointer<Int>, l
     widest = Swift.max(widest, m)
     n = m
   }
-  return components * (parameters + (2 * widest + 1) * paddedRows(rows))
+  return components * (parameters + (2 * widest + 1) * paddedRows(rows)) + 2 * cacheLineDoubles
 }
 
 /// What the node's `flags` hold.
@@ -196,6 +208,7 @@ func layersForward<K: ComponentCount>(
   saved: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>
 ) -> LayerFlags {
   let cs = K.count
+  let scratch = scratch + cacheLinePadding(at: scratch)
   let stride = paddedRows(rows)
   var n = layout[0]
   // The input as planes, zero-padded; then whether its tangents are zero.
@@ -341,8 +354,10 @@ func layersBackward<K: ComponentCount>(
     let m = layout[field(l)]
     (widest, parameters) = (Swift.max(widest, m), Swift.max(parameters, width(l) * m))
   }
-  let weights = scratch
-  var upper = weights + cs * parameters  // dZ of the layer above, as planes
+  let weights = scratch + cacheLinePadding(at: scratch)
+  // dZ of the layer above, as planes, from a cache line on.
+  var upper =
+    weights + (cs * parameters + cacheLineDoubles - 1) / cacheLineDoubles * cacheLineDoubles
   var lower = upper + cs * widest * stride
   let column = lower + cs * widest * stride  // one column of dZ
   // Block l of the saved planes: the input (l = 0), else layer l − 1's output.

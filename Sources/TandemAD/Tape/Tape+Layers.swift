@@ -76,16 +76,20 @@ extension Tape {
     let rows = input.rows
     let columns = layerLayouts[layout + 1 + layerLayoutFields * (layers - 1)]
     let output = appendZeros(rows * columns)
-    let saved = realSavedCount
+    var saved = realSavedCount
     var recorded = flags.rawValue
     layerLayouts.withUnsafeBufferPointer { layouts in
       let fields = layouts.baseAddress! + layout
+      // The node's planes start on a cache line (the buffer is grown first,
+      // with room for the padding, then the offset is rounded for its base).
       let savedCount = layerSavedCount(
         components: components, rows: rows, layout: fields, layers: layers)
-      if realSaved.count < saved + savedCount {
-        realSaved.append(contentsOf: repeatElement(0, count: saved + savedCount - realSaved.count))
+      let needed = saved + savedCount + cacheLineDoubles
+      if realSaved.count < needed {
+        realSaved.append(contentsOf: repeatElement(0, count: needed - realSaved.count))
       }
-      realSavedCount += savedCount
+      saved += realSaved.withUnsafeBufferPointer { cacheLinePadding(at: $0.baseAddress! + saved) }
+      realSavedCount = saved + savedCount
       reserveRealScratch(
         layerScratchCount(components: components, rows: rows, layout: fields, layers: layers))
       let count = values.count * components
