@@ -40,6 +40,37 @@ import Testing
     #expect(worst <= 4, "worst error \(worst) ulp")
   }
 
+  /// The layer kernels' logistic function (a 1×1 identity layer) is within
+  /// a few ulp of 1/(1 + e⁻ˣ) from the C library, saturates without
+  /// overflow, and passes NaN through.
+  @Test func denseSigmoidMatchesTheCLibrary() {
+    var xs: [Double] = [
+      0, -0.0, 1e-300, -1e-10, 0.5, -0.5, 1, -1, 20, -20, 40, -40, 700, -700, 800, -800,
+    ]
+    var random = SplitMix64(seed: 29)
+    for _ in 0..<20_000 { xs.append((random.uniform(0...1) * 2 - 1) * 40) }
+    xs.append(.nan)
+    let tape = Tape<Double>()
+    let x = tape.variables(xs, rows: xs.count, columns: 1)
+    let y = x.dense(
+      weights: tape.variables([1.0], rows: 1, columns: 1), bias: tape.variables([0.0]),
+      activation: .sigmoid)
+    var worst = 0.0
+    for (i, x) in xs.enumerated() {
+      let value = y.value(row: i, column: 0)
+      if x.isNaN {
+        #expect(value.isNaN)
+        continue
+      }
+      let z = (0 + x * 1) + 0
+      let reference =
+        z < 0 ? Foundation.exp(z) / (1 + Foundation.exp(z)) : 1 / (1 + Foundation.exp(-z))
+      #expect(value >= 0 && value <= 1, "range at \(x)")
+      worst = max(worst, abs(value - reference) / max(reference.ulp, Double.leastNormalMagnitude))
+    }
+    #expect(worst <= 8, "worst error \(worst) ulp")
+  }
+
   /// Dense layers of every shape class equal the chain product, bias row,
   /// tanh map, in value and in the adjoints of input, weights and bias.
   @Test(arguments: [(23, 64, 1), (19, 5, 3), (4, 3, 9), (2, 2, 70)])
@@ -67,7 +98,7 @@ import Testing
       values(rows * inner, constant: dataInput), values(inner * columns), values(columns),
       values(rows * columns)
     )
-    for activation in [DenseActivation.identity, .tanh] {
+    for activation in DenseActivation.allCases {
       for inputGradient in [true, false] {
         func run(fused: Bool) -> [T] {
           let tape = Tape<T>()
@@ -78,12 +109,7 @@ import Testing
           if fused {
             y = x.dense(weights: w, bias: b, activation: activation, inputGradient: inputGradient)
           } else {
-            let affine = x.multiplied(by: w).addingToEachRow(b)
-            y =
-              activation == .tanh
-              ? affine.map { v in
-                let t = T.tanh(v); return (t, 1 - t * t)
-              } : affine
+            y = referenceActivation(activation, x.multiplied(by: w).addingToEachRow(b))
           }
           let loss = y.elements.dot(tape.variables(seeds))
           tape.backward(from: loss)
@@ -109,11 +135,13 @@ import Testing
   /// bias row and tanh map, in the output and in the adjoints of the
   /// parameters and the input; on Double the values are those of the dual
   /// runs bit for bit.
-  @Test(arguments: [[3, 17, 9, 2], [2, 64, 1], [5, 4]])
-  func perceptronMatchesTheChain(widths: [Int]) {
+  @Test(arguments: [[3, 17, 9, 2], [2, 64, 1], [5, 4]], DenseActivation.allCases)
+  func perceptronMatchesTheChain(widths: [Int], activation: DenseActivation) {
     let rows = 21  // not a whole number of vectors
     var random = SplitMix64(seed: UInt64(widths.reduce(7, { $0 * 31 + $1 })))
-    let parameterCount = (1..<widths.count).reduce(0) { $0 + widths[$1 - 1] * widths[$1] + widths[$1] }
+    let parameterCount = (1..<widths.count).reduce(0) {
+      $0 + widths[$1 - 1] * widths[$1] + widths[$1]
+    }
     let xs = (0..<(rows * widths[0])).map { _ in random.uniform(0...1) * 2 - 1 }
     let ps = (0..<parameterCount).map { _ in random.uniform(0...1) - 0.5 }
     let pt = (0..<parameterCount).map { _ in random.uniform(0...1) - 0.5 }
@@ -125,7 +153,8 @@ import Testing
       let p = tape.variables(zip(ps, pt).map { lift($0, $1) })
       var y = x
       if fused {
-        y = x.perceptron(parameters: p, widths: widths, inputGradient: !dataInput)
+        y = x.perceptron(
+          parameters: p, widths: widths, activation: activation, inputGradient: !dataInput)
       } else {
         var offset = 0
         for l in 1..<widths.count {
@@ -133,28 +162,32 @@ import Testing
           let affine = y.multiplied(by: p[offset..<(offset + n * m)].reshaped(rows: n, columns: m))
             .addingToEachRow(p[(offset + n * m)..<(offset + n * m + m)])
           offset += n * m + m
-          y = l == widths.count - 1 ? affine : affine.map { v in
-            let t = T.tanh(v); return (t, 1 - t * t)
-          }
+          y = l == widths.count - 1 ? affine : referenceActivation(activation, affine)
         }
       }
       let loss = y.elements.dot(tape.variables(seeds.map { T($0) }))
       tape.backward(from: loss)
-      return [loss.value] + Array(tape.adjoints(of: p)) + (dataInput ? [] : Array(tape.adjoints(of: x.elements)))
+      return [loss.value] + Array(tape.adjoints(of: p))
+        + (dataInput ? [] : Array(tape.adjoints(of: x.elements)))
     }
     for dataInput in [false, true] {
       let dual = { (v: Double, t: Double) in Dual<2, Double>(v, tangents: [t, v * t]) }
-      let (fused, chain) = (run(dual, fused: true, dataInput: dataInput), run(dual, fused: false, dataInput: dataInput))
+      let (fused, chain) = (
+        run(dual, fused: true, dataInput: dataInput), run(dual, fused: false, dataInput: dataInput)
+      )
       #expect(fused.count == chain.count)
       for (a, b) in zip(fused, chain) {
         #expect(abs(a.value - b.value) <= 1e-12 * max(1, abs(b.value)), "\(widths)")
         for d in 0..<2 {
-          #expect(abs(a.tangents[d] - b.tangents[d]) <= 1e-12 * max(1, abs(b.tangents[d])), "\(widths)")
+          #expect(
+            abs(a.tangents[d] - b.tangents[d]) <= 1e-12 * max(1, abs(b.tangents[d])), "\(widths)")
         }
       }
       let plain = run({ v, _ in v }, fused: true, dataInput: dataInput)
       #expect(plain.map(\.bitPattern) == fused.map(\.value.bitPattern), "\(widths)")
-      let nested = run({ v, t in Dual<1, Dual<1, Double>>(Dual(v, tangents: [t]), tangents: [Dual(t)]) }, fused: true, dataInput: dataInput)
+      let nested = run(
+        { v, t in Dual<1, Dual<1, Double>>(Dual(v, tangents: [t]), tangents: [Dual(t)]) },
+        fused: true, dataInput: dataInput)
       for (a, b) in zip(nested, plain) {
         #expect(abs(a.value.value - b) <= 1e-12 * max(1, abs(b)), "generic path \(widths)")
       }

@@ -32,7 +32,7 @@ extension Double {
   /// with no cancellation, so small arguments keep full relative accuracy
   /// without a separate small-argument branch. Lanes are independent: each
   /// lane's result is the same whichever vector it is computed in. Builds
-  /// with `TANDEM_FMA` fuse its multiply-adds (``multiplyAdd(_:_:_:)``).
+  /// with `TANDEM_FMA` fuse its multiply-adds (`multiplyAdd`).
   @inlinable @inline(__always)
   public static func tanh8(_ x: SIMD8<Double>) -> SIMD8<Double> {
     typealias V = SIMD8<Double>
@@ -42,7 +42,42 @@ extension Double {
     let magnitude = unsafeBitCast(xBits & ~signBit, to: V.self)
     // min(|x|, 22) as `22 < |x| ? 22 : |x|` (NaN stays NaN).
     let z = magnitude.replacing(with: 22, where: V(repeating: 22) .< magnitude)
-    let u = 2 * z
+    let (scale, p, q) = expParts8(2 * z)  // e^{2z} = 2ⁿ·(Q + P)/(Q − P)
+    let result =
+      multiplyAdd((scale + 1) * p, scale - 1, q) / multiplyAdd(q - p, scale, q + p)
+    // Double(signOf: x, magnitudeOf: result).
+    let resultBits = unsafeBitCast(result, to: U.self)
+    return unsafeBitCast((resultBits & ~signBit) | (xBits & signBit), to: V.self)
+  }
+
+}
+
+extension Double {
+  /// The logistic function 1/(1 + e⁻ˣ) of eight lanes, with one division:
+  /// with e = e^{−|x|} = 2ⁿ·(Q + P)/(Q − P) (``expParts8(_:)``, |x| clamped
+  /// at 708), 1/(1 + e) = (Q − P)/((Q − P) + 2ⁿ·(Q + P)) for x ≥ 0 and
+  /// e/(1 + e) = 2ⁿ·(Q + P)/(same) for x < 0, so neither side overflows or
+  /// cancels. Below −708 the result stays at σ(−708) ≈ 3·10⁻³⁰⁸ instead of
+  /// going subnormal. NaN stays NaN.
+  @inlinable @inline(__always)
+  public static func sigmoid8(_ x: SIMD8<Double>) -> SIMD8<Double> {
+    typealias V = SIMD8<Double>
+    let magnitude = x.replacing(with: -x, where: x .< 0)
+    let clamped = magnitude.replacing(with: 708, where: V(repeating: 708) .< magnitude)
+    let (scale, p, q) = expParts8(-clamped)
+    let (small, large) = (q - p, scale * (q + p))
+    return small.replacing(with: large, where: .!(x .>= 0)) / (small + large)
+  }
+
+  /// 2ⁿ, P and Q with e^u = 2ⁿ·(Q + P)/(Q − P) for u in [−708, 44]: Cephes'
+  /// `exp`, u = n·ln 2 + r (|r| ≤ ½ln 2, ln 2 in two parts), P = r·p(r²),
+  /// Q = q(r²), 2ⁿ built from the exponent bits.
+  @inlinable @inline(__always)
+  static func expParts8(_ u: SIMD8<Double>) -> (
+    scale: SIMD8<Double>, p: SIMD8<Double>, q: SIMD8<Double>
+  ) {
+    typealias V = SIMD8<Double>
+    typealias U = SIMD8<UInt64>
     let magic = 6755399441055744.0  // 1.5·2⁵²: adding it rounds to an integer
     let shifted = multiplyAdd(V(repeating: magic), u, V(repeating: 1.4426950408889634073599))
     let n = shifted - magic
@@ -64,14 +99,8 @@ extension Double {
           V(repeating: 2.52448340349684104192e-3), rr, V(repeating: 3.00198505138664455042e-6))))
     let scaleBits =
       (unsafeBitCast(shifted, to: U.self) &- U(repeating: magic.bitPattern) &+ 1023) &<< 52
-    let scale = unsafeBitCast(scaleBits, to: V.self)  // 2ⁿ
-    let result =
-      multiplyAdd((scale + 1) * p, scale - 1, q) / multiplyAdd(q - p, scale, q + p)
-    // Double(signOf: x, magnitudeOf: result).
-    let resultBits = unsafeBitCast(result, to: U.self)
-    return unsafeBitCast((resultBits & ~signBit) | (xBits & signBit), to: V.self)
+    return (unsafeBitCast(scaleBits, to: V.self), p, q)
   }
-
 }
 
 extension Double {

@@ -15,8 +15,8 @@ import RealModule
 // buffer for the backward pass.
 //
 // Arithmetic follows the generic `Dual` code element by element (a
-// product's tangent is x′·w + x·w′, tanh's tangent is multiplied by
-// 1 − h·h, …), and each output element sums over the layer's inputs in
+// product's tangent is x′·w + x·w′, an activation's tangent is multiplied
+// by its slope from the output, …), and each output element sums over the layer's inputs in
 // order, then adds the bias, as ``TracedMatrix/multiplied(by:)-(TracedMatrix<T>)``
 // does. Sums over the batch (the weights' and biases' adjoints) run in a
 // fixed order (``batchSum(span:_:)``). Builds with `TANDEM_FMA` fuse each
@@ -86,14 +86,23 @@ func layerScratchCount(components: Int, rows: Int, layout: UnsafePointer<Int>, l
 struct LayerFlags: OptionSet, Sendable {
   @usableFromInline let rawValue: Int
   @inlinable init(rawValue: Int) { self.rawValue = rawValue }
-  /// tanh after every layer but the last.
-  @usableFromInline static let tanhHidden = LayerFlags(rawValue: 1)
-  /// tanh after the last layer.
-  @usableFromInline static let tanhOutput = LayerFlags(rawValue: 2)
+  /// The activations after every layer but the last (bits 0–1) and after
+  /// the last (bits 2–3), no other flag set.
+  @inlinable init(hidden: DenseActivation, output: DenseActivation) {
+    rawValue = hidden.rawValue | output.rawValue << 2
+  }
   /// The backward pass accumulates the input's adjoint.
-  @usableFromInline static let inputGradient = LayerFlags(rawValue: 4)
+  @usableFromInline static let inputGradient = LayerFlags(rawValue: 16)
   /// Every tangent of the input is zero (set by the forward pass).
-  @usableFromInline static let constantInput = LayerFlags(rawValue: 8)
+  @usableFromInline static let constantInput = LayerFlags(rawValue: 32)
+  /// The activation after every layer but the last.
+  @inlinable var hidden: DenseActivation { DenseActivation(rawValue: rawValue & 3)! }
+  /// The activation after the last layer.
+  @inlinable var output: DenseActivation { DenseActivation(rawValue: rawValue >> 2 & 3)! }
+  /// The activation after layer `l` of `layers`.
+  @inlinable func activation(layer l: Int, of layers: Int) -> DenseActivation {
+    l == layers - 1 ? output : hidden
+  }
 }
 
 /// Sixteen rows of a plane.
@@ -109,10 +118,41 @@ func store(_ value: Lanes, _ p: UnsafeMutablePointer<Double>) {
   UnsafeMutableRawPointer(p).storeBytes(of: value, as: Lanes.self)
 }
 
-/// tanh of sixteen lanes, as two ``Swift/Double/tanh8(_:)``.
-@inline(__always)
-func tanh16(_ x: Lanes) -> Lanes {
-  Lanes(lowHalf: Double.tanh8(x.lowHalf), highHalf: Double.tanh8(x.highHalf))
+extension DenseActivation {
+  /// f of sixteen lanes (tanh and the logistic function as two eight-lane
+  /// kernels).
+  @inline(__always)
+  func lanes(_ z: Lanes) -> Lanes {
+    switch self {
+    case .identity: z
+    case .tanh: Lanes(lowHalf: Double.tanh8(z.lowHalf), highHalf: Double.tanh8(z.highHalf))
+    case .relu: z.replacing(with: 0, where: .!(z .> 0))
+    case .sigmoid:
+      Lanes(lowHalf: Double.sigmoid8(z.lowHalf), highHalf: Double.sigmoid8(z.highHalf))
+    }
+  }
+
+  /// f′ from the output h, lane by lane: ``slope(output:)``.
+  @inline(__always)
+  func slope(lanes h: Lanes) -> Lanes {
+    switch self {
+    case .identity: Lanes(repeating: 1)
+    case .tanh: 1 - h * h
+    case .relu: Lanes(repeating: 0).replacing(with: 1, where: h .> 0)
+    case .sigmoid: h * (1 - h)
+    }
+  }
+
+  /// The tangent of f′ given the output's value h and tangent h′, as the
+  /// dual arithmetic of ``slope(output:)`` computes it.
+  @inline(__always)
+  func slopeTangent(lanes h: Lanes, tangent t: Lanes) -> Lanes {
+    switch self {
+    case .identity, .relu: Lanes()
+    case .tanh: 0 - (t * h + h * t)
+    case .sigmoid: t * (1 - h) + h * (0 - t)
+    }
+  }
 }
 
 /// The lanes' sum in a fixed tree: halves added lane by lane down to two,
@@ -247,7 +287,7 @@ func layersForward<K: ComponentCount>(
       layerForward(
         K.self, input: input, width: width, stride: stride, rows: first..<end, weights: planes,
         bias: planes + cs * width * m, columns: m,
-        tanh: flags.contains(l == layers - 1 ? .tanhOutput : .tanhHidden),
+        activation: flags.activation(layer: l, of: layers),
         constantInput: l == 0 && flags.contains(.constantInput), output: out)
       planes += cs * (width * m + m)
       (input, width) = (UnsafePointer(out), m)
@@ -270,8 +310,8 @@ func layersForward<K: ComponentCount>(
 @inline(__always)
 func layerForward<K: ComponentCount>(
   _: K.Type, input a: UnsafePointer<Double>, width n: Int, stride: Int, rows: Range<Int>,
-  weights: UnsafePointer<Double>, bias: UnsafePointer<Double>, columns m: Int, tanh: Bool,
-  constantInput: Bool, output: UnsafeMutablePointer<Double>
+  weights: UnsafePointer<Double>, bias: UnsafePointer<Double>, columns m: Int,
+  activation: DenseActivation, constantInput: Bool, output: UnsafeMutablePointer<Double>
 ) {
   typealias V = Lanes
   let cs = K.count
@@ -283,9 +323,9 @@ func layerForward<K: ComponentCount>(
         total = multiplyAdd(total, load(a + k * stride + r), V(repeating: weights[k * m + c]))
       }
       var h = total + V(repeating: bias[c])
-      if tanh { h = tanh16(h) }
+      h = activation.lanes(h)
       store(h, output + c * stride + r)
-      let slope = 1 - h * h
+      let slope = activation.slope(lanes: h)
       for d in 1..<cs {
         let (wd, ad) = (weights + d * n * m, a + d * n * stride)
         var tangent = V()
@@ -301,7 +341,7 @@ func layerForward<K: ComponentCount>(
           }
         }
         var z = tangent + V(repeating: bias[d * m + c])
-        if tanh { z *= slope }
+        if activation != .identity { z *= slope }
         store(z, output + (d * m + c) * stride + r)
       }
       r += 16
@@ -375,8 +415,10 @@ func layersBackward<K: ComponentCount>(
       K.self, a + (output + r * mTop) * cs, count: mTop, into: upper + r,
       planeStride: mTop * stride, elementStride: stride)
   }
-  if flags.contains(.tanhOutput) {
-    tanhPullBack(K.self, upper, output: block(top + 1), columns: mTop, stride: stride, span: span)
+  if flags.output != .identity {
+    activationPullBack(
+      K.self, flags.output, upper, output: block(top + 1), columns: mTop, stride: stride,
+      span: span)
   }
   for c in 0..<mTop {
     biasAdjoint(
@@ -403,7 +445,7 @@ func layersBackward<K: ComponentCount>(
     let keep = l > 0 || flags.contains(.inputGradient)
     hiddenColumnsBackward(
       K.self, upper: upper, upperWidth: upperWidth, upperWeights: weights,
-      output: block(l + 1), columns: m, tanh: flags.contains(.tanhHidden), input: block(l),
+      output: block(l + 1), columns: m, activation: flags.hidden, input: block(l),
       width: width(l), constantInput: l == 0 && flags.contains(.constantInput), stride: stride,
       span: span, column: column, keep: keep ? lower : nil, firstLayer: l == 0,
       upperWeightsAdjoint: a + layout[field(l + 1) + 1] * cs,
@@ -433,14 +475,15 @@ func layersBackward<K: ComponentCount>(
 
 /// The backward pass of a hidden layer, one column c at a time: its dY
 /// column Σ_j dZ_above[j]·W_above[c][j] (tangent dz′·w + dz·w′, summed over j
-/// in order), times the tanh derivative (as ``tanhPullBack``), then the
+/// in order), times the activation's derivative (as ``activationPullBack``), then the
 /// column's bias and weight adjoints (``columnParameterAdjoints``), and the
 /// column copied to `keep` when a layer below needs it.
 @inline(__always)
 func hiddenColumnsBackward<K: ComponentCount>(
   _: K.Type, upper dz: UnsafePointer<Double>, upperWidth mu: Int,
   upperWeights w: UnsafePointer<Double>,
-  output h: UnsafePointer<Double>, columns m: Int, tanh: Bool, input: UnsafePointer<Double>,
+  output h: UnsafePointer<Double>, columns m: Int, activation: DenseActivation,
+  input: UnsafePointer<Double>,
   width n: Int, constantInput: Bool, stride: Int, span: Int, column: UnsafeMutablePointer<Double>,
   keep lower: UnsafeMutablePointer<Double>?, firstLayer: Bool,
   upperWeightsAdjoint: UnsafeMutablePointer<Double>,
@@ -456,8 +499,8 @@ func hiddenColumnsBackward<K: ComponentCount>(
         total = multiplyAdd(total, load(dz + j * stride + r), V(repeating: w[c * mu + j]))
       }
       let h0 = load(h + c * stride + r)
-      let g = 1 - h0 * h0
-      store(tanh ? total * g : total, column + r)
+      let g = activation.slope(lanes: h0)
+      store(activation == .identity ? total : total * g, column + r)
       for d in 1..<cs {
         let (zd, wd) = (dz + d * mu * stride, w + d * m * mu)
         var tangent = V()
@@ -466,9 +509,9 @@ func hiddenColumnsBackward<K: ComponentCount>(
             multiplyAdd(tangent, load(zd + j * stride + r), V(repeating: w[c * mu + j])),
             load(dz + j * stride + r), V(repeating: wd[c * mu + j]))
         }
-        if tanh {
+        if activation != .identity {
           let hd = load(h + (d * m + c) * stride + r)
-          tangent = tangent * g + total * (0 - (hd * h0 + h0 * hd))
+          tangent = tangent * g + total * activation.slopeTangent(lanes: h0, tangent: hd)
         }
         store(tangent, column + d * stride + r)
       }
@@ -499,23 +542,26 @@ func hiddenColumnsBackward<K: ComponentCount>(
   }
 }
 
-/// dZ = dH ⊙ (1 − h·h) in place, as the dual product a·g with
-/// g = 1 − h·h, g′ = 0 − (h′·h + h·h′), over `columns` planes.
+/// dZ = dH ⊙ f′ in place, as the dual product a·g with g = f′ from the
+/// output h (``DenseActivation/slope(lanes:)``) and its tangent
+/// (``DenseActivation/slopeTangent(lanes:tangent:)``), over `columns` planes.
 @inline(__always)
-func tanhPullBack<K: ComponentCount>(
-  _: K.Type, _ adjoint: UnsafeMutablePointer<Double>, output h: UnsafePointer<Double>,
-  columns m: Int, stride: Int, span: Int
+func activationPullBack<K: ComponentCount>(
+  _: K.Type, _ activation: DenseActivation, _ adjoint: UnsafeMutablePointer<Double>,
+  output h: UnsafePointer<Double>, columns m: Int, stride: Int, span: Int
 ) {
   let component = m * stride
   for c in 0..<m {
     var i = c * stride
     while i < c * stride + span {
       let (h0, a0) = (load(h + i), load(adjoint + i))
-      let g = 1 - h0 * h0
+      let g = activation.slope(lanes: h0)
       store(a0 * g, adjoint + i)
       for d in 1..<K.count {
         let (hd, ad) = (load(h + d * component + i), load(adjoint + d * component + i))
-        store(ad * g + a0 * (0 - (hd * h0 + h0 * hd)), adjoint + d * component + i)
+        store(
+          ad * g + a0 * activation.slopeTangent(lanes: h0, tangent: hd),
+          adjoint + d * component + i)
       }
       i += 16
     }

@@ -181,7 +181,8 @@ extension Tape {
       pullBackDense(
         input: input, rows: rows, inner: inner, weights: weights, columns: columns, bias: bias,
         output: output,
-        tanh: flags & 1 != 0, inputGradient: flags & 2 != 0, values: values, adjoints: a)
+        activation: DenseActivation(rawValue: flags & 3)!, inputGradient: flags & 4 != 0,
+        values: values, adjoints: a)
     case let .layers(input, rows, layout, layers, output, savedAt, flags):
       pullBackLayers(
         input: input, rows: rows, layout: layout, layers: layers, output: output, saved: savedAt,

@@ -1,15 +1,5 @@
 import RealModule
 
-/// The function a fused dense layer applies to its affine output.
-public enum DenseActivation: Sendable, Hashable {
-  /// No function: the layer is affine, X·W + b.
-  case identity
-  /// tanh: on `Double` and `Dual<N, Double>` by the layer kernels' eight-lane
-  /// ``Swift/Double/tanh8(_:)`` (one formula, one division; within 4 ulp),
-  /// on other scalars by ``Scalar/formTanh(_:)``.
-  case tanh
-}
-
 extension Tape {
   /// A dense layer, f(X·W + b) for a batch X of examples in rows, recorded
   /// as one fused node: the product, the bias and the activation in one
@@ -53,8 +43,7 @@ extension Tape {
       layerLayouts.append(columns)
       layerLayouts.append(w)
       layerLayouts.append(b)
-      var flags: LayerFlags = []
-      if activation == .tanh { flags.insert(.tanhOutput) }
+      var flags = LayerFlags(hidden: .identity, output: activation)
       if inputGradient { flags.insert(.inputGradient) }
       return recordLayers(input, layout: layout, layers: 1, flags: flags)
     }
@@ -62,7 +51,7 @@ extension Tape {
     denseGenericForward(
       x: x, rows: rows, inner: inner, w: w, columns: columns, b: b, output: output,
       activation: activation)
-    let flags = (activation == .tanh ? 1 : 0) | (inputGradient ? 2 : 0)
+    let flags = activation.rawValue | (inputGradient ? 4 : 0)
     operations.append(
       .dense(
         input: x, rows: rows, inner: inner, weights: w, columns: columns, bias: b, output: output,
@@ -91,8 +80,12 @@ extension Tape {
           v[out + c] = total + v[b + c]
         }
       }
-      if activation == .tanh {
-        T.formTanh(UnsafeMutableBufferPointer(rebasing: v[output..<(output + rows * columns)]))
+      let outputs = UnsafeMutableBufferPointer(rebasing: v[output..<(output + rows * columns)])
+      switch activation {
+      case .identity: break
+      case .tanh: T.formTanh(outputs)  // vectorised on Double values
+      case .relu, .sigmoid:
+        for i in outputs.indices { outputs[i] = activation.value(outputs[i]) }
       }
     }
   }
@@ -103,7 +96,7 @@ extension Tape {
   @inlinable
   static func pullBackDense(
     input x: Int, rows: Int, inner: Int, weights w: Int, columns: Int, bias b: Int, output: Int,
-    tanh: Bool, inputGradient: Bool, values: UnsafeBufferPointer<T>,
+    activation: DenseActivation, inputGradient: Bool, values: UnsafeBufferPointer<T>,
     adjoints a: UnsafeMutableBufferPointer<T>
   ) {
     // At most 1 KiB, which the standard library keeps on the stack.
@@ -117,13 +110,10 @@ extension Tape {
         let width = Swift.min(block, columns - first)
         for r in 0..<rows {
           let out = output + r * columns + first
-          if tanh {
-            for c in 0..<width {
-              let h = values[out + c]
-              dz[c] = a[out + c] * (1 - h * h)
-            }
-          } else {
+          if activation == .identity {
             for c in 0..<width { dz[c] = a[out + c] }
+          } else {
+            for c in 0..<width { dz[c] = a[out + c] * activation.slope(output: values[out + c]) }
           }
           for c in 0..<width { a[b + first + c] += dz[c] }
           for k in 0..<inner {

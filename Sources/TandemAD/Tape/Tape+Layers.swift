@@ -60,8 +60,7 @@ extension Tape {
       layerLayouts.append(offset + n * m)
       offset += n * m + m
     }
-    var flags: LayerFlags = []
-    if activation == .tanh { flags.insert(.tanhHidden) }
+    var flags = LayerFlags(hidden: activation, output: .identity)
     if inputGradient { flags.insert(.inputGradient) }
     return recordLayers(input, layout: layout, layers: widths.count - 1, flags: flags)
   }

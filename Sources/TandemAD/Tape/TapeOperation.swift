@@ -58,8 +58,8 @@ enum TapeOperation: Sendable {
   case springEnergy(x: Int, y: Int, first: Int, second: Int, count: Int, output: Int, partial: Int)
   /// `output = f(input · weights + bias)` for a row-major `rows × inner`
   /// input, an `inner × columns` weight matrix and a bias row, with f the
-  /// identity or tanh (`flags` bit 0); the input's adjoint is accumulated
-  /// only when `flags` bit 1 is set. The generic path, for scalars the
+  /// ``DenseActivation`` whose raw value is `flags & 3`; the input's adjoint
+  /// is accumulated only when `flags` bit 2 is set. The generic path, for scalars the
   /// real kernels do not take (`.layers` is the other).
   case dense(
     input: Int, rows: Int, inner: Int, weights: Int, columns: Int, bias: Int, output: Int,

@@ -13,28 +13,13 @@ public enum Activation: String, Sendable, Hashable, CaseIterable {
   /// x < 0, so neither branch overflows.
   case sigmoid
 
-  /// Applies the activation to every element of `m`, recorded as one node.
+  /// The same function for the layer kernels of TandemAD.
   @inlinable
-  public func apply<T: Scalar>(to m: TracedMatrix<T>) -> TracedMatrix<T> {
+  public var layerActivation: DenseActivation {
     switch self {
-    case .tanh:
-      m.map { v in
-        let t = T.tanh(v)
-        return (t, 1 - t * t)
-      }
-    case .relu:
-      m.map { v in v > .zero ? (v, 1) : (.zero, .zero) }
-    case .sigmoid:
-      m.map { v in
-        let s: T
-        if v < .zero {
-          let e = T.exp(v)
-          s = e / (1 + e)
-        } else {
-          s = 1 / (1 + T.exp(-v))
-        }
-        return (s, s * (1 - s))
-      }
+    case .tanh: .tanh
+    case .relu: .relu
+    case .sigmoid: .sigmoid
     }
   }
 }
