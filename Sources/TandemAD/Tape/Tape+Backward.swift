@@ -166,17 +166,14 @@ extension Tape {
         }
       }
     case let .springEnergy(x, y, first, second, count, output, partial):
-      let seed = a[output]
-      for s in 0..<count {
-        let i = indices[first + s]
-        let j = indices[second + s]
-        let gx = seed * partials[partial + 2 * s]
-        let gy = seed * partials[partial + 2 * s + 1]
-        a[x + i] += gx
-        a[x + j] -= gx
-        a[y + i] += gy
-        a[y + j] -= gy
-      }
+      pullBackSpringEnergy(
+        x: x, y: y, first: first, second: second, count: count, output: output,
+        partials: partials.baseAddress! + partial, indices: indices, adjoints: a)
+    case let .savedSpringEnergy(x, y, first, second, count, output, savedAt):
+      pullBackSpringEnergy(
+        x: x, y: y, first: first, second: second, count: count, output: output,
+        partials: UnsafeRawPointer(saved.baseAddress! + savedAt).assumingMemoryBound(to: T.self),
+        indices: indices, adjoints: a)
     case let .dense(input, rows, inner, weights, columns, bias, output, flags):
       pullBackDense(
         input: input, rows: rows, inner: inner, weights: weights, columns: columns, bias: bias,
@@ -194,6 +191,29 @@ extension Tape {
         let row = r * columns
         for c in 0..<columns { a[matrix + row + c] += seed * partials[partial + row + c] }
       }
+    }
+  }
+
+  /// The spring node's vector-Jacobian product: each spring's saved partials
+  /// (∂E/∂x, ∂E/∂y at its first end, two per spring from `partials`) times
+  /// the energy's adjoint, added at the first end and subtracted at the
+  /// second.
+  @inlinable
+  static func pullBackSpringEnergy(
+    x: Int, y: Int, first: Int, second: Int, count: Int, output: Int,
+    partials: UnsafePointer<T>, indices: UnsafeBufferPointer<Int>,
+    adjoints a: UnsafeMutableBufferPointer<T>
+  ) {
+    let seed = a[output]
+    for s in 0..<count {
+      let i = indices[first + s]
+      let j = indices[second + s]
+      let gx = seed * partials[2 * s]
+      let gy = seed * partials[2 * s + 1]
+      a[x + i] += gx
+      a[x + j] -= gx
+      a[y + i] += gy
+      a[y + j] -= gy
     }
   }
 }

@@ -75,20 +75,12 @@ extension Tape {
     let rows = input.rows
     let columns = layerLayouts[layout + 1 + layerLayoutFields * (layers - 1)]
     let output = appendZeros(rows * columns)
-    var saved = realSavedCount
+    var saved = 0
     var recorded = flags.rawValue
     layerLayouts.withUnsafeBufferPointer { layouts in
       let fields = layouts.baseAddress! + layout
-      // The node's planes start on a cache line (the buffer is grown first,
-      // with room for the padding, then the offset is rounded for its base).
-      let savedCount = layerSavedCount(
-        components: components, rows: rows, layout: fields, layers: layers)
-      let needed = saved + savedCount + cacheLineDoubles
-      if realSaved.count < needed {
-        realSaved.append(contentsOf: repeatElement(0, count: needed - realSaved.count))
-      }
-      saved += realSaved.withUnsafeBufferPointer { cacheLinePadding(at: $0.baseAddress! + saved) }
-      realSavedCount = saved + savedCount
+      saved = reserveSaved(
+        layerSavedCount(components: components, rows: rows, layout: fields, layers: layers))
       reserveRealScratch(
         layerScratchCount(components: components, rows: rows, layout: fields, layers: layers))
       let count = values.count * components

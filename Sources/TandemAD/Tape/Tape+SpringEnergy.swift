@@ -37,7 +37,6 @@ extension Tape {
     precondition(
       first.bound <= x.count && second.bound <= x.count && x.count == y.count,
       "spring energy: an end is out of range of \(x.count) points")
-    let partial = appendZeroPartials(2 * count)
     let (xs, ys) = (x.start, y.start)
     if let components = Self.realComponents, components > 1 {
       // Duals over Double, on their components (see springEnergyKernel): one
@@ -46,8 +45,9 @@ extension Tape {
       // loop below, which Double keeps (it has no derivative division).
       var total = T.zero
       reserveRealScratch(2 * count)
+      let saved = reserveSaved(2 * count * components)
       values.withUnsafeBufferPointer { v in
-        partials.withUnsafeMutableBufferPointer { p in
+        realSaved.withUnsafeMutableBufferPointer { p in
           indexStore.withUnsafeBufferPointer { indices in
             stiffness.withUnsafeBufferPointer { k in
               restLength.withUnsafeBufferPointer { rest in
@@ -62,8 +62,7 @@ extension Tape {
                       second: indices.baseAddress! + second.start,
                       count: count, stiffness: doubles(k.baseAddress!),
                       restLength: doubles(rest.baseAddress!),
-                      partials: UnsafeMutableRawPointer(p.baseAddress! + partial)
-                        .assumingMemoryBound(to: Double.self),
+                      partials: p.baseAddress! + saved,
                       total: UnsafeMutableRawPointer(total).assumingMemoryBound(to: Double.self),
                       scratch: scratch.baseAddress!)
                   }
@@ -75,11 +74,12 @@ extension Tape {
       }
       let output = append(total)
       operations.append(
-        .springEnergy(
+        .savedSpringEnergy(
           x: xs, y: ys, first: first.start, second: second.start, count: count, output: output,
-          partial: partial))
+          saved: saved))
       return Traced(tape: self, index: output)
     }
+    let partial = appendZeroPartials(2 * count)
     let total = values.withUnsafeBufferPointer { v in
       partials.withUnsafeMutableBufferPointer { p in
         indexStore.withUnsafeBufferPointer { indices in
@@ -217,7 +217,10 @@ func springEnergyKernel<K: ComponentCount>(
       acc[d] += (0 * tension[0] + 0.5 * tension[d]) * stretch[0] + halfTension * stretch[d]
     }
     let ps = p + 2 * s * n
-    if root == 0 { continue }  // partials stay zero
+    if root == 0 {  // zero partials
+      for d in 0..<(2 * n) { ps[d] = 0 }
+      continue
+    }
     // scale = tension·(1/ℓ), 1/ℓ with tangents (0 − (1/ℓ)·ℓ′)·(1/ℓ).
     let scale = tension[0] * inverse
     ps[0] = scale * dx[0]

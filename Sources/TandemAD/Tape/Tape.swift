@@ -109,6 +109,23 @@ public final class Tape<T: Scalar> {
     return start
   }
 
+  /// Reserves `count` doubles of ``realSaved`` for a node recorded now and
+  /// returns the offset of the first, which is on a cache line (the buffer
+  /// is grown first, with room for the padding, then the offset is rounded
+  /// for its base). Nothing is initialised: the node writes them all.
+  @inlinable
+  func reserveSaved(_ count: Int) -> Int {
+    let needed = realSavedCount + count + cacheLineDoubles
+    if realSaved.count < needed {
+      realSaved.append(contentsOf: repeatElement(0, count: needed - realSaved.count))
+    }
+    let start =
+      realSavedCount
+      + realSaved.withUnsafeBufferPointer { cacheLinePadding(at: $0.baseAddress! + realSavedCount) }
+    realSavedCount = start + count
+    return start
+  }
+
   /// Appends one partial derivative and returns its offset.
   @inlinable
   func appendPartial(_ partial: T) -> Int {

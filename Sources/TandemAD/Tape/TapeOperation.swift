@@ -56,6 +56,12 @@ enum TapeOperation: Sendable {
   /// `partials[partial + 2s]` and `partials[partial + 2s + 1]` (those of
   /// x[j_s], y[j_s] are their negatives).
   case springEnergy(x: Int, y: Int, first: Int, second: Int, count: Int, output: Int, partial: Int)
+  /// ``springEnergy(x:y:first:second:count:output:partial:)`` on `Double`
+  /// components, its partials (the same layout, as doubles) in the tape's
+  /// ``Tape/realSaved`` at `saved`, written whole by the real kernel, so
+  /// nothing is zero-filled per step.
+  case savedSpringEnergy(
+    x: Int, y: Int, first: Int, second: Int, count: Int, output: Int, saved: Int)
   /// `output = f(input · weights + bias)` for a row-major `rows × inner`
   /// input, an `inner × columns` weight matrix and a bias row, with f the
   /// ``DenseActivation`` whose raw value is `flags & 3`; the input's adjoint
