@@ -173,7 +173,7 @@ extension Tape {
       pullBackSpringEnergy(
         x: x, y: y, first: first, second: second, count: count, output: output,
         partials: UnsafeRawPointer(saved.baseAddress! + savedAt).assumingMemoryBound(to: T.self),
-        indices: indices, adjoints: a)
+        indices: indices, adjoints: a, unitSeed: isUnit(a[output]))
     case let .dense(input, rows, inner, weights, columns, bias, output, flags):
       pullBackDense(
         input: input, rows: rows, inner: inner, weights: weights, columns: columns, bias: bias,
@@ -198,12 +198,28 @@ extension Tape {
   /// (∂E/∂x, ∂E/∂y at its first end, two per spring from `partials`) times
   /// the energy's adjoint, added at the first end and subtracted at the
   /// second.
+  ///
+  /// With `unitSeed` (the energy's adjoint is exactly 1 with zero tangents,
+  /// as when the energy is summed into the differentiated output) the
+  /// products are the partials themselves and are skipped.
   @inlinable
   static func pullBackSpringEnergy(
     x: Int, y: Int, first: Int, second: Int, count: Int, output: Int,
     partials: UnsafePointer<T>, indices: UnsafeBufferPointer<Int>,
-    adjoints a: UnsafeMutableBufferPointer<T>
+    adjoints a: UnsafeMutableBufferPointer<T>, unitSeed: Bool = false
   ) {
+    if unitSeed {
+      for s in 0..<count {
+        let i = indices[first + s]
+        let j = indices[second + s]
+        let (gx, gy) = (partials[2 * s], partials[2 * s + 1])
+        a[x + i] += gx
+        a[x + j] -= gx
+        a[y + i] += gy
+        a[y + j] -= gy
+      }
+      return
+    }
     let seed = a[output]
     for s in 0..<count {
       let i = indices[first + s]
@@ -214,6 +230,20 @@ extension Tape {
       a[x + j] -= gx
       a[y + i] += gy
       a[y + j] -= gy
+    }
+  }
+
+  /// Whether `x` is exactly 1 with every tangent zero, read from its `Double`
+  /// components (false when the real kernels do not apply). Multiplying by
+  /// such a value changes nothing but, at most, the sign of a zero.
+  @inlinable
+  static func isUnit(_ x: T) -> Bool {
+    guard let components = realComponents else { return false }
+    return withUnsafeBytes(of: x) { bytes in
+      let doubles = bytes.assumingMemoryBound(to: Double.self)
+      guard doubles[0] == 1 else { return false }
+      for d in 1..<components where doubles[d] != 0 { return false }
+      return true
     }
   }
 }
