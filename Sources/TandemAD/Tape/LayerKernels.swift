@@ -474,8 +474,8 @@ func layersBackward<K: ComponentCount>(
 }
 
 /// The backward pass of a hidden layer, one column c at a time: its dY
-/// column Σ_j dZ_above[j]·W_above[c][j] (tangent dz′·w + dz·w′, summed over j
-/// in order), times the activation's derivative (as ``activationPullBack``), then the
+/// column (``inputAdjointRows``, the layer above's input adjoint), times the
+/// activation's derivative (``pullBackRows``), then the
 /// column's bias and weight adjoints (``columnParameterAdjoints``), and the
 /// column copied to `keep` when a layer below needs it.
 @inline(__always)
@@ -489,31 +489,17 @@ func hiddenColumnsBackward<K: ComponentCount>(
   upperWeightsAdjoint: UnsafeMutablePointer<Double>,
   weightsAdjoint: UnsafeMutablePointer<Double>, biasAdjoints: UnsafeMutablePointer<Double>
 ) {
-  typealias V = Lanes
   let cs = K.count
   for c in 0..<m {
     var r = 0
     while r < span {
-      var total = V()
-      for j in 0..<mu {
-        total = multiplyAdd(total, load(dz + j * stride + r), V(repeating: w[c * mu + j]))
-      }
-      let h0 = load(h + c * stride + r)
-      let g = activation.slope(lanes: h0)
-      store(activation == .identity ? total : total * g, column + r)
-      for d in 1..<cs {
-        let (zd, wd) = (dz + d * mu * stride, w + d * m * mu)
-        var tangent = V()
-        for j in 0..<mu {
-          tangent = multiplyAdd(
-            multiplyAdd(tangent, load(zd + j * stride + r), V(repeating: w[c * mu + j])),
-            load(dz + j * stride + r), V(repeating: wd[c * mu + j]))
-        }
-        if activation != .identity {
-          let hd = load(h + (d * m + c) * stride + r)
-          tangent = tangent * g + total * activation.slopeTangent(lanes: h0, tangent: hd)
-        }
-        store(tangent, column + d * stride + r)
+      inputAdjointRows(
+        K.self, adjoint: dz, columns: mu, stride: stride, weights: w, width: m, input: c, row: r,
+        into: column, componentStride: stride)
+      if activation != .identity {
+        pullBackRows(
+          K.self, activation, column, componentStride: stride, output: h + c * stride,
+          outputStride: m * stride, row: r)
       }
       r += 16
     }
@@ -550,21 +536,33 @@ func activationPullBack<K: ComponentCount>(
   _: K.Type, _ activation: DenseActivation, _ adjoint: UnsafeMutablePointer<Double>,
   output h: UnsafePointer<Double>, columns m: Int, stride: Int, span: Int
 ) {
-  let component = m * stride
   for c in 0..<m {
-    var i = c * stride
-    while i < c * stride + span {
-      let (h0, a0) = (load(h + i), load(adjoint + i))
-      let g = activation.slope(lanes: h0)
-      store(a0 * g, adjoint + i)
-      for d in 1..<K.count {
-        let (hd, ad) = (load(h + d * component + i), load(adjoint + d * component + i))
-        store(
-          ad * g + a0 * activation.slopeTangent(lanes: h0, tangent: hd),
-          adjoint + d * component + i)
-      }
-      i += 16
+    var r = 0
+    while r < span {
+      pullBackRows(
+        K.self, activation, adjoint + c * stride, componentStride: m * stride,
+        output: h + c * stride, outputStride: m * stride, row: r)
+      r += 16
     }
+  }
+}
+
+/// ``activationPullBack`` on sixteen rows from `r` of one column: the
+/// adjoint's components `componentStride` apart, the output's
+/// `outputStride` apart.
+@inline(__always)
+func pullBackRows<K: ComponentCount>(
+  _: K.Type, _ activation: DenseActivation, _ adjoint: UnsafeMutablePointer<Double>,
+  componentStride: Int, output h: UnsafePointer<Double>, outputStride: Int, row r: Int
+) {
+  let (h0, a0) = (load(h + r), load(adjoint + r))
+  let g = activation.slope(lanes: h0)
+  store(a0 * g, adjoint + r)
+  for d in 1..<K.count {
+    let (hd, ad) = (load(h + d * outputStride + r), load(adjoint + d * componentStride + r))
+    store(
+      ad * g + a0 * activation.slopeTangent(lanes: h0, tangent: hd),
+      adjoint + d * componentStride + r)
   }
 }
 
@@ -626,26 +624,39 @@ func layerInputAdjoint<K: ComponentCount>(
   _: K.Type, adjoint dz: UnsafePointer<Double>, columns m: Int, stride: Int, span: Int,
   weights: UnsafePointer<Double>, width n: Int, into da: UnsafeMutablePointer<Double>
 ) {
-  typealias V = Lanes
   for k in 0..<n {
     var r = 0
     while r < span {
-      var total = V()
-      for c in 0..<m {
-        total = multiplyAdd(total, load(dz + c * stride + r), V(repeating: weights[k * m + c]))
-      }
-      store(total, da + k * stride + r)
-      for d in 1..<K.count {
-        let (zd, wd) = (dz + d * m * stride, weights + d * n * m)
-        var tangent = V()
-        for c in 0..<m {
-          tangent = multiplyAdd(
-            multiplyAdd(tangent, load(zd + c * stride + r), V(repeating: weights[k * m + c])),
-            load(dz + c * stride + r), V(repeating: wd[k * m + c]))
-        }
-        store(tangent, da + (d * n + k) * stride + r)
-      }
+      inputAdjointRows(
+        K.self, adjoint: dz, columns: m, stride: stride, weights: weights, width: n, input: k,
+        row: r, into: da + k * stride, componentStride: n * stride)
       r += 16
     }
+  }
+}
+
+/// ``layerInputAdjoint`` on sixteen rows from `r` of input column `k`,
+/// stored at `into` with the components `componentStride` apart.
+@inline(__always)
+func inputAdjointRows<K: ComponentCount>(
+  _: K.Type, adjoint dz: UnsafePointer<Double>, columns m: Int, stride: Int,
+  weights: UnsafePointer<Double>, width n: Int, input k: Int, row r: Int,
+  into da: UnsafeMutablePointer<Double>, componentStride: Int
+) {
+  typealias V = Lanes
+  var total = V()
+  for c in 0..<m {
+    total = multiplyAdd(total, load(dz + c * stride + r), V(repeating: weights[k * m + c]))
+  }
+  store(total, da + r)
+  for d in 1..<K.count {
+    let (zd, wd) = (dz + d * m * stride, weights + d * n * m)
+    var tangent = V()
+    for c in 0..<m {
+      tangent = multiplyAdd(
+        multiplyAdd(tangent, load(zd + c * stride + r), V(repeating: weights[k * m + c])),
+        load(dz + c * stride + r), V(repeating: wd[k * m + c]))
+    }
+    store(tangent, da + d * componentStride + r)
   }
 }

@@ -89,23 +89,21 @@ public final class Tape<T: Scalar> {
   /// `withUnsafeMutableBufferPointer`, so a node costs one exclusivity check
   /// and one uniqueness check, not one per element.
   @inlinable
-  func appendZeros(_ count: Int) -> Int {
-    let start = values.count
-    // Copied from a kept array of zeros (a memcpy): appending a repeated
-    // element goes element by element, 6% of a B2 step.
-    if zeros.count < count { zeros = [T](repeating: .zero, count: count) }
-    values.append(contentsOf: zeros[0..<count])
-    return start
-  }
+  func appendZeros(_ count: Int) -> Int { append(zeros: count, to: &values) }
 
   /// Appends `count` zero partials to be overwritten by a bulk node, and
-  /// returns the offset of the first (copied from the kept zeros, as
-  /// ``appendZeros(_:)``).
+  /// returns the offset of the first.
   @inlinable
-  func appendZeroPartials(_ count: Int) -> Int {
-    let start = partials.count
+  func appendZeroPartials(_ count: Int) -> Int { append(zeros: count, to: &partials) }
+
+  /// Appends `count` zeros to `array` and returns the offset of the first,
+  /// copied from a kept array of zeros (a memcpy): appending a repeated
+  /// element goes element by element, 6% of a B2 step.
+  @inlinable
+  func append(zeros count: Int, to array: inout [T]) -> Int {
+    let start = array.count
     if zeros.count < count { zeros = [T](repeating: .zero, count: count) }
-    partials.append(contentsOf: zeros[0..<count])
+    array.append(contentsOf: zeros[0..<count])
     return start
   }
 
