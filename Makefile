@@ -27,7 +27,7 @@ demo: build
 # Tests run in release: dual-number code is ~150x slower in debug builds, and the
 # suite runs whole simulations. Tests use only public API, so no -enable-testing.
 test: deps
-	$(SWIFT) test -c $(CONFIG) $(ARCH_FLAGS)
+	$(SWIFT) test -c $(CONFIG) $(ARCH_FLAGS) --disable-testable-imports
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift

@@ -18,6 +18,35 @@ public indirect enum Quantity: Sendable, Hashable {
   /// A quantity times a constant factor.
   case scaled(Quantity, by: Double)
 
+  /// Whether the quantity is zero whatever the parameters' values: a
+  /// constant 0, a quantity scaled by 0, or a sum of constants that is 0.
+  ///
+  /// Engines decide from this, when a system is built, whether a term
+  /// contributes at all. They must never decide it by comparing a realised
+  /// value with zero: on a dual number that compares the primal only, so a
+  /// parameter tuned from exactly 0 would silently lose its derivative.
+  @inlinable
+  public var isIdenticallyZero: Bool {
+    switch self {
+    case .constant(let value): value == 0
+    case .parameter: false
+    case let .scaled(quantity, factor): factor == 0 || quantity.isIdenticallyZero
+    case let .sum(first, second):
+      first.isConstant && second.isConstant && value(in: [Double]()) == 0
+    }
+  }
+
+  /// Whether the quantity depends on no parameter.
+  @inlinable
+  public var isConstant: Bool {
+    switch self {
+    case .constant: true
+    case .parameter: false
+    case let .scaled(quantity, _): quantity.isConstant
+    case let .sum(first, second): first.isConstant && second.isConstant
+    }
+  }
+
   /// The quantity's value on scalar type `T`, given the parameters' values.
   @inlinable
   public func value<T: Scalar>(in parameters: [T]) -> T {

@@ -28,9 +28,7 @@ public struct TimeStepper<T: Scalar> {
     ay = zeros
     stage = ParticleState(xs: zeros, ys: zeros, vxs: zeros, vys: zeros)
     sum = stage
-    forcesDependOnVelocity =
-      system.drag != .zero || system.hasDashpots
-      || (system.ground.map { $0.damping != .zero } ?? false)
+    forcesDependOnVelocity = system.forcesDependOnVelocity
   }
 
   /// Forgets any cached acceleration; call after changing the state or the

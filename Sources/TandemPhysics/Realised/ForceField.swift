@@ -112,7 +112,7 @@ public final class ForceField<T: Scalar> {
     if system.hasDashpots {
       addDashpots(of: system, xs: xs, ys: ys, vxs: vxs, vys: vys, into: &ax, &ay)
     }
-    if let ground = system.ground, ground.damping != .zero {
+    if system.hasGroundDamping, let ground = system.ground {
       for i in 0..<system.count where ys[i] < ground.height {
         ay[i] -= ground.damping * vys[i]
       }
@@ -125,13 +125,16 @@ public final class ForceField<T: Scalar> {
   }
 
   /// Adds each spring's dashpot force, −d·((vᵢ − vⱼ)·n̂)·n̂ on i and the
-  /// opposite on j, divided by the masses.
+  /// opposite on j, divided by the masses, for the springs in
+  /// ``ParticleSystem/dashpots``.
   @inlinable
   func addDashpots(
     of system: ParticleSystem<T>, xs: [T], ys: [T], vxs: [T], vys: [T],
     into ax: inout [T], _ ay: inout [T]
   ) {
-    for s in 0..<system.springDamping.count where system.springDamping[s] != .zero {
+    // Only the springs the description gives a dashpot: a damping that is a
+    // parameter is applied even at value 0, so its derivative is kept.
+    for s in system.dashpots {
       let i = system.springEnds.first[s]
       let j = system.springEnds.second[s]
       let dx = xs[i] - xs[j]

@@ -21,8 +21,10 @@ public struct ParticleSystem<T: Scalar> {
   public var springRestLength: [T]
   /// Dashpot coefficient of each spring.
   public var springDamping: [T]
-  /// Whether any spring has a dashpot (skips the loop when none has).
-  public var hasDashpots: Bool
+  /// The springs that have a dashpot, in order: those whose damping is not
+  /// identically zero in the description (a parameter counts even when its
+  /// value is 0, so that its derivative is kept).
+  public var dashpots: [Int]
   /// First and second particle of each pair potential.
   public var pairEnds: (first: [Int], second: [Int])
   /// Strength of each pair potential.
@@ -33,6 +35,21 @@ public struct ParticleSystem<T: Scalar> {
   public var drag: T
   /// The ground plane, if any.
   public var ground: (height: T, stiffness: T, damping: T)?
+  /// Whether the drag term is there: the description's drag is not
+  /// identically zero (decided from the structure, never from the value).
+  public var hasDrag: Bool
+  /// Whether the ground has a damping term (decided from the structure).
+  public var hasGroundDamping: Bool
+
+  /// Whether any spring has a dashpot.
+  @inlinable
+  public var hasDashpots: Bool { !dashpots.isEmpty }
+
+  /// Whether the accelerations depend on the velocities (drag, dashpots or
+  /// ground damping): velocity Verlet may reuse the previous step's
+  /// acceleration only when they do not.
+  @inlinable
+  public var forcesDependOnVelocity: Bool { hasDrag || hasDashpots || hasGroundDamping }
 
   /// Realises `description` with parameter values `parameters`, and returns
   /// the system with its initial state.
@@ -62,14 +79,16 @@ public struct ParticleSystem<T: Scalar> {
       springStiffness: springs.map { value($0.stiffness) },
       springRestLength: rest,
       springDamping: springs.map { value($0.damping) },
-      hasDashpots: springs.contains { $0.damping != .constant(0) },
+      dashpots: springs.indices.filter { !springs[$0].damping.isIdenticallyZero },
       pairEnds: (
         description.pairPotentials.map(\.between.0), description.pairPotentials.map(\.between.1)
       ),
       pairStrength: description.pairPotentials.map { value($0.strength) },
       gravity: (value(description.gravity.x), value(description.gravity.y)),
       drag: value(description.drag),
-      ground: description.ground.map { (value($0.height), value($0.stiffness), value($0.damping)) })
+      ground: description.ground.map { (value($0.height), value($0.stiffness), value($0.damping)) },
+      hasDrag: !description.drag.isIdenticallyZero,
+      hasGroundDamping: description.ground.map { !$0.damping.isIdenticallyZero } ?? false)
     return (system, state)
   }
 
