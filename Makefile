@@ -17,7 +17,7 @@ deps:
 	@scripts/ensure-deps
 
 build: deps
-	$(SWIFT) build -c $(CONFIG) $(ARCH_FLAGS) --product tandem
+	$(SWIFT) build -c $(CONFIG) $(ARCH_FLAGS)
 
 # The main job on an example: tune a projectile's launch velocity to hit a target.
 demo: build

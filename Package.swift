@@ -11,7 +11,9 @@ let package = Package(
     .library(name: "TandemTuning", targets: ["TandemTuning"]),
     .library(name: "TandemScene", targets: ["TandemScene"]),
     .library(name: "TandemRender", targets: ["TandemRender"]),
+    .library(name: "TandemReports", targets: ["TandemReports"]),
     .executable(name: "tandem", targets: ["tandem"]),
+    .executable(name: "tandem-bench", targets: ["tandem-bench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
@@ -53,17 +55,35 @@ let package = Package(
         "CAllocationCounter",
       ]
     ),
+    // Frames, overlays and plots of runs and tunings.
+    .target(
+      name: "TandemReports",
+      dependencies: [
+        "TandemAD", "TandemPhysics", "TandemTraining", "TandemTuning", "TandemScene",
+        "TandemRender",
+      ]
+    ),
+    // The umbrella: `@_exported import` lines only.
     .target(
       name: "Tandem",
       dependencies: [
         "TandemAD", "TandemPhysics", "TandemTraining", "TandemTuning", "TandemScene",
-        "TandemRender",
+        "TandemRender", "TandemReports",
+        .product(name: "RealModule", package: "swift-numerics"),
       ]
     ),
     .executableTarget(
       name: "tandem",
       dependencies: [
         "Tandem",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // `tandem bench`, apart from `tandem` so that the allocation counter's
+    // malloc interposer is never in the binary users run.
+    .executableTarget(
+      name: "tandem-bench",
+      dependencies: [
         "TandemBenchmarks",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]

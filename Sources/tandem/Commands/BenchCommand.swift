@@ -1,153 +1,42 @@
 import ArgumentParser
 import Foundation
-import TandemBenchmarks
 
-/// `tandem bench`: the benchmark problems of `bench/SPEC.md` (B1, B2) and
-/// the AD micro-benchmarks. Build in release (`swift build -c release`):
-/// debug builds run dual-number code about 150× slower.
+/// `tandem bench`: runs `tandem-bench`, the benchmark executable built and
+/// installed beside `tandem`, with the same arguments.
+///
+/// The benchmarks live in their own executable because they link an
+/// allocation counter that interposes `malloc` for the whole process; the
+/// `tandem` that runs, tunes and checks scenes does not carry it. The
+/// process is replaced (`execv`), so exit status, output and signals are
+/// the benchmark's own.
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
     abstract: "Time the benchmark problems (B1 cloth, B2 training) and the AD core.",
     discussion: """
-      b1 and b2 print the loss and its hypergradient to 15 significant digits, seconds per \
-      step (median and minimum of the repeats, each a whole run with its set-up), peak \
-      resident memory and heap allocations per step in steady state.
-      """,
-    subcommands: [ClothBench.self, TrainingBench.self, ADBench.self]
-  )
-}
-
-/// Options shared by `bench b1` and `bench b2`.
-struct ProblemBenchOptions: ParsableArguments {
-  @Option(help: "forward (dual over reverse), reverse (through the trajectory) or primal.")
-  var mode: BenchmarkMode = .forward
-
-  @Option(help: "Timed runs; the median and the minimum are reported.")
-  var `repeat`: Int = 5
-
-  @Flag(help: "Print one JSON object instead of text.")
-  var json = false
-
-  func validate() throws {
-    guard self.repeat > 0 else {
-      throw ValidationError("--repeat must be at least 1, not \(self.repeat).")
-    }
-  }
-}
-
-extension BenchmarkMode: ExpressibleByArgument {}
-
-/// `tandem bench b1`.
-struct ClothBench: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "b1", abstract: "B1: the hanging cloth (hypergradient of k, c, dt).")
-
-  @Option(help: "Cloth side: n×n particles.")
-  var n: Int = 16
-
-  @Option(help: "Steps T.")
-  var steps: Int = 1000
-
-  @OptionGroup var options: ProblemBenchOptions
-
-  func validate() throws {
-    guard n >= 2 else { throw ValidationError("--n must be at least 2, not \(n).") }
-    guard steps > 0 else { throw ValidationError("--steps must be positive, not \(steps).") }
-  }
-
-  func run() throws {
-    let result = try benchmarkCloth(n: n, steps: steps, mode: options.mode, repeats: options.repeat)
-    print(options.json ? benchJSON(result) : benchText(result))
-  }
-}
-
-/// `tandem bench b2`.
-struct TrainingBench: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "b2",
-    abstract: "B2: SGD with momentum on an MLP (hypergradient of rate, momentum).")
-
-  @Option(help: "Training examples N (as many again for validation).")
-  var samples: Int = 1024
-
-  @Option(help: "Hidden width H.")
-  var hidden: Int = 64
-
-  @Option(help: "Steps T.")
-  var steps: Int = 500
-
-  @OptionGroup var options: ProblemBenchOptions
-
-  func validate() throws {
-    guard samples > 0, hidden > 0 else {
-      throw ValidationError("--samples and --hidden must be positive.")
-    }
-    guard steps > 0 else { throw ValidationError("--steps must be positive, not \(steps).") }
-  }
-
-  func run() throws {
-    let result = try benchmarkTraining(
-      samples: samples, hidden: hidden, steps: steps, mode: options.mode, repeats: options.repeat)
-    print(options.json ? benchJSON(result) : benchText(result))
-  }
-}
-
-/// `tandem bench ad`.
-struct ADBench: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "ad",
-    abstract:
-      "AD micro-benchmarks: ns per tape node on Double and Dual<3>, gradient/eval ratio, allocations."
+      Runs tandem-bench (built beside tandem by `make build`) with these arguments: \
+      `tandem bench b1|b2|ad [options]`; `tandem bench b1 --help` lists each one's options.
+      """
   )
 
-  @Flag(help: "Small sizes, for a quick check.")
-  var quick = false
+  @Argument(
+    parsing: .captureForPassthrough,
+    help: "b1, b2 or ad, and their options (passed to tandem-bench).")
+  var arguments: [String] = []
 
   func run() throws {
-    for result in runADBenchmarks(quick: quick) { print(result, terminator: "\n\n") }
+    let folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+      .deletingLastPathComponent()
+    let candidates = [
+      Bundle.main.executableURL?.deletingLastPathComponent(), folder,
+    ].compactMap { $0?.appendingPathComponent("tandem-bench").path }
+    guard let path = candidates.first(where: FileManager.default.isExecutableFile(atPath:)) else {
+      throw ValidationError(
+        "tandem-bench is not beside tandem (looked for \(candidates[0])): build it with "
+          + "`make build` or `swift build -c release --product tandem-bench`.")
+    }
+    let argv = ([path] + arguments).map { strdup($0) } + [nil]
+    execv(path, argv)
+    throw ValidationError("could not start \(path): \(String(cString: strerror(errno))).")
   }
-}
-
-/// 15 significant digits, as the specification asks.
-private func digits(_ x: Double) -> String { String(format: "%.14e", x) }
-
-private func benchText(_ r: ProblemBenchmarkResult) -> String {
-  var lines = [
-    "problem       \(r.problem)", "mode          \(r.mode.rawValue)", "size          \(r.size)",
-    "loss          \(digits(r.loss))",
-  ]
-  for (name, value) in r.gradient {
-    lines.append(
-      "dloss/d\(name)".padding(toLength: max(14, name.count + 8), withPad: " ", startingAt: 0)
-        + digits(value))
-  }
-  lines.append(
-    String(
-      format: "s_per_step    %.4e  (median of %d; min %.4e)", r.medianSecondsPerStep,
-      r.secondsPerStep.count,
-      r.minimumSecondsPerStep))
-  lines.append(String(format: "peak_rss_mib  %.1f", Double(r.peakResidentBytes) / 1_048_576))
-  if let a = r.allocationsPerStep { lines.append("allocs/step   \(a) (steady state)") }
-  if let bytes = r.trajectoryBytes {
-    lines.append(
-      String(format: "trajectory    %.1f MiB on the Recorded tape", Double(bytes) / 1_048_576))
-  }
-  return lines.joined(separator: "\n")
-}
-
-private func benchJSON(_ r: ProblemBenchmarkResult) -> String {
-  func number(_ x: Double) -> String { x.isFinite ? String(format: "%.15g", x) : "null" }
-  let gradient = r.gradient.map { "\"\($0.name)\": \(number($0.value))" }.joined(separator: ", ")
-  var fields = [
-    "\"problem\": \"\(r.problem)\"", "\"mode\": \"\(r.mode.rawValue)\"",
-    "\"loss\": \(number(r.loss))",
-    "\"gradient\": {\(gradient)}", "\"seconds_per_step\": \(number(r.medianSecondsPerStep))",
-    "\"seconds_per_step_min\": \(number(r.minimumSecondsPerStep))",
-    "\"peak_rss_bytes\": \(r.peakResidentBytes)", "\"steps\": \(r.steps)",
-    "\"repeats\": \(r.secondsPerStep.count)",
-  ]
-  if let a = r.allocationsPerStep { fields.append("\"allocations_per_step\": \(number(a))") }
-  if let bytes = r.trajectoryBytes { fields.append("\"trajectory_bytes\": \(bytes)") }
-  return "{" + fields.joined(separator: ", ") + "}"
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TandemAD
 import TandemPhysics
 import TandemRender
 import TandemScene

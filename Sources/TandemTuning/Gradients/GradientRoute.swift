@@ -1,5 +1,5 @@
 import Foundation
-import TandemTuning
+import TandemAD
 
 /// One of the three independent ways `tandem check` computes a gradient.
 public enum GradientRoute: String, Sendable, CaseIterable {
