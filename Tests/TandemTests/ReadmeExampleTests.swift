@@ -22,16 +22,20 @@ import Testing
 
     // Dual over reverse: the derivative of 20 steps of gradient descent with
     // respect to the step size, each step's gradient taken on a tape.
-    let descent = QuadraticDescent(curvatures: [1, 10], start: [1, 1], steps: 20)
-    let (loss, hypergradient) = descent.lossWithHypergradient(stepSize: 0.05)
+    let descent = TrainingDescription(
+      problem: .quadratic(QuadraticProblem(diagonal: [1, 10], start: [1, 1])),
+      optimizer: OptimizerDescription(method: .sgd, rate: .parameter(0)), steps: 20)
+    let (loss, hypergradient) = try descent.lossWithGradient(parameters: [0.05], tuned: [0])
 
     #expect(abs(slope - (2.0 * Double.cos(2) + Double.sin(2))) < 1e-14)
     #expect(abs(g[0] - (-2 * (1 - 1.5) - 400 * 1.5 * (2 - 1.5 * 1.5))) < 1e-12)
     #expect(abs(g[1] - 200 * (2 - 1.5 * 1.5)) < 1e-12)
     #expect(abs(hv[0] - (2 - 400 * (2 - 3 * 1.5 * 1.5))) < 1e-10)  // ∂²f/∂x²
     #expect(abs(hv[1] - (-400 * 1.5)) < 1e-10)  // ∂²f/∂x∂y
-    let exact = descent.closedForm(stepSize: 0.05)
-    #expect(abs(loss - exact.loss) < 1e-15 && abs(hypergradient - exact.derivative) < 1e-12)
+    // wᵢ ← (1 − α·hᵢ)·wᵢ: L = Σ ½·hᵢ·(1 − α·hᵢ)^40, dL/dα = −Σ 20·hᵢ²·(1 − α·hᵢ)^39.
+    let exactLoss = 0.5 * Double.pow(0.95, 40) + 5 * Double.pow(0.5, 40)
+    let exactDerivative = -20 * (Double.pow(0.95, 39) + 100 * Double.pow(0.5, 39))
+    #expect(abs(loss - exactLoss) < 1e-15 && abs(hypergradient[0] - exactDerivative) < 1e-12)
   }
 
   @Test func tuningExample() throws {

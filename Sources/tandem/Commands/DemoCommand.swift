@@ -20,8 +20,9 @@ struct QuadraticDemo: ParsableCommand {
       "Differentiate T steps of gradient descent on ½·Σ hᵢ·wᵢ² with respect to the step size.",
     discussion: """
       Runs the whole descent on dual numbers, taking each step's gradient on a reverse-mode \
-      tape, prints the loss and dL/dα beside the closed form and a central finite difference, \
-      then tunes α by hypergradient descent.
+      tape (a training run of the quadratic with SGD, as a training scene would run it), prints \
+      the loss and dL/dα beside the closed form and a central finite difference, then tunes α \
+      (Newton's method on log α by default).
       """
   )
 
@@ -41,10 +42,13 @@ struct QuadraticDemo: ParsableCommand {
   @Option(name: [.customShort("a"), .long], help: "The step size α to differentiate at.")
   var stepSize: Double = 0.05
 
-  @Option(help: "Iterations of hypergradient descent on α (0 to skip).")
+  @Option(help: "Iterations of tuning α (0 to skip).")
   var iterations: Int = 15
 
-  @Option(help: "Rate of hypergradient descent on log α.")
+  @Option(help: "How α is tuned (on log α): gd, adam or newton.")
+  var method: TuningMethod = .newton
+
+  @Option(help: "The outer step size of gd and adam (newton takes full steps).")
   var rate: Double = 0.1
 
   func validate() throws {
@@ -61,34 +65,42 @@ struct QuadraticDemo: ParsableCommand {
       throw ValidationError("--step-size must be positive, not \(stepSize).")
     }
     guard iterations >= 0 else { throw ValidationError("--iterations cannot be negative.") }
+    guard rate > 0 else { throw ValidationError("--rate must be positive, not \(rate).") }
   }
 
   func run() throws {
-    let problem = QuadraticDescent(curvatures: curvatures, start: start, steps: steps)
-    let (loss, hypergradient) = problem.lossWithHypergradient(stepSize: stepSize)
-    let exact = problem.closedForm(stepSize: stepSize)
-    let h = 1e-6 * stepSize
-    let finiteDifference =
-      (problem.loss(stepSize: stepSize + h) - problem.loss(stepSize: stepSize - h)) / (2 * h)
+    // The general path: a training run of the quadratic with SGD whose rate
+    // is parameter 0, differentiated and tuned as any scene's training is.
+    let problem = QuadraticProblem(diagonal: curvatures, start: start)
+    let descent = TrainingDescription(
+      problem: .quadratic(problem),
+      optimizer: OptimizerDescription(method: .sgd, rate: .parameter(0)),
+      steps: steps)
+    let (loss, hypergradient) = try descent.lossWithGradient(parameters: [stepSize], tuned: [0])
+    let exact = problem.gradientDescentInClosedForm(stepSize: stepSize, steps: steps)
+    let (difference, _) = try descent.finiteDifferenceGradient(parameters: [stepSize], tuned: [0])
 
     print(
       "Gradient descent on f(w) = ½·Σ hᵢ·wᵢ², h = \(curvatures), w₀ = \(start), T = \(steps), α = \(stepSize)"
     )
     print("")
     print("                       loss L(α)                dL/dα")
-    print(row("dual over reverse", loss, hypergradient))
+    print(row("dual over reverse", loss, hypergradient[0]))
     print(row("closed form", exact.loss, exact.derivative))
-    print(row("finite difference", problem.loss(stepSize: stepSize), finiteDifference))
+    print(row("finite difference", try descent.loss(parameters: [stepSize]), difference[0]))
     print("")
     guard iterations > 0 else { return }
-    print("Hypergradient descent on α (log α ← log α − \(rate)·α·L′/L):")
+    let tuner = Tuner(
+      process: descent, initialValues: [stepSize],
+      tuned: [TunedParameter(name: "α", index: 0, scale: .log)], method: method,
+      iterations: iterations, rate: rate)
+    print("Tuning α by \(method.rawValue) on log α:")
     print("  iter           α              loss            dL/dα")
-    for (i, step) in problem.tuneStepSize(from: stepSize, iterations: iterations, rate: rate)
-      .enumerated()
-    {
+    for step in try tuner.run() {
       print(
         String(
-          format: "  %4d  %12.6f  %16.9e  %16.9e", i, step.stepSize, step.loss, step.hypergradient))
+          format: "  %4d  %12.6f  %16.9e  %16.9e", step.iteration, step.parameters[0], step.loss,
+          step.gradient[0]))
     }
   }
 
