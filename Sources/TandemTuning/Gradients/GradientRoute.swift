@@ -32,7 +32,7 @@ public struct GradientRouteResult: Sendable {
   public var gradient: [Double]
   /// Wall-clock seconds.
   public var seconds: Double
-  /// Peak resident memory of the process that computed it, in bytes.
+  /// Peak resident memory while it was computed, in bytes.
   public var peakResidentBytes: Int
   /// For central differences, the step used for each parameter.
   public var steps: [Double]?
@@ -56,11 +56,15 @@ public struct GradientRouteResult: Sendable {
     self.failure = failure
   }
 
-  /// Computes `route` for `process` at `parameters`, timing it.
+  /// Computes `route` for `process` at `parameters`, timing it and
+  /// measuring its peak resident memory (see ``PeakMemory/resetPeak()``).
   public static func compute<Process: SteppedProcess>(
     _ route: GradientRoute, process: Process, parameters: [Double], tuned: [Int],
     reverseByteLimit: Int
   ) -> GradientRouteResult {
+    // The route's own peak, not the previous route's: freed memory goes back
+    // and the high-water mark restarts here (where the system allows it).
+    PeakMemory.resetPeak()
     let clock = ContinuousClock()
     let start = clock.now
     var result = GradientRouteResult(

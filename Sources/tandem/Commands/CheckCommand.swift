@@ -12,8 +12,8 @@ struct CheckCommand: ParsableCommand {
       forward mode (dual numbers over reverse-mode inner gradients, the route `tandem tune` \
       uses), by central finite differences (the step for each parameter is printed), and by \
       reverse mode through the whole trajectory (every operation recorded, one backward pass). \
-      Each route runs in its own process, so its peak memory is its own: forward mode's stays \
-      flat as the number of steps grows, reverse mode's grows with it.
+      The peak memory of each route is its own (the high-water mark is reset before each): \
+      forward mode's stays flat as the number of steps grows, reverse mode's grows with it.
       """
   )
 
@@ -25,14 +25,13 @@ struct CheckCommand: ParsableCommand {
       "Skip reverse mode when its recording would exceed this many MiB.", valueName: "MiB"))
   var reverseLimit = 8192
 
-  @Flag(help: "Run every route in this process (peak memory is then shared).")
+  /// Kept so that scripts that pass it still run: every route runs in this
+  /// process now, each with its own peak memory.
+  @Flag(help: .hidden)
   var inProcess = false
 
   @Flag(help: "Print the results as one JSON object on standard output.")
   var json = false
-
-  @Option(help: .hidden)
-  var route: GradientRoute?
 
   func validate() throws {
     guard reverseLimit > 0 else { throw ValidationError("--reverse-limit must be positive.") }
@@ -57,23 +56,12 @@ struct CheckCommand: ParsableCommand {
     let indices = tuned.map(\.index)
     let limit = reverseLimit << 20
 
-    if let route {  // A child process computing one route.
-      let result = GradientRouteResult.compute(
-        route, process: process, parameters: parameters, tuned: indices, reverseByteLimit: limit)
-      print(jsonString(result.jsonObject))
-      return
-    }
     var results: [GradientRouteResult] = []
     for route in GradientRoute.allCases {
       if !json { printError("computing the gradient by \(route.title)…") }
-      if inProcess {
-        results.append(
-          .compute(
-            route, process: process, parameters: parameters, tuned: indices, reverseByteLimit: limit
-          ))
-      } else {
-        results.append(try computeInChild(route))
-      }
+      results.append(
+        .compute(
+          route, process: process, parameters: parameters, tuned: indices, reverseByteLimit: limit))
     }
     let (forward, difference, reverse) = (results[0], results[1], results[2])
     if json {
@@ -94,32 +82,6 @@ struct CheckCommand: ParsableCommand {
     printTable(
       scene: scene, steps: process.stepCount, tuned: tuned, parameters: parameters, results: results
     )
-  }
-
-  /// Runs this command again in a child process for one route and reads its JSON.
-  func computeInChild(_ route: GradientRoute) throws -> GradientRouteResult {
-    let child = Process()
-    child.executableURL = URL(fileURLWithPath: "/proc/self/exe")
-    child.arguments =
-      [
-        "check", sceneOptions.scene, "--route", route.rawValue, "--reverse-limit",
-        "\(reverseLimit)",
-      ]
-      + sceneOptions.assignments.flatMap { ["--set", $0] }
-    let pipe = Pipe()
-    child.standardOutput = pipe
-    try child.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    child.waitUntilExit()
-    guard child.terminationStatus == 0,
-      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-      let result = GradientRouteResult(jsonObject: object)
-    else {
-      throw CommandFailure(
-        "the \(route.rawValue) route failed in its child process (exit \(child.terminationStatus))."
-      )
-    }
-    return result
   }
 
   func printTable(
@@ -161,16 +123,15 @@ struct CheckCommand: ParsableCommand {
       ])
     }
     printAligned(costs)
-    if inProcess {
-      print("(--in-process: peak memory is the process's, shared by the routes run so far)")
-    }
   }
 
   func format(_ value: Double) -> String { String(format: "%.12g", value) }
 
+  /// |value − reference| / |reference|; "inf" when the reference is 0 and
+  /// the value is not (a route that lost a derivative shows up that way).
   func relative(_ value: Double, _ reference: Double) -> String {
-    let scale = max(abs(reference), 1e-300)
-    return String(format: "%.2e", abs(value - reference) / scale)
+    if reference == 0 { return value == 0 ? "0" : "inf" }
+    return String(format: "%.2e", abs(value - reference) / abs(reference))
   }
 
   /// Prints rows as left-aligned columns two spaces apart.
@@ -184,10 +145,8 @@ struct CheckCommand: ParsableCommand {
   }
 }
 
-extension GradientRoute: ExpressibleByArgument {}
-
 extension GradientRouteResult {
-  /// The result as a JSON object (for the child-process protocol and --json).
+  /// The result as a JSON object (for --json).
   var jsonObject: [String: Any] {
     var object: [String: Any] = [
       "route": route.rawValue, "loss": loss, "gradient": gradient, "seconds": seconds,
@@ -197,23 +156,5 @@ extension GradientRouteResult {
     if let recordedBytes { object["recorded_bytes"] = recordedBytes }
     if let failure { object["failure"] = failure }
     return object
-  }
-
-  /// Reads a result back from ``jsonObject``.
-  init?(jsonObject object: [String: Any]) {
-    guard let name = object["route"] as? String, let route = GradientRoute(rawValue: name) else {
-      return nil
-    }
-    func number(_ value: Any?) -> Double {
-      (value as? Double) ?? (value as? NSNumber)?.doubleValue ?? .nan
-    }
-    self.init(
-      route: route, loss: number(object["loss"]),
-      gradient: (object["gradient"] as? [Any])?.map(number) ?? [],
-      seconds: number(object["seconds"]),
-      peakResidentBytes: (object["peak_rss_bytes"] as? Int) ?? 0,
-      steps: (object["steps"] as? [Any])?.map(number),
-      recordedBytes: object["recorded_bytes"] as? Int,
-      failure: object["failure"] as? String)
   }
 }
