@@ -96,6 +96,8 @@ let package = Package(
     .testTarget(name: "TandemSceneTests", dependencies: ["TandemScene"]),
     .testTarget(name: "TandemRenderTests", dependencies: ["TandemRender"]),
     .testTarget(name: "TandemBenchmarksTests", dependencies: ["TandemBenchmarks"]),
+    // Runs the built executables as a user does (exit statuses, --json).
+    .testTarget(name: "TandemCLITests", dependencies: ["tandem", "tandem-bench"]),
   ],
   swiftLanguageModes: [.v6]
 )
