@@ -1,4 +1,5 @@
 import Foundation
+import TandemTuning
 import Yams
 
 /// Turns a composed YAML document into a ``SceneDescription``: the keys every
@@ -96,7 +97,7 @@ struct SceneDecoder {
     let fields = try node.mapping(allowing: ["method", "iterations", "rate", "horizon", "every"])
     var settings = TuneSettings()
     settings.method =
-      try fields.optional("method") { try $0.choice(TuneSettings.Method.self, noun: "method") }
+      try fields.optional("method") { try $0.choice(TuningMethod.self, noun: "method") }
       ?? .adam
     settings.iterations =
       try fields.optional("iterations") { try $0.integer(minimum: 1) } ?? settings.iterations
@@ -109,7 +110,7 @@ struct SceneDecoder {
     }
     let horizon =
       try fields.optional("horizon") {
-        try $0.choice(names: TuneSettings.Horizon.names, noun: "horizon") { $0 }
+        try $0.choice(names: Horizon.names, noun: "horizon") { $0 }
       } ?? "full"
     switch horizon {
     case "online":

@@ -89,10 +89,4 @@ struct TrainingSceneRunTests {
       #expect(abs(f - d) <= 1e-6 * max(abs(f), abs(d)), "forward \(f), finite differences \(d)")
     }
   }
-
-  @Test func sceneHorizonsMapToTheTuner() {
-    #expect(TuneSettings.Horizon.full.tunerHorizon == .full)
-    #expect(TuneSettings.Horizon.online(every: 7).tunerHorizon == .online(every: 7))
-    #expect(TuneSettings.Horizon.greedy.tunerHorizon == .greedy)
-  }
 }

@@ -16,7 +16,7 @@ struct TunedTrainingSceneTests {
       process: description, initialValues: scene.parameterVector, tuned: tuned, method: .adam,
       iterations: 4,
       rate: 0.1)
-    tuner.horizon = scene.tune?.horizon.tunerHorizon ?? .full
+    tuner.horizon = scene.tune?.horizon ?? .full
     let history = try tuner.run()
     let best = history.min { $0.loss < $1.loss }!
     #expect(best.loss < history[0].loss)

@@ -117,14 +117,3 @@ extension TrainingSettings {
     }
   }
 }
-
-extension TuneSettings.Horizon {
-  /// The tuner's horizon for this setting.
-  public var tunerHorizon: TandemTuning.Horizon {
-    switch self {
-    case .full: .full
-    case .online(let every): .online(every: every)
-    case .greedy: .greedy
-    }
-  }
-}

@@ -15,7 +15,7 @@
 ///   SGD on the training loss this is hypergradient descent (Baydin et al.
 ///   2018), α ← α + β·∇L(w_{t+1})·∇L(w_t). It is biased toward short-term
 ///   progress: it prefers smaller step sizes than the full horizon.
-public enum Horizon: Sendable, Equatable, CustomStringConvertible {
+public enum Horizon: Sendable, Hashable, CustomStringConvertible {
   /// Never reset: the exact derivative of the final loss.
   case full
   /// Never reset, but the parameters are updated every `every` steps during
@@ -33,4 +33,8 @@ public enum Horizon: Sendable, Equatable, CustomStringConvertible {
     case .greedy: "greedy"
     }
   }
+
+  /// The names a scene file's `tune.horizon` may use: `full`, `online`
+  /// (with `every`), `greedy`.
+  public static let names = ["full", "online", "greedy"]
 }

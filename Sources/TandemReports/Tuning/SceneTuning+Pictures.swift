@@ -1,0 +1,67 @@
+import Foundation
+import TandemPhysics
+import TandemRender
+import TandemScene
+import TandemTraining
+import TandemTuning
+
+extension SceneTuning {
+  /// Writes `overlay.png`, the trajectories of selected iterations faint to
+  /// bold (see ``Overlay/selectIterations(_:)``), and, when ``writesFrames``,
+  /// the frames of the last selected run (the final one).
+  func writeOverlay(
+    _ history: [TuningIteration], simulation: SimulationDescription, to folder: URL
+  ) throws {
+    let render = scene.render
+    let pixels = PixelSize(width: render.width, height: render.height)
+    let view = render.view.map {
+      WorldRect(minX: $0.xMin, minY: $0.yMin, maxX: $0.xMax, maxY: $0.yMax)
+    }
+    let selected = Overlay.selectIterations(history.count)
+    var trajectories: [Trajectory] = []
+    var drawings: [SceneDrawing] = []
+    for index in selected {
+      let parameters = history[index].parameters
+      trajectories.append(
+        try Trajectory.record(simulation, parameters: parameters, every: render.every))
+      drawings.append(SceneDrawing(simulation, parameters: parameters, size: pixels, view: view))
+    }
+    let labels = selected.map {
+      "iteration \(history[$0].iteration): loss \(String(format: "%.4g", history[$0].loss))"
+    }
+    try Overlay.draw(trajectories, drawings: drawings, labels: labels, title: scene.name)
+      .writePNG(to: folder.appendingPathComponent("overlay.png"))
+    if writesFrames, let final = trajectories.last, let drawing = drawings.last {
+      try FrameWriter(directory: folder, trails: render.trails).write(
+        final, drawing: drawing, title: scene.name)
+    }
+  }
+
+  /// Writes `curves.png` for a training scene: the objective's curve against
+  /// the inner step for selected iterations, faint to bold.
+  func writeCurves(
+    _ history: [TuningIteration], training: TrainingDescription, to folder: URL
+  ) throws {
+    let selected = Overlay.selectIterations(history.count)
+    let curves = try selected.map {
+      try TrainingCurve.record(training, parameters: history[$0].parameters)
+    }
+    let labels = selected.map { index in
+      let iteration = history[index]
+      let values = tuned.map {
+        "\($0.name) \(String(format: "%.3g", iteration.parameters[$0.index]))"
+      }
+      return "iteration \(iteration.iteration): " + values.joined(separator: ", ")
+        + String(format: ", loss %.3g", iteration.loss)
+    }
+    let objective =
+      switch scene.training?.objective {
+      case .trainingLoss: "training loss"
+      case .validationLoss: "validation loss"
+      default: "f(w)"
+      }
+    try TrainingPlots.curves(curves, labels: labels, objective: objective, title: scene.name)
+      .render(size: PixelSize(width: 900, height: 600))
+      .writePNG(to: folder.appendingPathComponent("curves.png"))
+  }
+}

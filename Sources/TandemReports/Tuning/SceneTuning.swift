@@ -1,0 +1,139 @@
+import Foundation
+import TandemPhysics
+import TandemRender
+import TandemScene
+import TandemTraining
+import TandemTuning
+
+/// Tunes a scene exactly as `tandem tune` does, and writes what it writes:
+/// the settings that apply (an override, else the scene's `tune:` block,
+/// else the built-in default), the tuner run, `tuned.yaml`, the plots, and
+/// the overlay and frames (physics) or the loss curves (training).
+///
+/// ```swift
+/// let scene = try SceneFile.load(url)
+/// var tuning = try SceneTuning(scene: scene, file: url)
+/// tuning.iterations = 10
+/// let history = try tuning.run()
+/// try tuning.write(history, to: URL(fileURLWithPath: "output/\(scene.name)"))
+/// ```
+public struct SceneTuning {
+  /// The scene, with any `--set` values already applied.
+  public var scene: SceneDescription
+  /// The scene file's text, which `tuned.yaml` is written from.
+  public var sceneText: String
+  /// The scene file's path as the user gave it (for errors and relative data paths).
+  public var fileName: String
+  /// Values given with `--set`: written into `tuned.yaml` when not tuned.
+  public var assignments: [String: Double]
+  /// Outer iterations, overriding the scene's `tune.iterations`.
+  public var iterations: Int?
+  /// The outer optimizer, overriding the scene's `tune.method`.
+  public var method: TuningMethod?
+  /// The outer step size, overriding the scene's `tune.rate`.
+  public var rate: Double?
+  /// The horizon, overriding the scene's `tune.horizon`.
+  public var horizon: Horizon?
+  /// Whether ``write(_:to:)`` draws the frames of the final run (physics).
+  public var writesFrames = true
+
+  /// Tuning of `scene`, read from `sceneText` (the file `fileName`), with the
+  /// `--set` values `assignments` already applied to `scene`.
+  public init(
+    scene: SceneDescription, sceneText: String, fileName: String,
+    assignments: [String: Double] = [:]
+  ) {
+    self.scene = scene
+    self.sceneText = sceneText
+    self.fileName = fileName
+    self.assignments = assignments
+  }
+
+  /// Tuning of the scene `scene` read from the file at `file`.
+  public init(scene: SceneDescription, file: URL, assignments: [String: Double] = [:]) throws {
+    self.init(
+      scene: scene, sceneText: try String(contentsOf: file, encoding: .utf8),
+      fileName: file.path, assignments: assignments)
+  }
+
+  // MARK: Which setting wins
+
+  /// The outer optimizer: ``method``, else the scene's, else Adam.
+  public var resolvedMethod: TuningMethod { method ?? scene.tune?.method ?? .adam }
+
+  /// The outer step size: ``rate``, else the scene's (unless ``method``
+  /// overrides the scene's method, whose rate may not suit another), else 0.05.
+  public var resolvedRate: Double { rate ?? (method == nil ? scene.tune?.rate : nil) ?? 0.05 }
+
+  /// Outer iterations: ``iterations``, else the scene's, else 30.
+  public var resolvedIterations: Int { iterations ?? scene.tune?.iterations ?? 30 }
+
+  /// The horizon: ``horizon``, else the scene's, else full.
+  public var resolvedHorizon: Horizon { horizon ?? scene.tune?.horizon ?? .full }
+
+  /// The parameters tuned.
+  public var tuned: [TunedParameter] { scene.tunedParameterList }
+
+  // MARK: Running
+
+  /// Runs the tuner with the resolved settings; `progress` sees the starting
+  /// point and every accepted iteration. Returns the history, start first.
+  public func run(progress: (TuningIteration) -> Void = { _ in }) throws -> [TuningIteration] {
+    if scene.training != nil {
+      return try tuner(for: try scene.trainingDescription()).run(progress: progress)
+    }
+    return try tuner(for: try scene.simulation().description).run(progress: progress)
+  }
+
+  func tuner<Process: SteppedProcess>(for process: Process) -> Tuner<Process> {
+    var tuner = Tuner(
+      process: process, initialValues: scene.parameterVector, tuned: tuned,
+      method: resolvedMethod, iterations: resolvedIterations, rate: resolvedRate)
+    tuner.horizon = resolvedHorizon
+    return tuner
+  }
+
+  /// The iteration with the lowest loss.
+  public static func best(of history: [TuningIteration]) -> TuningIteration {
+    history.min { $0.loss < $1.loss }!
+  }
+
+  // MARK: Writing
+
+  /// `tuned.yaml`'s text: the scene file with the best tuned values (and
+  /// the `--set` values) written in, and a relative CSV path rewritten so it
+  /// names the same file from `folder`.
+  public func tunedSceneText(_ history: [TuningIteration], in folder: URL) throws -> String {
+    let best = Self.best(of: history)
+    let text = try SceneFile.rewritingDataPath(in: sceneText, of: scene, movingTo: folder)
+    var values: [String: Double] = [:]
+    for p in tuned { values[p.name] = best.parameters[p.index] }
+    for (name, value) in assignments where values[name] == nil { values[name] = value }
+    return try SceneFile.rewritingParameters(in: text, with: values, fileName: fileName)
+  }
+
+  /// Writes `tuned.yaml`, `loss.png`, `parameters.png`, and `overlay.png`
+  /// with the final run's frames (physics) or `curves.png` (training) into
+  /// `folder`, and returns the names written, in that order.
+  @discardableResult
+  public func write(_ history: [TuningIteration], to folder: URL) throws -> [String] {
+    try FrameSequence.createDirectory(at: folder)
+    try Data(tunedSceneText(history, in: folder).utf8).write(
+      to: folder.appendingPathComponent("tuned.yaml"), options: .atomic)
+    let size = PixelSize(width: 900, height: 600)
+    try TuningPlots.loss(history, title: scene.name).render(size: size).writePNG(
+      to: folder.appendingPathComponent("loss.png"))
+    try TuningPlots.parameters(history, tuned: tuned, title: scene.name).render(size: size)
+      .writePNG(to: folder.appendingPathComponent("parameters.png"))
+    var written = ["tuned.yaml", "loss.png", "parameters.png"]
+    if scene.training != nil {
+      try writeCurves(history, training: try scene.trainingDescription(), to: folder)
+      written.append("curves.png")
+    } else {
+      try writeOverlay(history, simulation: try scene.simulation().description, to: folder)
+      written.append("overlay.png")
+      if writesFrames { written.append("frames") }
+    }
+    return written
+  }
+}
