@@ -22,8 +22,8 @@ extension Dual: Scalar {
   }
 
   /// `hypot(x, y)`, with the partials of ``LocalDerivatives/hypot(_:_:)``
-  /// (zero at the origin, so zero-length springs and coincident particles
-  /// give zero, not NaN, derivatives).
+  /// (zero at the origin, so a zero-length difference, such as coincident
+  /// points, gives zero, not NaN, derivatives).
   @inlinable
   public static func hypot(_ x: Dual, _ y: Dual) -> Dual {
     let (h, partials) = LocalDerivatives.hypot(x.value, y.value)

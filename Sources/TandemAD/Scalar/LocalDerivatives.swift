@@ -11,7 +11,7 @@ import RealModule
 /// - `sqrt` at 0 and `root` at 0 have derivative 0 (not +∞, which turns a
 ///   zero tangent into NaN);
 /// - `hypot` and `atan2` have zero partials at the origin (a zero-length
-///   spring, coincident particles);
+///   difference, coincident points);
 /// - `pow(x, y)` has ∂/∂y = 0 for x ≤ 0 (the real limit at x = 0 for y > 0;
 ///   for x < 0 the power is real only at integer y, where it is not
 ///   differentiable in y), and at x = 0 ∂/∂x = 1 for y = 1 and 0 for y < 1

@@ -43,8 +43,8 @@ where Magnitude == Self, FloatLiteralType == Double {
   /// The default applies `tanh` element by element. `Double` replaces it
   /// with a branch-free kernel that the compiler vectorises (see
   /// ``Swift/Double/vectorTanh(_:)``), and `Dual` runs its values through
-  /// that kernel in blocks: a layer of a neural network spends most of its
-  /// time here otherwise.
+  /// that kernel in blocks: an activation over a whole batch spends most of
+  /// its time here otherwise.
   static func formTanh(_ buffer: UnsafeMutableBufferPointer<Self>)
 }
 

@@ -1,22 +1,23 @@
 import RealModule
 
-// Kernels on the `Double` components of a scalar.
+// Kernels on the `Double` components of a scalar: the building blocks of
+// bulk nodes (``BulkNode``) that run on plain doubles.
 //
 // A `Dual<N, Double>` is laid out as N + 1 contiguous doubles (the value,
 // then the tangents), so a buffer of them is an interleaved array of
-// "components" (1 for `Double`). The fused nodes (dense layers, spring
-// energy) read and write those components directly, with the component
-// count a compile-time type (``ComponentCount``) so that the loops over
-// components unroll and the index arithmetic folds.
+// "components" (1 for `Double`). A bulk node can read and write those
+// components directly, with the component count a compile-time type
+// (``ComponentCount``) so that the loops over components unroll and the
+// index arithmetic folds.
 
 extension Tape {
-  /// The number of `Double` components of `T` when the real kernels can
-  /// work on them (`Double`: 1; `Dual<N, Double>` for N = 1, 2, 3, 4, 8:
+  /// The number of `Double` components of `T` when kernels on components
+  /// can work on them (`Double`: 1; `Dual<N, Double>` for N = 1, 2, 3, 4, 8:
   /// N + 1), nil otherwise (nested duals, `Recorded`, other N), which take
-  /// the generic path. Metatype comparisons, which fold away in
+  /// a node's generic path. Metatype comparisons, which fold away in
   /// specialised code (a dynamic protocol cast here was 3% of a B1 step).
   @inlinable
-  static var realComponents: Int? {
+  public static var realComponents: Int? {
     if T.self == Double.self { return 1 }
     if T.self == Dual<1, Double>.self { return interleaved(Dual<1, Double>.self) }
     if T.self == Dual<2, Double>.self { return interleaved(Dual<2, Double>.self) }
@@ -39,10 +40,28 @@ extension Tape {
     return N + 1
   }
 
-  /// Makes the real scratch buffer at least `count` doubles long (it only
-  /// grows, so a loop allocates only while its first step sizes it).
+  /// Whether `x` is exactly 1 with every tangent zero, read from its `Double`
+  /// components (false when ``realComponents`` is nil). Multiplying by such
+  /// a value changes nothing but, at most, the sign of a zero, so a bulk
+  /// node may skip the product (an energy summed into the output has such
+  /// an adjoint).
   @inlinable
-  func reserveRealScratch(_ count: Int) {
+  public static func isUnit(_ x: T) -> Bool {
+    guard let components = realComponents else { return false }
+    return withUnsafeBytes(of: x) { bytes in
+      let doubles = bytes.assumingMemoryBound(to: Double.self)
+      guard doubles[0] == 1 else { return false }
+      for d in 1..<components where doubles[d] != 0 { return false }
+      return true
+    }
+  }
+
+  /// Makes the scratch buffer of bulk nodes' kernels at least `count`
+  /// doubles long (``TapeRecordingBuffers/scratch``,
+  /// ``TapeBackwardBuffers/scratch``). It only grows, so a loop allocates
+  /// only while its first step sizes it.
+  @inlinable
+  public func reserveRealScratch(_ count: Int) {
     if realScratch.count < count {
       realScratch = [Double](repeating: 0, count: count)
     }
@@ -51,33 +70,67 @@ extension Tape {
 
 /// The number of components, as a type, so that each kernel is compiled for
 /// a constant count.
-@usableFromInline
-protocol ComponentCount { static var count: Int { get } }
-enum OneComponent: ComponentCount { static var count: Int { 1 } }
-enum TwoComponents: ComponentCount { static var count: Int { 2 } }
-enum ThreeComponents: ComponentCount { static var count: Int { 3 } }
-enum FourComponents: ComponentCount { static var count: Int { 4 } }
-enum FiveComponents: ComponentCount { static var count: Int { 5 } }
-enum NineComponents: ComponentCount { static var count: Int { 9 } }
+public protocol ComponentCount {
+  /// The number of `Double` components per scalar.
+  static var count: Int { get }
+}
 
-/// A kernel over interleaved components, run by ``run(_:components:)``
-/// with its component count as a type.
-@usableFromInline
-protocol ComponentKernel {
+/// One component: `Double`.
+public enum OneComponent: ComponentCount {
+  /// 1.
+  @inlinable public static var count: Int { 1 }
+}
+
+/// Two components: `Dual<1, Double>`.
+public enum TwoComponents: ComponentCount {
+  /// 2.
+  @inlinable public static var count: Int { 2 }
+}
+
+/// Three components: `Dual<2, Double>`.
+public enum ThreeComponents: ComponentCount {
+  /// 3.
+  @inlinable public static var count: Int { 3 }
+}
+
+/// Four components: `Dual<3, Double>`.
+public enum FourComponents: ComponentCount {
+  /// 4.
+  @inlinable public static var count: Int { 4 }
+}
+
+/// Five components: `Dual<4, Double>`.
+public enum FiveComponents: ComponentCount {
+  /// 5.
+  @inlinable public static var count: Int { 5 }
+}
+
+/// Nine components: `Dual<8, Double>`.
+public enum NineComponents: ComponentCount {
+  /// 9.
+  @inlinable public static var count: Int { 9 }
+}
+
+/// A kernel over interleaved components, run by ``run(components:)`` with
+/// its component count as a type.
+public protocol ComponentKernel {
+  /// Runs the kernel compiled for `K.count` components per scalar.
   func run<K: ComponentCount>(_: K.Type)
 }
 
-/// Runs `kernel` compiled for `components` doubles per scalar (one of the
-/// counts ``Tape/realComponents`` returns).
-@usableFromInline
-func run(_ kernel: some ComponentKernel, components: Int) {
-  switch components {
-  case 1: kernel.run(OneComponent.self)
-  case 2: kernel.run(TwoComponents.self)
-  case 3: kernel.run(ThreeComponents.self)
-  case 4: kernel.run(FourComponents.self)
-  case 5: kernel.run(FiveComponents.self)
-  case 9: kernel.run(NineComponents.self)
-  default: preconditionFailure("no real kernel for \(components) components")
+extension ComponentKernel {
+  /// Runs the kernel compiled for `components` doubles per scalar (one of
+  /// the counts ``Tape/realComponents`` returns).
+  @inlinable
+  public func run(components: Int) {
+    switch components {
+    case 1: run(OneComponent.self)
+    case 2: run(TwoComponents.self)
+    case 3: run(ThreeComponents.self)
+    case 4: run(FourComponents.self)
+    case 5: run(FiveComponents.self)
+    case 9: run(NineComponents.self)
+    default: preconditionFailure("no real kernel for \(components) components")
+    }
   }
 }

@@ -21,17 +21,21 @@ extension Tape {
     adjoints.withUnsafeMutableBufferPointer { $0.update(repeating: .zero) }
     adjoints[output.index] = 1
     let operations = self.operations
+    let pullBacks = bulkNodePullBacks
     values.withUnsafeBufferPointer { values in
       partials.withUnsafeBufferPointer { partials in
         indexStore.withUnsafeBufferPointer { indices in
           adjoints.withUnsafeMutableBufferPointer { adjoints in
             realScratch.withUnsafeMutableBufferPointer { scratch in
-              layerLayouts.withUnsafeBufferPointer { layouts in
+              nodeArguments.withUnsafeBufferPointer { arguments in
                 realSaved.withUnsafeBufferPointer { saved in
-                  for operation in operations.reversed() {
-                    Self.pullBack(
-                      operation, values: values, partials: partials, indices: indices,
-                      adjoints: adjoints, layouts: layouts, saved: saved, scratch: scratch)
+                  let buffers = TapeBackwardBuffers(
+                    values: values, partials: partials, indices: indices, adjoints: adjoints,
+                    saved: saved, scratch: scratch, arguments: arguments)
+                  pullBacks.withUnsafeBufferPointer { pullBacks in
+                    for operation in operations.reversed() {
+                      Self.pullBack(operation, buffers: buffers, bulkNodes: pullBacks)
+                    }
                   }
                 }
               }
@@ -57,18 +61,16 @@ extension Tape {
   public func adjoint(of x: TracedVector<T>, at i: Int) -> T { adjoints[x.start + i] }
 
   /// Adds the vector-Jacobian product of one operation into the adjoints of
-  /// its inputs.
+  /// its inputs; a ``BulkNode``'s through its kind's closure in `bulkNodes`
+  /// (one indirect call).
   @inlinable
   static func pullBack(
-    _ operation: TapeOperation,
-    values: UnsafeBufferPointer<T>,
-    partials: UnsafeBufferPointer<T>,
-    indices: UnsafeBufferPointer<Int>,
-    adjoints a: UnsafeMutableBufferPointer<T>,
-    layouts: UnsafeBufferPointer<Int>,
-    saved: UnsafeBufferPointer<Double>,
-    scratch: UnsafeMutableBufferPointer<Double>
+    _ operation: TapeOperation, buffers: TapeBackwardBuffers<T>,
+    bulkNodes: UnsafeBufferPointer<(Int, TapeBackwardBuffers<T>) -> Void>
   ) {
+    let (values, partials, indices, a) = (
+      buffers.values, buffers.partials, buffers.indices, buffers.adjoints
+    )
     switch operation {
     case let .unary(input, output, partial):
       a[input] += a[output] * partials[partial]
@@ -165,85 +167,14 @@ extension Tape {
           a[vector + c] += seed
         }
       }
-    case let .springEnergy(x, y, first, second, count, output, partial):
-      pullBackSpringEnergy(
-        x: x, y: y, first: first, second: second, count: count, output: output,
-        partials: partials.baseAddress! + partial, indices: indices, adjoints: a)
-    case let .savedSpringEnergy(x, y, first, second, count, output, savedAt):
-      pullBackSpringEnergy(
-        x: x, y: y, first: first, second: second, count: count, output: output,
-        partials: UnsafeRawPointer(saved.baseAddress! + savedAt).assumingMemoryBound(to: T.self),
-        indices: indices, adjoints: a, unitSeed: isUnit(a[output]))
-    case let .dense(input, rows, inner, weights, columns, bias, output, flags):
-      pullBackDense(
-        input: input, rows: rows, inner: inner, weights: weights, columns: columns, bias: bias,
-        output: output,
-        activation: DenseActivation(rawValue: flags & 3)!, inputGradient: flags & 4 != 0,
-        values: values, adjoints: a)
-    case let .layers(input, rows, layout, layers, output, savedAt, flags):
-      pullBackLayers(
-        input: input, rows: rows, layout: layout, layers: layers, output: output, saved: savedAt,
-        flags: flags, values: values, adjoints: a, layouts: layouts, savedPlanes: saved,
-        scratch: scratch)
     case let .rowReduction(matrix, rows, columns, output, partial):
       for r in 0..<rows {
         let seed = a[output + r]
         let row = r * columns
         for c in 0..<columns { a[matrix + row + c] += seed * partials[partial + row + c] }
       }
-    }
-  }
-
-  /// The spring node's vector-Jacobian product: each spring's saved partials
-  /// (∂E/∂x, ∂E/∂y at its first end, two per spring from `partials`) times
-  /// the energy's adjoint, added at the first end and subtracted at the
-  /// second.
-  ///
-  /// With `unitSeed` (the energy's adjoint is exactly 1 with zero tangents,
-  /// as when the energy is summed into the differentiated output) the
-  /// products are the partials themselves and are skipped.
-  @inlinable
-  static func pullBackSpringEnergy(
-    x: Int, y: Int, first: Int, second: Int, count: Int, output: Int,
-    partials: UnsafePointer<T>, indices: UnsafeBufferPointer<Int>,
-    adjoints a: UnsafeMutableBufferPointer<T>, unitSeed: Bool = false
-  ) {
-    if unitSeed {
-      for s in 0..<count {
-        let i = indices[first + s]
-        let j = indices[second + s]
-        let (gx, gy) = (partials[2 * s], partials[2 * s + 1])
-        a[x + i] += gx
-        a[x + j] -= gx
-        a[y + i] += gy
-        a[y + j] -= gy
-      }
-      return
-    }
-    let seed = a[output]
-    for s in 0..<count {
-      let i = indices[first + s]
-      let j = indices[second + s]
-      let gx = seed * partials[2 * s]
-      let gy = seed * partials[2 * s + 1]
-      a[x + i] += gx
-      a[x + j] -= gx
-      a[y + i] += gy
-      a[y + j] -= gy
-    }
-  }
-
-  /// Whether `x` is exactly 1 with every tangent zero, read from its `Double`
-  /// components (false when the real kernels do not apply). Multiplying by
-  /// such a value changes nothing but, at most, the sign of a zero.
-  @inlinable
-  static func isUnit(_ x: T) -> Bool {
-    guard let components = realComponents else { return false }
-    return withUnsafeBytes(of: x) { bytes in
-      let doubles = bytes.assumingMemoryBound(to: Double.self)
-      guard doubles[0] == 1 else { return false }
-      for d in 1..<components where doubles[d] != 0 { return false }
-      return true
+    case let .bulk(kind, arguments):
+      bulkNodes[kind](arguments, buffers)
     }
   }
 }

@@ -12,7 +12,8 @@ import RealModule
 /// Storage is a struct of flat arrays addressed by integer offsets, with
 /// bulk operations (elementwise maps, sums, dots, gathers, scatters, matrix
 /// products) recorded as single nodes with hand-written vector-Jacobian
-/// products. ``reset()`` keeps every array's capacity, so a loop that records,
+/// products. Other modules add bulk nodes of their own through
+/// ``BulkNode`` (Tape+BulkNodes.swift). ``reset()`` keeps every array's capacity, so a loop that records,
 /// differentiates and resets the tape at each step allocates nothing once the
 /// first step has sized the arrays.
 ///
@@ -36,19 +37,25 @@ public final class Tape<T: Scalar> {
   /// Adjoints, one per value, filled by ``backward(from:)``; meaningful
   /// only after it (``reset()`` leaves the previous pass's).
   @exclusivity(unchecked) @usableFromInline var adjoints: [T] = []
-  /// Scratch for the real kernels on `Double` components (see
-  /// LayerKernels.swift); grows to the largest node and is kept.
+  /// Scratch doubles for bulk nodes' kernels (``reserveRealScratch(_:)``);
+  /// grows to the largest node's need and is kept.
   @exclusivity(unchecked) @usableFromInline var realScratch: [Double] = []
-  /// What the fused layer nodes keep for their backward pass (their input
-  /// and each layer's output as planes, see LayerKernels.swift); the first
-  /// ``realSavedCount`` doubles are in use. Only grows.
+  /// What bulk nodes keep for their backward pass as doubles
+  /// (``reserveSaved(_:)``); the first ``realSavedCount`` are in use. Only
+  /// grows.
   @exclusivity(unchecked) @usableFromInline var realSaved: [Double] = []
   /// The doubles of ``realSaved`` in use since the last ``reset()``.
   @usableFromInline var realSavedCount = 0
-  /// The layer layouts of the fused layer nodes recorded since the last
-  /// ``reset()``: the input width, then per layer its width and the offsets
-  /// of its weights and biases.
-  @exclusivity(unchecked) @usableFromInline var layerLayouts: [Int] = []
+  /// The arguments of the bulk nodes recorded since the last ``reset()``
+  /// (``appendNodeArgument(_:)``): offsets, counts, layouts, flags.
+  @exclusivity(unchecked) @usableFromInline var nodeArguments: [Int] = []
+  /// The identities of the ``BulkNode`` kinds registered by ``kind(of:)``,
+  /// kept across resets; parallel to ``bulkNodePullBacks``.
+  @exclusivity(unchecked) @usableFromInline var bulkNodeKeys: [ObjectIdentifier] = []
+  /// The vector-Jacobian products of the registered kinds, each formed
+  /// where the kind's scalar is concrete (so it runs specialised code).
+  @exclusivity(unchecked) @usableFromInline var bulkNodePullBacks:
+    [(Int, TapeBackwardBuffers<T>) -> Void] = []
   /// Zeros for ``appendZeros(_:)``, as many as its largest call; kept.
   @exclusivity(unchecked) @usableFromInline var zeros: [T] = []
   /// Index lists registered with ``register(indices:)``; kept across resets.
@@ -64,7 +71,7 @@ public final class Tape<T: Scalar> {
     values.removeAll(keepingCapacity: true)
     partials.removeAll(keepingCapacity: true)
     operations.removeAll(keepingCapacity: true)
-    layerLayouts.removeAll(keepingCapacity: true)
+    nodeArguments.removeAll(keepingCapacity: true)
     realSavedCount = 0
     // The adjoints are kept: backward(from:) zeroes them in place.
   }
@@ -107,12 +114,14 @@ public final class Tape<T: Scalar> {
     return start
   }
 
-  /// Reserves `count` doubles of ``realSaved`` for a node recorded now and
-  /// returns the offset of the first, which is on a cache line (the buffer
-  /// is grown first, with room for the padding, then the offset is rounded
-  /// for its base). Nothing is initialised: the node writes them all.
+  /// Reserves `count` doubles of the saved buffer for a bulk node recorded
+  /// now and returns the offset of the first, which is on a cache line (the
+  /// buffer is grown first, with room for the padding, then the offset is
+  /// rounded for its base). Nothing is initialised: the node writes them
+  /// all, in ``withRecordingBuffers(_:)``, and reads them back in its
+  /// vector-Jacobian product (``TapeBackwardBuffers/saved``).
   @inlinable
-  func reserveSaved(_ count: Int) -> Int {
+  public func reserveSaved(_ count: Int) -> Int {
     let needed = realSavedCount + count + cacheLineDoubles
     if realSaved.count < needed {
       realSaved.append(contentsOf: repeatElement(0, count: needed - realSaved.count))

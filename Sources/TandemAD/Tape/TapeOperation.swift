@@ -50,31 +50,7 @@ enum TapeOperation: Sendable {
   /// ∂output[r]/∂matrix[r][c] saved at `partials[partial + r·columns + c]`
   /// (a row-wise log-sum-exp, a row sum).
   case rowReduction(matrix: Int, rows: Int, columns: Int, output: Int, partial: Int)
-  /// `output = Σ_s ½·k_s·(‖(x[i_s] − x[j_s], y[i_s] − y[j_s])‖ − L_s)²`,
-  /// the spring energy, with i and j the index lists at `first` and
-  /// `second`; ∂output/∂(x[i_s]) and ∂output/∂(y[i_s]) are saved at
-  /// `partials[partial + 2s]` and `partials[partial + 2s + 1]` (those of
-  /// x[j_s], y[j_s] are their negatives).
-  case springEnergy(x: Int, y: Int, first: Int, second: Int, count: Int, output: Int, partial: Int)
-  /// ``springEnergy(x:y:first:second:count:output:partial:)`` on `Double`
-  /// components, its partials (the same layout, as doubles) in the tape's
-  /// ``Tape/realSaved`` at `saved`, written whole by the real kernel, so
-  /// nothing is zero-filled per step.
-  case savedSpringEnergy(
-    x: Int, y: Int, first: Int, second: Int, count: Int, output: Int, saved: Int)
-  /// `output = f(input · weights + bias)` for a row-major `rows × inner`
-  /// input, an `inner × columns` weight matrix and a bias row, with f the
-  /// ``DenseActivation`` whose raw value is `flags & 3`; the input's adjoint
-  /// is accumulated only when `flags` bit 2 is set. The generic path, for scalars the
-  /// real kernels do not take (`.layers` is the other).
-  case dense(
-    input: Int, rows: Int, inner: Int, weights: Int, columns: Int, bias: Int, output: Int,
-    flags: Int)
-  /// Dense layers on `Double` components, fused into one node: the layer
-  /// widths and the offsets of each layer's weights and biases are at
-  /// `layerLayouts[layout]` (see ``Tape/layerLayouts``), the input and
-  /// every layer's output are kept as planes at `realSaved[saved]`, and
-  /// `flags` are ``LayerFlags``.
-  case layers(
-    input: Int, rows: Int, layout: Int, layers: Int, output: Int, saved: Int, flags: Int)
+  /// A node of a ``BulkNode`` kind defined outside TandemAD: the tape's
+  /// `kind`-th registered kind, its arguments from `nodeArguments[arguments]`.
+  case bulk(kind: Int, arguments: Int)
 }

@@ -8,13 +8,14 @@ import RealModule
 @frozen
 public struct Traced<T: Scalar> {
   /// The tape this value is recorded on.
-  @usableFromInline unowned(unsafe) let tape: Tape<T>
+  public unowned(unsafe) let tape: Tape<T>
   /// The value's offset on the tape.
   public let index: Int
 
-  /// Creates a handle to the value at `index` on `tape`.
+  /// Creates a handle to the value at `index` on `tape`: for a ``BulkNode``'s
+  /// output (``Tape/appendValue(_:)``), or any recorded value.
   @inlinable
-  init(tape: Tape<T>, index: Int) {
+  public init(tape: Tape<T>, index: Int) {
     self.tape = tape
     self.index = index
   }

@@ -9,15 +9,17 @@ import RealModule
 @frozen
 public struct TracedVector<T: Scalar> {
   /// The tape this vector is recorded on.
-  @usableFromInline unowned(unsafe) let tape: Tape<T>
+  public unowned(unsafe) let tape: Tape<T>
   /// Offset of the first element on the tape.
   public let start: Int
   /// The number of elements.
   public let count: Int
 
-  /// Creates a handle to `count` values from `start` on `tape`.
+  /// Creates a handle to `count` values from `start` on `tape`: for a
+  /// ``BulkNode``'s outputs (``Tape/reserveValues(_:)``), or any recorded
+  /// values.
   @inlinable
-  init(tape: Tape<T>, start: Int, count: Int) {
+  public init(tape: Tape<T>, start: Int, count: Int) {
     self.tape = tape
     self.start = start
     self.count = count

@@ -13,7 +13,7 @@ public enum Activation: String, Sendable, Hashable, CaseIterable {
   /// x < 0, so neither branch overflows.
   case sigmoid
 
-  /// The same function for the layer kernels of TandemAD.
+  /// The same function for the layer nodes (``TandemAD/Tape/perceptron(_:parameters:widths:activation:inputGradient:)``).
   @inlinable
   public var layerActivation: DenseActivation {
     switch self {

@@ -1,4 +1,5 @@
 import TandemAD
+import TandemPhysics
 
 /// The spring energy ½·Σ k·(‖xᵢ − xⱼ‖ − L)² and its gradient, recorded either
 /// as the fused node or as the chain of generic bulk nodes it replaces;

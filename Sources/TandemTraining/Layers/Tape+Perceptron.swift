@@ -1,4 +1,5 @@
 import RealModule
+import TandemAD
 
 extension Tape {
   /// A multilayer perceptron on a batch, recorded as one node: each layer
@@ -6,8 +7,9 @@ extension Tape {
   ///
   /// On `Double` and `Dual<N, Double>` the node keeps the hidden activations
   /// off the tape, as struct-of-arrays planes of `Double` components that
-  /// its forward and backward kernels (LayerKernels.swift) run over eight
-  /// rows at a time; only the output is a tape vector. On other scalars it
+  /// its forward and backward kernels (LayersForward.swift,
+  /// LayersBackward.swift, on the planes of LayerPlanes.swift) run over
+  /// sixteen rows at a time; only the output is a tape vector. On other scalars it
   /// records one ``dense(_:weights:bias:activation:inputGradient:)`` node
   /// per layer, with the same values.
   ///
@@ -50,14 +52,13 @@ extension Tape {
       }
       return activations
     }
-    let layout = layerLayouts.count
-    layerLayouts.append(widths[0])
+    let layout = appendNodeArgument(widths[0])
     var offset = parameters.start
     for l in 1..<widths.count {
       let (n, m) = (widths[l - 1], widths[l])
-      layerLayouts.append(m)
-      layerLayouts.append(offset)
-      layerLayouts.append(offset + n * m)
+      appendNodeArgument(m)
+      appendNodeArgument(offset)
+      appendNodeArgument(offset + n * m)
       offset += n * m + m
     }
     var flags = LayerFlags(hidden: activation, output: .identity)
@@ -65,65 +66,82 @@ extension Tape {
     return recordLayers(input, layout: layout, layers: widths.count - 1, flags: flags)
   }
 
-  /// Records a fused layer node whose layout is at `layerLayouts[layout]`,
-  /// on the real kernels (``realComponents`` must not be nil).
+  /// Records a fused layer node whose layout (the input width, then per
+  /// layer its width and the offsets of its weights and biases) is at
+  /// node argument `layout`, on the real kernels (``realComponents`` must
+  /// not be nil).
   @inlinable
   func recordLayers(_ input: TracedMatrix<T>, layout: Int, layers: Int, flags: LayerFlags)
     -> TracedMatrix<T>
   {
     let components = Self.realComponents!
     let rows = input.rows
-    let columns = layerLayouts[layout + 1 + layerLayoutFields * (layers - 1)]
-    let output = appendZeros(rows * columns)
-    var saved = 0
-    var recorded = flags.rawValue
-    layerLayouts.withUnsafeBufferPointer { layouts in
-      let fields = layouts.baseAddress! + layout
-      saved = reserveSaved(
-        layerSavedCount(components: components, rows: rows, layout: fields, layers: layers))
-      reserveRealScratch(
-        layerScratchCount(components: components, rows: rows, layout: fields, layers: layers))
-      let count = values.count * components
-      values.withUnsafeMutableBufferPointer { v in
-        UnsafeMutableRawPointer(v.baseAddress!).withMemoryRebound(to: Double.self, capacity: count)
-        { doubles in
-          realSaved.withUnsafeMutableBufferPointer { savedPlanes in
-            realScratch.withUnsafeMutableBufferPointer { scratch in
-              recorded = layersForward(
-                components: components, values: doubles, input: input.elements.start, rows: rows,
-                layout: fields, layers: layers, output: output, flags: flags.rawValue,
-                saved: savedPlanes.baseAddress! + saved, scratch: scratch.baseAddress!)
-            }
-          }
-        }
+    let (savedCount, scratchCount, columns) = withNodeArguments { arguments in
+      let fields = arguments.baseAddress! + layout
+      return (
+        layerSavedCount(components: components, rows: rows, layout: fields, layers: layers),
+        layerScratchCount(components: components, rows: rows, layout: fields, layers: layers),
+        fields[1 + layerLayoutFields * (layers - 1)]
+      )
+    }
+    let output = reserveValues(rows * columns)
+    let saved = reserveSaved(savedCount)
+    reserveRealScratch(scratchCount)
+    let recorded = withRecordingBuffers { tape in
+      let count = tape.values.count * components
+      return UnsafeMutableRawPointer(tape.values.baseAddress!).withMemoryRebound(
+        to: Double.self, capacity: count
+      ) { doubles in
+        layersForward(
+          components: components, values: doubles, input: input.elements.start, rows: rows,
+          layout: tape.arguments.baseAddress! + layout, layers: layers, output: output,
+          flags: flags.rawValue, saved: tape.saved.baseAddress! + saved,
+          scratch: tape.scratch.baseAddress!)
       }
     }
-    operations.append(
-      .layers(
-        input: input.elements.start, rows: rows, layout: layout, layers: layers, output: output,
-        saved: saved, flags: recorded))
+    let arguments = appendNodeArgument(input.elements.start)
+    appendNodeArgument(rows)
+    appendNodeArgument(layout)
+    appendNodeArgument(layers)
+    appendNodeArgument(output)
+    appendNodeArgument(saved)
+    appendNodeArgument(recorded)
+    record(kind(of: LayersNode<T>.self), arguments: arguments)
     return TracedMatrix(
       TracedVector(tape: self, start: output, count: rows * columns), rows: rows, columns: columns)
   }
+}
 
+/// The fused layer node of ``TandemAD/Tape/perceptron(_:parameters:widths:activation:inputGradient:)``
+/// (and of the real path of ``TandemAD/Tape/dense(_:weights:bias:activation:inputGradient:)``)
+/// on `Double` components: the layer widths and the offsets of each layer's
+/// weights and biases are at node argument `layout`, the input and every
+/// layer's output are kept as planes in the saved buffer at `saved`, and
+/// `flags` are ``LayerFlags``.
+///
+/// Arguments: input, rows, layout, layers, output, saved, flags.
+@usableFromInline
+enum LayersNode<T: Scalar>: BulkNode {
   /// The vector-Jacobian product of a fused layer node.
   @inlinable
-  static func pullBackLayers(
-    input: Int, rows: Int, layout: Int, layers: Int, output: Int, saved: Int, flags: Int,
-    values: UnsafeBufferPointer<T>, adjoints a: UnsafeMutableBufferPointer<T>,
-    layouts: UnsafeBufferPointer<Int>, savedPlanes: UnsafeBufferPointer<Double>,
-    scratch: UnsafeMutableBufferPointer<Double>
-  ) {
-    let components = realComponents!
-    let count = values.count * components
-    UnsafeRawPointer(values.baseAddress!).withMemoryRebound(to: Double.self, capacity: count) {
-      v in
-      UnsafeMutableRawPointer(a.baseAddress!).withMemoryRebound(to: Double.self, capacity: count) {
-        adjoints in
+  static func pullBack(arguments: Int, buffers: TapeBackwardBuffers<T>) {
+    let p = buffers.arguments.baseAddress! + arguments
+    let (input, rows, layout, layers, output, saved, flags) = (
+      p[0], p[1], p[2], p[3], p[4], p[5], p[6]
+    )
+    let components = Tape<T>.realComponents!
+    let count = buffers.values.count * components
+    UnsafeRawPointer(buffers.values.baseAddress!).withMemoryRebound(
+      to: Double.self, capacity: count
+    ) { v in
+      UnsafeMutableRawPointer(buffers.adjoints.baseAddress!).withMemoryRebound(
+        to: Double.self, capacity: count
+      ) { adjoints in
         layersBackward(
           components: components, values: v, adjoints: adjoints, input: input, rows: rows,
-          layout: layouts.baseAddress! + layout, layers: layers, output: output, flags: flags,
-          saved: savedPlanes.baseAddress! + saved, scratch: scratch.baseAddress!)
+          layout: buffers.arguments.baseAddress! + layout, layers: layers, output: output,
+          flags: flags, saved: buffers.saved.baseAddress! + saved,
+          scratch: buffers.scratch.baseAddress!)
       }
     }
   }

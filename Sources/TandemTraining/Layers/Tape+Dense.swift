@@ -1,4 +1,5 @@
 import RealModule
+import TandemAD
 
 extension Tape {
   /// A dense layer, f(X·W + b) for a batch X of examples in rows, recorded
@@ -38,24 +39,27 @@ extension Tape {
     let (x, w, b) = (input.elements.start, weights.elements.start, bias.start)
     if Self.realComponents != nil {
       // One layer of the fused layer node, on the Double components.
-      let layout = layerLayouts.count
-      layerLayouts.append(inner)
-      layerLayouts.append(columns)
-      layerLayouts.append(w)
-      layerLayouts.append(b)
+      let layout = appendNodeArgument(inner)
+      appendNodeArgument(columns)
+      appendNodeArgument(w)
+      appendNodeArgument(b)
       var flags = LayerFlags(hidden: .identity, output: activation)
       if inputGradient { flags.insert(.inputGradient) }
       return recordLayers(input, layout: layout, layers: 1, flags: flags)
     }
-    let output = appendZeros(rows * columns)
+    let output = reserveValues(rows * columns)
     denseGenericForward(
       x: x, rows: rows, inner: inner, w: w, columns: columns, b: b, output: output,
       activation: activation)
-    let flags = activation.rawValue | (inputGradient ? 4 : 0)
-    operations.append(
-      .dense(
-        input: x, rows: rows, inner: inner, weights: w, columns: columns, bias: b, output: output,
-        flags: flags))
+    let arguments = appendNodeArgument(x)
+    appendNodeArgument(rows)
+    appendNodeArgument(inner)
+    appendNodeArgument(w)
+    appendNodeArgument(columns)
+    appendNodeArgument(b)
+    appendNodeArgument(output)
+    appendNodeArgument(activation.rawValue | (inputGradient ? 4 : 0))
+    record(kind(of: DenseNode<T>.self), arguments: arguments)
     return TracedMatrix(
       TracedVector(tape: self, start: output, count: rows * columns), rows: rows, columns: columns)
   }
@@ -67,7 +71,8 @@ extension Tape {
     x: Int, rows: Int, inner: Int, w: Int, columns: Int, b: Int, output: Int,
     activation: DenseActivation
   ) {
-    values.withUnsafeMutableBufferPointer { v in
+    withRecordingBuffers { tape in
+      let v = tape.values
       // Each output element accumulated in a register and stored once
       // (a row-by-row multiply-add read and wrote every element `inner`
       // times): same order of summation, same rounding.
@@ -89,12 +94,33 @@ extension Tape {
       }
     }
   }
+}
+
+/// The generic dense-layer node of ``TandemAD/Tape/dense(_:weights:bias:activation:inputGradient:)``,
+/// for scalars the real kernels do not take (nested duals, `Recorded`):
+/// `output = f(input · weights + bias)` for a row-major `rows × inner`
+/// input, an `inner × columns` weight matrix and a bias row, with f the
+/// ``DenseActivation`` whose raw value is `flags & 3`; the input's adjoint
+/// is accumulated only when `flags` bit 2 is set.
+///
+/// Arguments: input, rows, inner, weights, columns, bias, output, flags.
+@usableFromInline
+enum DenseNode<T: Scalar>: BulkNode {
+  /// Reads a node's arguments and pulls back through it.
+  @inlinable
+  static func pullBack(arguments: Int, buffers: TapeBackwardBuffers<T>) {
+    let p = buffers.arguments.baseAddress! + arguments
+    pullBack(
+      input: p[0], rows: p[1], inner: p[2], weights: p[3], columns: p[4], bias: p[5], output: p[6],
+      activation: DenseActivation(rawValue: p[7] & 3)!, inputGradient: p[7] & 4 != 0,
+      values: buffers.values, adjoints: buffers.adjoints)
+  }
 
   /// The vector-Jacobian product of ``dense(_:weights:bias:activation:inputGradient:)``:
   /// with dZ = dY ⊙ f′, dW += Xᵀ·dZ, db += Σ_rows dZ, dX += dZ·Wᵀ.
   /// dZ is formed one row (in blocks of columns) at a time in a stack buffer.
   @inlinable
-  static func pullBackDense(
+  static func pullBack(
     input x: Int, rows: Int, inner: Int, weights w: Int, columns: Int, bias b: Int, output: Int,
     activation: DenseActivation, inputGradient: Bool, values: UnsafeBufferPointer<T>,
     adjoints a: UnsafeMutableBufferPointer<T>

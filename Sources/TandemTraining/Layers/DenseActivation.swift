@@ -1,4 +1,5 @@
 import RealModule
+import TandemAD
 
 /// The function a dense layer (``Tape/dense(_:weights:bias:activation:inputGradient:)``,
 /// ``Tape/perceptron(_:parameters:widths:activation:inputGradient:)``) applies to

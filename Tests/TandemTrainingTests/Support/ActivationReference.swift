@@ -1,5 +1,6 @@
 import RealModule
 import TandemAD
+import TandemTraining
 
 /// A dense layer's activation written out by hand with the scalar's own
 /// elementary functions, as an elementwise map node: the reference the

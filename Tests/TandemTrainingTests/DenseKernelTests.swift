@@ -1,16 +1,18 @@
 import Foundation
 import TandemAD
+import TandemTraining
 import Testing
 
-/// The struct-of-arrays kernels behind `Tape.dense`, `Tape.perceptron` and
-/// `Tape.springEnergy` on `Double` and `Dual<N, Double>`: every activation,
+/// The struct-of-arrays kernels behind `Tape.dense` and `Tape.perceptron`
+/// on `Double` and `Dual<N, Double>`, and the generic dense node on other
+/// scalars: every activation,
 /// layer shapes narrow and wide, batches that are not whole vectors, with
 /// and without the input's gradient, zero and nonzero input tangents,
 /// against the generic chain of bulk nodes, finite differences and the C
 /// library.
 @Suite struct DenseKernelTests {
   /// The layer kernels' tanh (a 1×1 identity layer) is ``Double/vectorTanh(_:)``,
-  /// bit for bit (that kernel's accuracy is checked in FusedNodeTests).
+  /// bit for bit (that kernel's accuracy is checked in TandemADTests' VectorTanhTests).
   @Test func denseTanhIsTheVectorTanh() {
     var xs: [Double] = [0, -0.0, 1e-300, -1e-10, 0.3, 0.625, -0.9, 22, 30, -700, 1e300, .nan]
     var random = SplitMix64(seed: 23)
@@ -217,38 +219,46 @@ import Testing
     #expect(abs(dual.tangents[0] - expected) <= 1e-12 * max(1, abs(expected)))
   }
 
-  /// The spring kernel on Dual<3, Double> (components 4): the energy and
-  /// the adjoints' tangents equal the generic chain's, and the values equal
-  /// the Double tape's bit for bit when the tangents are zero.
-  @Test func springKernelOnDualsMatchesTheChainAndDouble() {
-    typealias D = Dual<3, Double>
-    var random = SplitMix64(seed: 41)
-    let points = 6
-    let first = [0, 1, 2, 3, 4, 0, 1, 5]
-    let second = [1, 2, 3, 4, 5, 2, 4, 5]  // the last has zero length
-    func lift(_ v: Double) -> D {
-      D(v, tangents: [random.uniform(0...1) - 0.5, 0, random.uniform(0...1)])
-    }
-    let xs = (0..<points).map { _ in lift(random.uniform(0...1) * 2) }
-    let ys = (0..<points).map { _ in lift(random.uniform(0...1) * 2) }
-    let k = first.indices.map { _ in D(50 + random.uniform(0...1) * 100, tangents: [1, 0, 0]) }
-    let rest = first.indices.map { _ in D(0.2 + random.uniform(0...1)) }
-    func run(fused: Bool) -> [D] {
-      springEnergyAndGradient(
-        xs: xs, ys: ys, first: first, second: second, stiffness: k, restLength: rest, fused: fused)
-    }
-    for (a, b) in zip(run(fused: true), run(fused: false)) {
-      #expect(abs(a.value - b.value) <= 1e-12 * max(1, abs(b.value)))
-      for d in 0..<3 {
-        #expect(abs(a.tangents[d] - b.tangents[d]) <= 1e-12 * max(1, abs(b.tangents[d])))
+  /// The fused dense layer equals product, bias and tanh map as three
+  /// nodes, in value and in every adjoint (weights, bias and input), on
+  /// Double and on duals.
+  @Test(arguments: DenseActivation.allCases)
+  func denseLayerMatchesTheGenericChain(activation: DenseActivation) {
+    typealias D = Dual<2, Double>
+    var random = SplitMix64(seed: 17)
+    let (rows, inner, columns) = (5, 3, 70)  // wider than one scratch block
+    func values(_ n: Int) -> [D] {
+      (0..<n).map { _ in
+        D(
+          random.uniform(0...1) * 2 - 1,
+          tangents: [random.uniform(0...1) - 0.5, random.uniform(0...1) - 0.5])
       }
     }
-    let constant = springEnergyAndGradient(
-      xs: xs.map { D($0.value) }, ys: ys.map { D($0.value) }, first: first, second: second,
-      stiffness: k.map { D($0.value) }, restLength: rest, fused: true)
-    let plain = springEnergyAndGradient(
-      xs: xs.map(\.value), ys: ys.map(\.value), first: first, second: second,
-      stiffness: k.map(\.value), restLength: rest.map(\.value), fused: true)
-    #expect(constant.map(\.value.bitPattern) == plain.map(\.bitPattern))
+    let (xv, wv, bv, seeds) = (
+      values(rows * inner), values(inner * columns), values(columns), values(rows * columns)
+    )
+    func run(fused: Bool) -> [D] {
+      let tape = Tape<D>()
+      let x = tape.variables(xv, rows: rows, columns: inner)
+      let w = tape.variables(wv, rows: inner, columns: columns)
+      let b = tape.variables(bv)
+      let y: TracedMatrix<D>
+      if fused {
+        y = x.dense(weights: w, bias: b, activation: activation)
+      } else {
+        y = referenceActivation(activation, x.multiplied(by: w).addingToEachRow(b))
+      }
+      let loss = y.elements.dot(tape.variables(seeds))
+      tape.backward(from: loss)
+      return [loss.value] + Array(tape.adjoints(of: x.elements))
+        + Array(tape.adjoints(of: w.elements))
+        + Array(tape.adjoints(of: b))
+    }
+    for (a, b) in zip(run(fused: true), run(fused: false)) {
+      #expect(abs(a.value - b.value) <= 1e-13 * max(1, abs(b.value)))
+      for d in 0..<2 {
+        #expect(abs(a.tangents[d] - b.tangents[d]) <= 1e-13 * max(1, abs(b.tangents[d])))
+      }
+    }
   }
 }
