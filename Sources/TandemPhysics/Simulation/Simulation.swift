@@ -53,21 +53,8 @@ public struct Simulation<T: Scalar> {
   /// - Throws: ``SimulationError/nonFinite(step:particle:quantity:)`` when a
   ///   position or velocity stops being finite, naming the step and particle.
   ///
-  /// Inlinable for callers that know `T`, and pre-specialised for `Double`,
-  /// `Recorded` and the `Dual` types the tuner uses: drivers call it from
-  /// generic code the compiler cannot specialise (a ``SteppedProcess``
-  /// witness), and the generic entry point jumps to these at run time.
-  @_specialize(where T == Double)
-  @_specialize(where T == Dual<1, Double>)
-  @_specialize(where T == Dual<2, Double>)
-  @_specialize(where T == Dual<3, Double>)
-  @_specialize(where T == Dual<4, Double>)
-  @_specialize(where T == Dual<8, Double>)
-  @_specialize(where T == Dual<1, Dual<1, Double>>)
-  @_specialize(where T == Dual<2, Dual<2, Double>>)
-  @_specialize(where T == Dual<3, Dual<3, Double>>)
-  @_specialize(where T == Dual<4, Dual<4, Double>>)
-  @_specialize(where T == Recorded)
+  /// Inlinable, like the tuning entry points that drive it, so that the run
+  /// is specialised for its scalar wherever the process's type is known.
   @inlinable
   public mutating func advance() throws {
     guard !isFinished else { return }

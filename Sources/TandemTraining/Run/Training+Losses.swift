@@ -5,26 +5,20 @@ extension Training {
   /// The objective at the current weights: the validation or the training
   /// loss, as ``TrainingDescription/objective`` says; for a quadratic, f(w).
   /// On `Dual` numbers its tangents are the hypergradient.
+  @inlinable
   public func loss() -> T { evaluate(description.objective) }
 
   /// The loss over every training example (f(w) for a quadratic).
+  @inlinable
   public func trainingLoss() -> T { evaluate(.trainingLoss) }
 
   /// The loss over the validation examples (f(w) for a quadratic; 0 when
   /// there are none).
+  @inlinable
   public func validationLoss() -> T { evaluate(.validationLoss) }
 
-  /// The loss named by `objective`; pre-specialised like
-  /// ``Training/advance()``.
-  @_specialize(where T == Double)
-  @_specialize(where T == Dual<1, Double>)
-  @_specialize(where T == Dual<2, Double>)
-  @_specialize(where T == Dual<3, Double>)
-  @_specialize(where T == Dual<4, Double>)
-  @_specialize(where T == Dual<8, Double>)
-  @_specialize(where T == Dual<1, Dual<1, Double>>)
-  @_specialize(where T == Dual<2, Dual<2, Double>>)
-  @_specialize(where T == Recorded)
+  /// The loss named by `objective`.
+  @inlinable
   func evaluate(_ objective: TrainingObjective) -> T {
     switch description.problem {
     case .quadratic(let problem): problem.value(at: currentWeights)

@@ -79,19 +79,9 @@ public struct Training<T: Scalar> {
   /// - Throws: ``TrainingError/nonFinite(step:quantity:)`` when the batch
   ///   loss or a weight stops being finite.
   ///
-  /// Not inlinable on purpose: drivers call it from generic code that the
-  /// compiler cannot specialise (a ``SteppedProcess`` witness), so it is
-  /// pre-specialised here for `Double` and the `Dual` types the tuner uses,
-  /// and the generic entry point jumps to those at run time.
-  @_specialize(where T == Double)
-  @_specialize(where T == Dual<1, Double>)
-  @_specialize(where T == Dual<2, Double>)
-  @_specialize(where T == Dual<3, Double>)
-  @_specialize(where T == Dual<4, Double>)
-  @_specialize(where T == Dual<8, Double>)
-  @_specialize(where T == Dual<1, Dual<1, Double>>)
-  @_specialize(where T == Dual<2, Dual<2, Double>>)
-  @_specialize(where T == Recorded)
+  /// Inlinable, like the tuning entry points that drive it, so that the run
+  /// is specialised for its scalar wherever the process's type is known.
+  @inlinable
   public mutating func advance() throws {
     guard !isFinished else { return }
     tape.reset()
@@ -147,16 +137,8 @@ public struct Training<T: Scalar> {
   /// Removes every forward-mode tangent from the state — the weights and
   /// the optimizer's velocity and moments — so derivatives taken from here
   /// on ignore how the state was reached (a truncated horizon). The
-  /// hyperparameters keep theirs. Pre-specialised like ``advance()``.
-  @_specialize(where T == Double)
-  @_specialize(where T == Dual<1, Double>)
-  @_specialize(where T == Dual<2, Double>)
-  @_specialize(where T == Dual<3, Double>)
-  @_specialize(where T == Dual<4, Double>)
-  @_specialize(where T == Dual<8, Double>)
-  @_specialize(where T == Dual<1, Dual<1, Double>>)
-  @_specialize(where T == Dual<2, Dual<2, Double>>)
-  @_specialize(where T == Recorded)
+  /// hyperparameters keep theirs.
+  @inlinable
   public mutating func stopTangents() {
     for i in currentWeights.indices { currentWeights[i] = currentWeights[i].tangentStopped }
     currentOptimizer.stopTangents()

@@ -13,6 +13,7 @@ extension SteppedProcess {
   /// The gradient with respect to the parameters at `tuned` by central
   /// finite differences, (L(p + hᵢeᵢ) − L(p − hᵢeᵢ)) / 2hᵢ, on plain `Double`
   /// runs; returns the steps used beside the gradient.
+  @inlinable
   public func finiteDifferenceGradient(
     parameters: [Double], tuned: [Int], horizon: Horizon = .full
   ) throws -> (gradient: [Double], steps: [Double]) {

@@ -6,10 +6,21 @@ extension SteppedProcess {
   /// seeded as the tangent directions of one `Dual` and the process runs once.
   ///
   /// The number of directions is a compile-time constant of `Dual`, while
-  /// the number of tuned parameters is known only at run time: this picks
-  /// the smallest of 1, 2, 3, 4 or 8 directions that fits, and runs chunks of
-  /// 8 directions when more parameters are tuned. Every parameter not tuned
-  /// runs as a constant.
+  /// the number of tuned parameters is known only at run time:
+  /// ``TangentWidth/withWidth(fitting:_:)`` picks the width, and more
+  /// parameters than ``TangentWidth/maximum`` run in chunks of that many.
+  /// Every parameter not tuned runs as a constant.
+  ///
+  /// Inlinable, like every tuning entry point (``Tuner``, Hessians,
+  /// finite differences, reverse mode, in-run tuning, ``GradientRouteResult``),
+  /// so that a caller that knows the process's type specialises the whole
+  /// run for it. Call them from code where the process's type is concrete
+  /// (as `SceneTuning` and `SceneCheck` do, one branch per process type):
+  /// called from inside a generic function over the process, the compiler
+  /// may leave the run unspecialised (measured: `tandem check` of the cloth
+  /// scene took 13 s instead of 4.7 s that way), because the dual types grow
+  /// along the chain of specialisations.
+  @inlinable
   public func lossWithGradient(
     parameters: [Double], tuned: [Int], horizon: Horizon = .full
   ) throws -> (loss: Double, gradient: [Double]) {
@@ -20,33 +31,41 @@ extension SteppedProcess {
     var gradient: [Double] = []
     var chunkStart = 0
     while chunkStart < tuned.count {
-      let chunk = tuned[chunkStart..<min(chunkStart + 8, tuned.count)]
-      let result: (Double, [Double])
-      switch chunk.count {
-      case 1: result = try forwardChunk(Dual<1, Double>.self, parameters, chunk, horizon)
-      case 2: result = try forwardChunk(Dual<2, Double>.self, parameters, chunk, horizon)
-      case 3: result = try forwardChunk(Dual<3, Double>.self, parameters, chunk, horizon)
-      case 4: result = try forwardChunk(Dual<4, Double>.self, parameters, chunk, horizon)
-      default: result = try forwardChunk(Dual<8, Double>.self, parameters, chunk, horizon)
-      }
-      loss = result.0
-      gradient += result.1
+      let chunk = tuned[chunkStart..<min(chunkStart + TangentWidth.maximum, tuned.count)]
+      let result = try TangentWidth.withWidth(
+        fitting: chunk.count,
+        ForwardRun(process: self, parameters: parameters, chunk: chunk, horizon: horizon))
+      loss = result.loss
+      gradient += result.gradient
       chunkStart += chunk.count
     }
     return (loss, gradient)
   }
+}
 
-  /// One forward run with the parameters of `chunk` seeded along the first
-  /// `chunk.count` of `N` directions.
+/// One forward run with the parameters of `chunk` seeded along the first
+/// `chunk.count` of `N` directions.
+@usableFromInline
+struct ForwardRun<Process: SteppedProcess>: TangentWidthComputation {
+  @usableFromInline let process: Process
+  @usableFromInline let parameters: [Double]
+  @usableFromInline let chunk: ArraySlice<Int>
+  @usableFromInline let horizon: Horizon
+
   @inlinable
-  func forwardChunk<let N: Int>(
-    _: Dual<N, Double>.Type, _ parameters: [Double], _ chunk: ArraySlice<Int>, _ horizon: Horizon
-  ) throws -> (Double, [Double]) {
+  init(process: Process, parameters: [Double], chunk: ArraySlice<Int>, horizon: Horizon) {
+    (self.process, self.parameters, self.chunk, self.horizon) = (
+      process, parameters, chunk, horizon
+    )
+  }
+
+  @inlinable
+  func run<let N: Int>(_: Dual<N, Double>.Type) throws -> (loss: Double, gradient: [Double]) {
     var seeded = parameters.map { Dual<N, Double>(constant: $0) }
     for (direction, index) in chunk.enumerated() {
       seeded[index] = Dual(parameters[index], seed: direction)
     }
-    let result = try loss(parameters: seeded, horizon: horizon)
+    let result = try process.loss(parameters: seeded, horizon: horizon)
     return (result.value, (0..<chunk.count).map { result.tangents[$0] })
   }
 }

@@ -58,6 +58,7 @@ public struct GradientRouteResult: Sendable {
 
   /// Computes `route` for `process` at `parameters`, timing it and
   /// measuring its peak resident memory (see ``PeakMemory/resetPeak()``).
+  @inlinable
   public static func compute<Process: SteppedProcess>(
     _ route: GradientRoute, process: Process, parameters: [Double], tuned: [Int],
     reverseByteLimit: Int

@@ -13,6 +13,7 @@ extension SteppedProcess {
   /// exceed `byteLimit`, the run stops and throws
   /// ``TuningError/recordingTooLarge(projectedBytes:limit:)`` before the
   /// machine runs out of memory.
+  @inlinable
   public func reverseGradient(
     parameters: [Double], tuned: [Int], byteLimit: Int = 8 << 30
   ) throws -> (loss: Double, gradient: [Double], recordedBytes: Int) {
@@ -31,12 +32,19 @@ extension SteppedProcess {
 
 /// Runs a process on ``Recorded`` numbers to its end, stopping early when
 /// the trajectory tape is on course to outgrow a byte budget.
+@usableFromInline
 struct BudgetedRecordingDriver: RunDriver {
-  typealias Value = Recorded
-  let byteLimit: Int
-  let plannedSteps: Int
-  var loss: Recorded?
+  @usableFromInline typealias Value = Recorded
+  @usableFromInline let byteLimit: Int
+  @usableFromInline let plannedSteps: Int
+  @usableFromInline var loss: Recorded?
 
+  @inlinable
+  init(byteLimit: Int, plannedSteps: Int) {
+    (self.byteLimit, self.plannedSteps) = (byteLimit, plannedSteps)
+  }
+
+  @inlinable
   mutating func drive<Run: ProcessRun>(_ run: inout Run) throws where Run.Value == Recorded {
     while !run.isFinished {
       try run.advance()

@@ -10,6 +10,11 @@ public struct InRunTuning: Sendable {
   public var gradient: [Double]
   /// Every update made during the run.
   public var updates: [InRunUpdate]
+
+  @usableFromInline
+  init(values: [Double], loss: Double, gradient: [Double], updates: [InRunUpdate]) {
+    (self.values, self.loss, self.gradient, self.updates) = (values, loss, gradient, updates)
+  }
 }
 
 extension SteppedProcess {
@@ -18,36 +23,59 @@ extension SteppedProcess {
   /// `K` steps for `.online(every: K)`, every step with tangents reset for
   /// `.greedy`, never for `.full` (which then just reads the hypergradient).
   ///
-  /// All tuned parameters share one run, so at most 8 can be tuned; this
-  /// picks the smallest of 1, 2, 3, 4 or 8 tangent directions that fits.
+  /// All tuned parameters share one run, so at most
+  /// ``TangentWidth/maximum`` can be tuned; ``TangentWidth/withWidth(fitting:_:)``
+  /// picks the width.
+  @inlinable
   public func tuneDuringRun(
     parameters: [Double], tuned: [TunedParameter], horizon: Horizon,
     method: TuningMethod = .gradientDescent,
     rate: Double, recordsUpdates: Bool = true
   ) throws -> InRunTuning {
-    switch tuned.count {
-    case 0: throw TuningError.nothingToTune
-    case 1:
-      try inRun(Dual<1, Double>.self, parameters, tuned, horizon, method, rate, recordsUpdates)
-    case 2:
-      try inRun(Dual<2, Double>.self, parameters, tuned, horizon, method, rate, recordsUpdates)
-    case 3:
-      try inRun(Dual<3, Double>.self, parameters, tuned, horizon, method, rate, recordsUpdates)
-    case 4:
-      try inRun(Dual<4, Double>.self, parameters, tuned, horizon, method, rate, recordsUpdates)
-    default:
-      try inRun(Dual<8, Double>.self, parameters, tuned, horizon, method, rate, recordsUpdates)
+    guard !tuned.isEmpty else { throw TuningError.nothingToTune }
+    guard tuned.count <= TangentWidth.maximum else {
+      throw TuningError.tooManyParametersForInRunTuning(
+        count: tuned.count, limit: TangentWidth.maximum)
     }
+    return try TangentWidth.withWidth(
+      fitting: tuned.count,
+      InRun(
+        process: self, parameters: parameters, tuned: tuned, horizon: horizon, method: method,
+        rate: rate, recordsUpdates: recordsUpdates))
+  }
+}
+
+/// One run on `Dual<N, Double>` driven by an ``InRunTuningDriver``.
+@usableFromInline
+struct InRun<Process: SteppedProcess>: TangentWidthComputation {
+  @usableFromInline let process: Process
+  @usableFromInline let parameters: [Double]
+  @usableFromInline let tuned: [TunedParameter]
+  @usableFromInline let horizon: Horizon
+  @usableFromInline let method: TuningMethod
+  @usableFromInline let rate: Double
+  @usableFromInline let recordsUpdates: Bool
+
+  @inlinable
+  init(
+    process: Process, parameters: [Double], tuned: [TunedParameter], horizon: Horizon,
+    method: TuningMethod, rate: Double, recordsUpdates: Bool
+  ) {
+    self.process = process
+    self.parameters = parameters
+    self.tuned = tuned
+    self.horizon = horizon
+    self.method = method
+    self.rate = rate
+    self.recordsUpdates = recordsUpdates
   }
 
-  func inRun<let N: Int>(
-    _: Dual<N, Double>.Type, _ parameters: [Double], _ tuned: [TunedParameter], _ horizon: Horizon,
-    _ method: TuningMethod, _ rate: Double, _ recordsUpdates: Bool
-  ) throws -> InRunTuning {
+  @inlinable
+  func run<let N: Int>(_: Dual<N, Double>.Type) throws -> InRunTuning {
     var driver = try InRunTuningDriver<N>(
       values: parameters, tuned: tuned, horizon: horizon, method: method, rate: rate)
     driver.recordsUpdates = recordsUpdates
-    try start(&driver, parameters: driver.seededValues)
+    try process.start(&driver, parameters: driver.seededValues)
     return InRunTuning(
       values: driver.values, loss: driver.finalLoss!, gradient: driver.finalGradient,
       updates: driver.updates)

@@ -10,6 +10,7 @@ extension Tuner {
   /// loss at the end of that run (trained while the values changed), and
   /// the loss's tangents along the horizon. No step is rejected: the
   /// updates happen inside the run.
+  @inlinable
   public func runUpdatingDuringRuns(progress: (TuningIteration) -> Void = { _ in }) throws
     -> [TuningIteration]
   {

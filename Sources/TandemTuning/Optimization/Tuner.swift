@@ -38,6 +38,7 @@ public struct Tuner<Process: SteppedProcess> {
   }
 
   /// The loss, dL/dvalue and, for Newton, d²L/dvalue² at `values`.
+  @inlinable
   func evaluate(_ values: [Double]) throws -> (
     loss: Double, gradient: [Double], hessian: [[Double]]?
   ) {
@@ -57,11 +58,16 @@ public struct Tuner<Process: SteppedProcess> {
   ///
   /// With the `.online` and `.greedy` horizons the parameters change during
   /// each run instead (see ``runUpdatingDuringRuns(progress:)``).
+  ///
+  /// Inlinable, with ``evaluate(_:)``, so that a caller that knows the
+  /// process's type specialises every run for it.
+  @inlinable
   public func run(progress: (TuningIteration) -> Void = { _ in }) throws -> [TuningIteration] {
     guard !tuned.isEmpty else { throw TuningError.nothingToTune }
     if horizon != .full { return try runUpdatingDuringRuns(progress: progress) }
-    if method == .newton && tuned.count > 4 {
-      throw TuningError.tooManyParametersForNewton(count: tuned.count, limit: 4)
+    if method == .newton && tuned.count > TangentWidth.nestedMaximum {
+      throw TuningError.tooManyParametersForNewton(
+        count: tuned.count, limit: TangentWidth.nestedMaximum)
     }
     var values = initialValues
     for p in tuned { values[p.index] = p.value(at: p.coordinate(of: values[p.index])) }
@@ -109,11 +115,13 @@ public struct Tuner<Process: SteppedProcess> {
   }
 
   /// dL/du from dL/dvalue.
+  @usableFromInline
   func coordinateGradient(_ gradient: [Double], _ values: [Double]) -> [Double] {
     zip(tuned, gradient).map { p, g in g * p.valuePerCoordinate(at: values[p.index]) }
   }
 
   /// The step in the optimizer's coordinates, before any halving.
+  @usableFromInline
   func proposeStep(
     _ g: [Double], _ current: (loss: Double, gradient: [Double], hessian: [[Double]]?),
     _ values: [Double],
@@ -143,12 +151,14 @@ public struct Tuner<Process: SteppedProcess> {
   }
 
   /// Whether a trial loss is accepted.
+  @usableFromInline
   func isAcceptable(_ loss: Double, comparedTo current: Double) -> Bool {
     guard loss.isFinite else { return false }
     return method == .adam ? loss <= 1.5 * current + 1e-300 : loss <= current
   }
 
   /// The values after moving the tuned coordinates by `step`.
+  @usableFromInline
   func applying(_ step: [Double], to values: [Double]) -> [Double] {
     var result = values
     for (p, s) in zip(tuned, step) {
@@ -157,6 +167,8 @@ public struct Tuner<Process: SteppedProcess> {
     return result
   }
 
+  /// The iteration's entry in the history.
+  @usableFromInline
   func record(
     _ iteration: Int, _ result: (loss: Double, gradient: [Double], hessian: [[Double]]?),
     _ values: [Double],
@@ -170,17 +182,20 @@ public struct Tuner<Process: SteppedProcess> {
 }
 
 /// Adam's first and second moment estimates, with their step count.
+@usableFromInline
 struct AdamMoments {
   var first: [Double]
   var second: [Double]
   var steps = 0
 
+  @usableFromInline
   init(count: Int) {
     first = Array(repeating: 0, count: count)
     second = Array(repeating: 0, count: count)
   }
 
   /// The next Adam step for gradient `g` (β₁ = 0.9, β₂ = 0.999, ε = 1e-8).
+  @usableFromInline
   mutating func step(_ g: [Double], rate: Double) -> [Double] {
     steps += 1
     let (beta1, beta2, epsilon) = (0.9, 0.999, 1e-8)
@@ -194,9 +209,12 @@ struct AdamMoments {
   }
 }
 
+/// The Euclidean norm.
+@usableFromInline
 func norm(_ v: [Double]) -> Double { v.reduce(0) { $0 + $1 * $1 }.squareRoot() }
 
 extension Array where Element == Double {
   /// The values of the tuned parameters, in the tuner's order.
+  @usableFromInline
   func indices(of tuned: [TunedParameter]) -> [Double] { tuned.map { self[$0.index] } }
 }

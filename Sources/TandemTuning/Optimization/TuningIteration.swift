@@ -15,4 +15,18 @@ public struct TuningIteration: Sendable {
   /// The length (max norm, in the optimizer's coordinates) of the step that
   /// led here; 0 at the start.
   public var stepLength: Double
+
+  /// Creates an iteration's record.
+  public init(
+    iteration: Int, loss: Double, parameters: [Double], gradient: [Double], gradientNorm: Double,
+    halvings: Int, stepLength: Double
+  ) {
+    self.iteration = iteration
+    self.loss = loss
+    self.parameters = parameters
+    self.gradient = gradient
+    self.gradientNorm = gradientNorm
+    self.halvings = halvings
+    self.stepLength = stepLength
+  }
 }

@@ -42,27 +42,14 @@ struct CheckCommand: ParsableCommand {
     guard !scene.tunedParameterList.isEmpty else {
       throw CommandFailure(TuningError.nothingToTune.description)
     }
-    if scene.physics != nil {
-      try check(try scene.simulation().description, scene: scene)
-    } else {
-      try check(try scene.trainingDescription(), scene: scene)
+    let check = SceneCheck(scene: scene, reverseByteLimit: reverseLimit << 20)
+    let results = try check.run { route in
+      if !json { printError("computing the gradient by \(route.title)…") }
     }
-  }
-
-  /// Computes and reports the three routes for one process.
-  func check<Process: SteppedProcess>(_ process: Process, scene: SceneDescription) throws {
+    let steps = try check.stepCount()
     let tuned = scene.tunedParameterList
     let parameters = scene.parameterVector
     let indices = tuned.map(\.index)
-    let limit = reverseLimit << 20
-
-    var results: [GradientRouteResult] = []
-    for route in GradientRoute.allCases {
-      if !json { printError("computing the gradient by \(route.title)…") }
-      results.append(
-        .compute(
-          route, process: process, parameters: parameters, tuned: indices, reverseByteLimit: limit))
-    }
     let (forward, difference, reverse) = (results[0], results[1], results[2])
     if json {
       var object: [String: Any] = [
@@ -72,7 +59,7 @@ struct CheckCommand: ParsableCommand {
         "finite_difference": named(difference.gradient, by: tuned),
         "finite_difference_steps": named(difference.steps ?? [], by: tuned),
         "reverse": reverse.failure == nil ? named(reverse.gradient, by: tuned) as Any : NSNull(),
-        "steps": process.stepCount,
+        "steps": steps,
       ]
       object["routes"] = Dictionary(
         uniqueKeysWithValues: results.map { ($0.route.rawValue, $0.jsonObject) })
@@ -80,7 +67,7 @@ struct CheckCommand: ParsableCommand {
       return
     }
     printTable(
-      scene: scene, steps: process.stepCount, tuned: tuned, parameters: parameters, results: results
+      scene: scene, steps: steps, tuned: tuned, parameters: parameters, results: results
     )
   }
 
