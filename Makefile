@@ -11,7 +11,7 @@ HAS_FMA := $(shell grep -qw fma /proc/cpuinfo 2>/dev/null && echo yes)
 ARCH_FLAGS ?= -Xswiftc -target-cpu -Xswiftc native -Xcc -march=native \
 	$(if $(HAS_FMA),-Xswiftc -DTANDEM_FMA)
 
-.PHONY: deps build demo test bench format clean
+.PHONY: deps build demo test bench docs format clean
 
 deps:
 	@scripts/ensure-deps
@@ -28,6 +28,13 @@ demo: build
 # suite runs whole simulations. Tests use only public API, so no -enable-testing.
 test: deps
 	$(SWIFT) test -c $(CONFIG) $(ARCH_FLAGS) --disable-testable-imports
+
+# DocC archives of the library modules (each has a catalog with an overview
+# article), in .build/plugins/Swift-DocC/outputs/.
+DOC_TARGETS = TandemAD TandemPhysics TandemTraining TandemTuning TandemScene TandemRender TandemReports
+docs: deps
+	$(SWIFT) package generate-documentation $(addprefix --target ,$(DOC_TARGETS))
+	@echo "DocC archives: .build/plugins/Swift-DocC/outputs/"
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift

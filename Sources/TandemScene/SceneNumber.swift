@@ -22,42 +22,22 @@ public indirect enum SceneNumber: Hashable, Sendable {
   /// A number multiplied by a constant factor (derived values only).
   case scaled(SceneNumber, by: Double)
 
-  /// Evaluates the number in any numeric type.
-  ///
-  /// - Parameters:
-  ///   - lookup: The value of a parameter, by name (without `$`). Called once
-  ///     for every reference in the number.
-  ///   - constant: Converts a constant into the scalar type.
-  /// - Returns: The number's value as a `T`.
-  @inlinable
-  public func evaluate<T: Numeric>(_ lookup: (String) -> T, constant: (Double) -> T) -> T {
-    switch self {
-    case .constant(let value):
-      return constant(value)
-    case .parameter(let name):
-      return lookup(name)
-    case .sum(let first, let second):
-      return first.evaluate(lookup, constant: constant)
-        + second.evaluate(lookup, constant: constant)
-    case .scaled(let number, let factor):
-      return number.evaluate(lookup, constant: constant) * constant(factor)
-    }
-  }
-
   /// The number's value as a `Double`, reading references from `values`.
   ///
   /// - Precondition: Every parameter the number refers to has a value in
   ///   `values` (``SceneDescription/parameterValues`` always qualifies for a
   ///   scene that loaded without errors).
   public func value(in values: [String: Double]) -> Double {
-    evaluate(
-      { name in
-        guard let value = values[name] else {
-          preconditionFailure("no value for the scene parameter `$\(name)`")
-        }
-        return value
-      },
-      constant: { $0 })
+    switch self {
+    case .constant(let value): return value
+    case .parameter(let name):
+      guard let value = values[name] else {
+        preconditionFailure("no value for the scene parameter `$\(name)`")
+      }
+      return value
+    case .sum(let first, let second): return first.value(in: values) + second.value(in: values)
+    case .scaled(let number, let factor): return number.value(in: values) * factor
+    }
   }
 
   /// The value if the number refers to no parameter, otherwise `nil`.

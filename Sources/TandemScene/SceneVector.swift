@@ -20,13 +20,6 @@ public struct SceneVector: Hashable, Sendable {
     (x.value(in: values), y.value(in: values))
   }
 
-  /// Both coordinates evaluated in any numeric type (see ``SceneNumber/evaluate(_:constant:)``).
-  @inlinable
-  public func evaluate<T: Numeric>(_ lookup: (String) -> T, constant: (Double) -> T) -> (x: T, y: T)
-  {
-    (x.evaluate(lookup, constant: constant), y.evaluate(lookup, constant: constant))
-  }
-
   /// The names of the parameters either coordinate refers to.
   public var parameterNames: [String] { x.parameterNames + y.parameterNames }
 

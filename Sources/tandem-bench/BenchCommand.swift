@@ -142,18 +142,43 @@ private func benchText(_ r: ProblemBenchmarkResult) -> String {
   return lines.joined(separator: "\n")
 }
 
+/// What `--json` prints, one key per field (non-finite numbers as null),
+/// through Foundation's encoder.
+private struct BenchReport: Encodable {
+  let result: ProblemBenchmarkResult
+
+  enum Key: String, CodingKey {
+    case problem, mode, loss, gradient, steps, repeats
+    case secondsPerStep = "seconds_per_step", secondsPerStepMinimum = "seconds_per_step_min"
+    case peakResidentBytes = "peak_rss_bytes", allocationsPerStep = "allocations_per_step"
+    case trajectoryBytes = "trajectory_bytes"
+  }
+
+  /// A number, or nil when it is not finite (JSON has no NaN).
+  static func finite(_ x: Double) -> Double? { x.isFinite ? x : nil }
+
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: Key.self)
+    try container.encode(result.problem, forKey: .problem)
+    try container.encode(result.mode.rawValue, forKey: .mode)
+    try container.encode(Self.finite(result.loss), forKey: .loss)
+    try container.encode(
+      Dictionary(uniqueKeysWithValues: result.gradient.map { ($0.name, Self.finite($0.value)) }),
+      forKey: .gradient)
+    try container.encode(Self.finite(result.medianSecondsPerStep), forKey: .secondsPerStep)
+    try container.encode(Self.finite(result.minimumSecondsPerStep), forKey: .secondsPerStepMinimum)
+    try container.encode(result.peakResidentBytes, forKey: .peakResidentBytes)
+    try container.encode(result.steps, forKey: .steps)
+    try container.encode(result.secondsPerStep.count, forKey: .repeats)
+    if let allocations = result.allocationsPerStep {
+      try container.encode(Self.finite(allocations), forKey: .allocationsPerStep)
+    }
+    try container.encodeIfPresent(result.trajectoryBytes, forKey: .trajectoryBytes)
+  }
+}
+
 private func benchJSON(_ r: ProblemBenchmarkResult) -> String {
-  func number(_ x: Double) -> String { x.isFinite ? String(format: "%.15g", x) : "null" }
-  let gradient = r.gradient.map { "\"\($0.name)\": \(number($0.value))" }.joined(separator: ", ")
-  var fields = [
-    "\"problem\": \"\(r.problem)\"", "\"mode\": \"\(r.mode.rawValue)\"",
-    "\"loss\": \(number(r.loss))",
-    "\"gradient\": {\(gradient)}", "\"seconds_per_step\": \(number(r.medianSecondsPerStep))",
-    "\"seconds_per_step_min\": \(number(r.minimumSecondsPerStep))",
-    "\"peak_rss_bytes\": \(r.peakResidentBytes)", "\"steps\": \(r.steps)",
-    "\"repeats\": \(r.secondsPerStep.count)",
-  ]
-  if let a = r.allocationsPerStep { fields.append("\"allocations_per_step\": \(number(a))") }
-  if let bytes = r.trajectoryBytes { fields.append("\"trajectory_bytes\": \(bytes)") }
-  return "{" + fields.joined(separator: ", ") + "}"
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.sortedKeys]
+  return String(decoding: try! encoder.encode(BenchReport(result: r)), as: UTF8.self)
 }

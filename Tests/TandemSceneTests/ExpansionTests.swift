@@ -57,10 +57,6 @@ struct ExpansionTests {
     #expect(position.x.description == "$x0 + 2 * $s")
     let (x, y) = position.value(in: ["s": 0.25, "x0": 3])
     #expect(x == 3.5 && y == -0.25)
-    // The same number evaluated in another numeric type, as a tuner would with dual numbers.
-    let asFloat = position.x.evaluate(
-      { $0 == "s" ? Float(0.25) : Float(3) }, constant: { Float($0) })
-    #expect(asFloat == 3.5)
   }
 
   @Test func chainSpacesItsParticlesEvenly() throws {

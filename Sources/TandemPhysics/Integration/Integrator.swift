@@ -22,13 +22,4 @@ public enum Integrator: String, Sendable, CaseIterable {
     case .rk4: 4
     }
   }
-
-  /// Force evaluations per step (velocity Verlet reuses the last one when
-  /// forces do not depend on velocity).
-  public var evaluationsPerStep: Int {
-    switch self {
-    case .euler, .semiImplicitEuler, .velocityVerlet: 1
-    case .rk4: 4
-    }
-  }
 }

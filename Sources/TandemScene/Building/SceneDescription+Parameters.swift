@@ -21,14 +21,6 @@ extension SceneDescription {
   var parameterIndices: [String: Int] {
     Dictionary(uniqueKeysWithValues: parameters.enumerated().map { ($1.name, $0) })
   }
-
-  /// This scene with the parameters' values replaced by `vector` (in the
-  /// order of ``parameterVector``).
-  public func withParameterVector(_ vector: [Double]) -> SceneDescription {
-    var copy = self
-    for i in copy.parameters.indices { copy.parameters[i].value = vector[i] }
-    return copy
-  }
 }
 
 extension SceneNumber {
