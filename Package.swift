@@ -91,10 +91,13 @@ let package = Package(
       ]
     ),
     .testTarget(name: "TandemTests", dependencies: ["Tandem"]),
-    .testTarget(name: "TandemADTests", dependencies: ["TandemAD"]),
-    .testTarget(name: "TandemPhysicsTests", dependencies: ["TandemPhysics"]),
+    // Finite differences, seeded samples and ulp errors the test targets share.
+    .target(name: "TandemTestSupport", dependencies: ["TandemAD"], path: "Tests/TandemTestSupport"),
+    .testTarget(name: "TandemADTests", dependencies: ["TandemAD", "TandemTestSupport"]),
+    .testTarget(name: "TandemPhysicsTests", dependencies: ["TandemPhysics", "TandemTestSupport"]),
     .testTarget(
-      name: "TandemTrainingTests", dependencies: ["TandemTraining", "TandemTuning", "TandemAD"]),
+      name: "TandemTrainingTests",
+      dependencies: ["TandemTraining", "TandemTuning", "TandemAD", "TandemTestSupport"]),
     .testTarget(name: "TandemSceneTests", dependencies: ["TandemScene"]),
     .testTarget(name: "TandemRenderTests", dependencies: ["TandemRender"]),
     .testTarget(name: "TandemBenchmarksTests", dependencies: ["TandemBenchmarks"]),

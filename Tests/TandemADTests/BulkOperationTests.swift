@@ -1,6 +1,7 @@
 import RealModule
 import TandemAD
 import Testing
+import TandemTestSupport
 
 /// Every bulk node of the tape (elementwise arithmetic and functions, map
 /// and zipMap, sum, mean, dot, gather, scatter-add, scaling and shifting by

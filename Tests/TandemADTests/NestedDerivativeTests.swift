@@ -1,6 +1,7 @@
 import RealModule
 import TandemAD
 import Testing
+import TandemTestSupport
 
 /// Nested derivatives: Hessian-vector products by reverse over forward, and
 /// the classic perturbation-confusion case. (Second derivatives of every

@@ -1,6 +1,7 @@
 import RealModule
 import TandemAD
 import Testing
+import TandemTestSupport
 
 /// Forward mode: every primitive's tangent on `Dual` against central finite
 /// differences at seeded random points in its domain.

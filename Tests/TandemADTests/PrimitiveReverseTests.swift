@@ -1,6 +1,7 @@
 import RealModule
 import TandemAD
 import Testing
+import TandemTestSupport
 
 /// Reverse mode: every primitive's adjoint on a `Tape<Double>` against
 /// finite differences, and on a `Tape<Dual<2, Double>>`, whose adjoints'

@@ -1,6 +1,7 @@
 import RealModule
 import TandemAD
 import Testing
+import TandemTestSupport
 
 /// Property: on randomly composed programs, forward mode (`Dual`), reverse
 /// mode on the tape and reverse mode on the trajectory tape (`Recorded`)

@@ -1,6 +1,7 @@
 import RealModule
 import TandemAD
 import Testing
+import TandemTestSupport
 
 /// `Recorded`: reverse mode through a whole process on the global
 /// trajectory tape, and reverse over reverse through a `Tape<Recorded>`.

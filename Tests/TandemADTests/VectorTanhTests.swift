@@ -1,6 +1,7 @@
 import Foundation
 import TandemAD
 import Testing
+import TandemTestSupport
 
 /// The vectorised tanh behind `Scalar.formTanh`, against the C library and
 /// against `Dual`'s elementwise tanh. (The fused tape nodes' tests live with

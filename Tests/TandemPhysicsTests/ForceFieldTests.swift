@@ -2,6 +2,7 @@ import Foundation
 import TandemAD
 import TandemPhysics
 import Testing
+import TandemTestSupport
 
 @Suite struct ForceFieldTests {
   /// Random particles with springs, inverse-distance pairs, gravity and a

@@ -2,6 +2,7 @@ import Foundation
 import TandemAD
 import TandemPhysics
 import Testing
+import TandemTestSupport
 
 /// The fused spring-energy node, `Tape.springEnergy`, against independent
 /// references: the generic chain of bulk nodes it replaces (gathers, hypot,

@@ -2,6 +2,7 @@ import Foundation
 import TandemAD
 import TandemTraining
 import Testing
+import TandemTestSupport
 
 /// The struct-of-arrays kernels behind `Tape.dense` and `Tape.perceptron`
 /// on `Double` and `Dual<N, Double>`, and the generic dense node on other

@@ -1,5 +1,6 @@
 import RealModule
 import TandemAD
+import TandemTestSupport
 
 /// Every one-argument primitive, applicable to any ``Scalar`` and to a
 /// ``Traced`` value, with a domain where it is smooth (kept a few

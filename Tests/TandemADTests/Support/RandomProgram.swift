@@ -1,5 +1,6 @@
 import RealModule
 import TandemAD
+import TandemTestSupport
 
 /// A randomly composed program: an expression tree over a few inputs, built
 /// so that every primitive's argument stays inside its smooth domain (a

@@ -4,12 +4,12 @@ import TandemAD
 /// point is the same on every run.
 extension SplitMix64 {
   /// A uniform sample from `range`.
-  mutating func uniform(_ range: ClosedRange<Double>) -> Double {
+  public mutating func uniform(_ range: ClosedRange<Double>) -> Double {
     Double.random(in: range, using: &self)
   }
 
   /// `count` uniform samples from `range`.
-  mutating func uniform(_ range: ClosedRange<Double>, count: Int) -> [Double] {
+  public mutating func uniform(_ range: ClosedRange<Double>, count: Int) -> [Double] {
     (0..<count).map { _ in uniform(range) }
   }
 }

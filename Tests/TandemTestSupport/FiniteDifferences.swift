@@ -1,5 +1,5 @@
-/// Derivatives by finite differences: the independent reference every AD
-/// result in this suite is checked against.
+/// Derivatives by finite differences: the independent reference the AD
+/// results of every test target are checked against.
 ///
 /// The five-point central stencil
 /// f′(x) ≈ [8(f(x+h) − f(x−h)) − (f(x+2h) − f(x−2h))] / 12h
@@ -7,12 +7,12 @@
 /// h = 10⁻³·max(1, |x|) both are around 10⁻¹² for the smooth functions
 /// tested here, so a tolerance of 10⁻⁷ relative leaves a wide margin while
 /// still catching any wrong derivative formula.
-enum FiniteDifference {
+public enum FiniteDifference {
   /// The step for a point of magnitude |x|.
-  static func step(at x: Double) -> Double { 1e-3 * max(1, abs(x)) }
+  public static func step(at x: Double) -> Double { 1e-3 * max(1, abs(x)) }
 
   /// f′(x) by the five-point central stencil.
-  static func derivative(at x: Double, of f: (Double) -> Double) -> Double {
+  public static func derivative(at x: Double, of f: (Double) -> Double) -> Double {
     let h = step(at: x)
     let near = f(x + h) - f(x - h)
     let far = f(x + 2 * h) - f(x - 2 * h)
@@ -20,7 +20,7 @@ enum FiniteDifference {
   }
 
   /// ∇f(x) by the five-point stencil along each coordinate.
-  static func gradient(at x: [Double], of f: ([Double]) -> Double) -> [Double] {
+  public static func gradient(at x: [Double], of f: ([Double]) -> Double) -> [Double] {
     x.indices.map { i in
       derivative(at: x[i]) { xi in
         var moved = x
@@ -31,7 +31,7 @@ enum FiniteDifference {
   }
 
   /// The Jacobian of a vector function: `result[i][j]` = ∂fᵢ/∂xⱼ.
-  static func jacobian(at x: [Double], of f: ([Double]) -> [Double]) -> [[Double]] {
+  public static func jacobian(at x: [Double], of f: ([Double]) -> [Double]) -> [[Double]] {
     let columns = x.indices.map { j in
       derivativeOfVector(at: x[j]) { xj in
         var moved = x
@@ -44,7 +44,7 @@ enum FiniteDifference {
   }
 
   /// d/dx of each component of a vector function of one variable.
-  static func derivativeOfVector(at x: Double, of f: (Double) -> [Double]) -> [Double] {
+  public static func derivativeOfVector(at x: Double, of f: (Double) -> [Double]) -> [Double] {
     let h = step(at: x)
     let (p1, m1, p2, m2) = (f(x + h), f(x - h), f(x + 2 * h), f(x - 2 * h))
     return p1.indices.map { i in (8 * (p1[i] - m1[i]) - (p2[i] - m2[i])) / (12 * h) }
@@ -56,12 +56,13 @@ enum FiniteDifference {
 /// Compares plain `Double`s: callers pass tangents and adjoints explicitly,
 /// never a `Dual` (whose `==` looks at the primal only, which would make an
 /// approximate comparison that starts with `==` pass on wrong tangents).
-func isClose(_ actual: Double, _ expected: Double, relative: Double = 1e-7) -> Bool {
+public func isClose(_ actual: Double, _ expected: Double, relative: Double = 1e-7) -> Bool {
   abs(actual - expected) <= relative * max(1, abs(expected))
 }
 
 /// Whether two results of different AD modes agree: relative to the larger
 /// magnitude, with a floor of `floor` for values near zero.
-func agree(_ a: Double, _ b: Double, relative: Double = 1e-10, floor: Double = 1e-3) -> Bool {
+public func agree(_ a: Double, _ b: Double, relative: Double = 1e-10, floor: Double = 1e-3) -> Bool
+{
   abs(a - b) <= relative * max(abs(a), abs(b), floor)
 }
