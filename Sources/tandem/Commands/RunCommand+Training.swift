@@ -4,26 +4,19 @@ import Tandem
 extension RunCommand {
   /// `tandem run` on a training scene: trains once on `Double`, writes
   /// loss.png and prints a summary.
-  func train(_ scene: SceneDescription) throws {
+  func train(_ run: SceneRun) throws {
+    let scene = run.scene
     let description = try scene.trainingDescription()
     let clock = ContinuousClock()
     let start = clock.now
     var bar = ProgressBar(
       "training", total: description.steps, enabled: !json && isatty(STDERR_FILENO) != 0)
-    let curve = try TrainingCurve.record(description, parameters: scene.parameterVector) {
-      bar.update($0)
-    }
+    let curve = try run.train { bar.update($0) }
     bar.finish()
     let seconds = (clock.now - start).seconds
 
     let folder = output.folder(for: scene.name)
-    if !noRender {
-      try FrameSequence.createDirectory(at: folder)
-      try TrainingPlots.loss(curve, title: scene.name).render(
-        size: PixelSize(width: 900, height: 600)
-      )
-      .writePNG(to: folder.appendingPathComponent("loss.png"))
-    }
+    if !noRender { try run.writeLossPlot(curve, to: folder) }
 
     if json {
       print(

@@ -48,33 +48,28 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     let scene = try sceneOptions.load()
-    if scene.training != nil { return try train(scene) }
-    let (simulation, expanded) = try scene.simulation()
-    let parameters = scene.parameterVector
-    let every = self.every ?? scene.render.every
+    var run = SceneRun(scene: scene)
+    run.every = every
+    run.size = size.flatMap(parseSize)
+    if scene.training != nil { return try train(run) }
     let clock = ContinuousClock()
     let start = clock.now
 
     var bar = ProgressBar(
-      "simulating", total: simulation.steps, enabled: !json && isatty(STDERR_FILENO) != 0)
-    let trajectory = try Trajectory.record(simulation, parameters: parameters, every: every) {
-      bar.update($0)
-    }
+      "simulating", total: try scene.simulation().description.steps,
+      enabled: !json && isatty(STDERR_FILENO) != 0)
+    let simulated = try run.simulate { bar.update($0) }
     bar.finish()
+    let (simulation, expanded, trajectory) = (
+      simulated.simulation, simulated.expanded, simulated.trajectory
+    )
 
     var frames = 0
     let folder = output.folder(for: scene.name)
     if !noRender {
-      let pixels =
-        size.flatMap(parseSize) ?? PixelSize(width: scene.render.width, height: scene.render.height)
-      let view = scene.render.view.map {
-        WorldRect(minX: $0.xMin, minY: $0.yMin, maxX: $0.xMax, maxY: $0.yMax)
-      }
-      let drawing = SceneDrawing(simulation, parameters: parameters, size: pixels, view: view)
       var frameBar = ProgressBar(
         "drawing", total: trajectory.samples.count, enabled: !json && isatty(STDERR_FILENO) != 0)
-      frames = try FrameWriter(directory: folder, trails: scene.render.trails)
-        .write(trajectory, drawing: drawing, title: scene.name) { done, _ in frameBar.update(done) }
+      frames = try run.writeFrames(simulated, to: folder) { frameBar.update($0) }
       frameBar.finish()
     }
     let seconds = (clock.now - start).seconds

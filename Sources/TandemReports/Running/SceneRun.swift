@@ -1,0 +1,81 @@
+import Foundation
+import TandemPhysics
+import TandemRender
+import TandemScene
+import TandemTraining
+
+/// Runs a scene once on plain numbers, as `tandem run` does, and writes what
+/// it writes: a physics scene's trajectory and its frames, a training
+/// scene's loss curves and `loss.png`.
+public struct SceneRun {
+  /// The scene, with any `--set` values applied.
+  public var scene: SceneDescription
+  /// A frame every this many steps, overriding the scene's `render.every`.
+  public var every: Int?
+  /// The frame size, overriding the scene's `render.size`.
+  public var size: PixelSize?
+
+  /// A run of `scene`.
+  public init(scene: SceneDescription) { self.scene = scene }
+
+  /// Steps between frames: ``every``, else the scene's.
+  public var resolvedEvery: Int { every ?? scene.render.every }
+
+  /// The frame size: ``size``, else the scene's.
+  public var resolvedSize: PixelSize {
+    size ?? PixelSize(width: scene.render.width, height: scene.render.height)
+  }
+
+  // MARK: Physics
+
+  /// What one simulation of the scene gave.
+  public struct Simulated {
+    /// The engine's description of the scene.
+    public var simulation: SimulationDescription
+    /// The expanded scene (particle ids and springs, in engine order).
+    public var expanded: ExpandedScene
+    /// The states sampled every ``SceneRun/resolvedEvery`` steps, and the end.
+    public var trajectory: Trajectory
+  }
+
+  /// Simulates the scene once on `Double`; `progress` hears the steps taken.
+  public func simulate(progress: (Int) -> Void = { _ in }) throws -> Simulated {
+    let (simulation, expanded) = try scene.simulation()
+    let trajectory = try Trajectory.record(
+      simulation, parameters: scene.parameterVector, every: resolvedEvery, progress: progress)
+    return Simulated(simulation: simulation, expanded: expanded, trajectory: trajectory)
+  }
+
+  /// Writes the frames of `simulated` into `folder` (atomically, one PNG
+  /// each); `progress` hears the frames written. Returns how many.
+  public func writeFrames(
+    _ simulated: Simulated, to folder: URL, progress: (Int) -> Void = { _ in }
+  ) throws -> Int {
+    let view = scene.render.view.map {
+      WorldRect(minX: $0.xMin, minY: $0.yMin, maxX: $0.xMax, maxY: $0.yMax)
+    }
+    let drawing = SceneDrawing(
+      simulated.simulation, parameters: scene.parameterVector, size: resolvedSize, view: view)
+    return try FrameWriter(directory: folder, trails: scene.render.trails)
+      .write(simulated.trajectory, drawing: drawing, title: scene.name) { done, _ in progress(done)
+      }
+  }
+
+  // MARK: Training
+
+  /// Trains once on `Double`; `progress` hears the steps taken.
+  public func train(progress: (Int) -> Void = { _ in }) throws -> TrainingCurve {
+    try TrainingCurve.record(
+      try scene.trainingDescription(), parameters: scene.parameterVector, progress: progress)
+  }
+
+  /// Writes `loss.png` (training and validation loss against the step)
+  /// into `folder`.
+  public func writeLossPlot(_ curve: TrainingCurve, to folder: URL) throws {
+    try FrameSequence.createDirectory(at: folder)
+    try TrainingPlots.loss(curve, title: scene.name).render(
+      size: PixelSize(width: 900, height: 600)
+    )
+    .writePNG(to: folder.appendingPathComponent("loss.png"))
+  }
+}

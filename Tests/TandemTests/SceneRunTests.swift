@@ -1,0 +1,36 @@
+import Foundation
+import Tandem
+import Testing
+
+/// `SceneRun`: a program runs a scene once, as `tandem run` does.
+@Suite struct SceneRunTests {
+  @Test func simulatesAndWritesOneFramePerSample() throws {
+    var run = SceneRun(scene: try ExampleScenes.load("projectile"))
+    #expect(run.resolvedEvery == run.scene.render.every)
+    run.every = 25
+    run.size = PixelSize(width: 64, height: 48)
+    #expect(run.resolvedEvery == 25)
+    let simulated = try run.simulate()
+    // The ball lands (the stop event), and samples are every 25 steps plus the end.
+    #expect(simulated.trajectory.stoppedEarly)
+    let steps = simulated.trajectory.steps
+    #expect(simulated.trajectory.samples.count == steps / 25 + (steps % 25 == 0 ? 1 : 2))
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tandem-scene-run-\(UUID().uuidString)")
+    let frames = try run.writeFrames(simulated, to: folder)
+    #expect(frames == simulated.trajectory.samples.count)
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    #expect(names.filter { $0.hasPrefix("frame-") && $0.hasSuffix(".png") }.count == frames)
+  }
+
+  @Test func trainsAndPlotsTheLoss() throws {
+    let run = SceneRun(scene: try ExampleScenes.load("quadratic"))
+    let curve = try run.train()
+    #expect(curve.isQuadratic)
+    #expect(curve.objective < curve.trainingLoss[0])
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tandem-scene-run-\(UUID().uuidString)")
+    try run.writeLossPlot(curve, to: folder)
+    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("loss.png").path))
+  }
+}
