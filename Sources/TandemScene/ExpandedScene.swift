@@ -1,3 +1,4 @@
+import TandemPhysics
 /// A physics scene flattened for a simulator: one list of particles (grids and
 /// chains spelled out), springs and potentials that refer to particles by
 /// index, and objective terms and the stop condition resolved to indices.
@@ -95,7 +96,7 @@ public struct ExpandedScene: Hashable, Sendable {
     /// What the term measures.
     public enum Measure: Hashable, Sendable {
       /// Mean over `particles` of (coordinate − target)².
-      case coordinate(particles: [Int], axis: SceneAxis, target: SceneNumber)
+      case coordinate(particles: [Int], axis: Axis, target: SceneNumber)
       /// Mean over `particles` of ‖x − target‖².
       case position(particles: [Int], target: SceneVector)
       /// (‖x_first − x_second‖ − target)².
@@ -121,15 +122,15 @@ public struct ExpandedScene: Hashable, Sendable {
     /// The watched particle's index.
     public var particle: Int
     /// The watched coordinate.
-    public var axis: SceneAxis
+    public var axis: Axis
     /// The direction of the crossing.
-    public var crossing: SceneStopCondition.Crossing
+    public var crossing: StopCondition.Crossing
     /// The threshold.
     public var value: SceneNumber
 
     /// A stop condition from its fields.
     public init(
-      particle: Int, axis: SceneAxis, crossing: SceneStopCondition.Crossing, value: SceneNumber
+      particle: Int, axis: Axis, crossing: StopCondition.Crossing, value: SceneNumber
     ) {
       self.particle = particle
       self.axis = axis
@@ -172,7 +173,7 @@ public struct ExpandedScene: Hashable, Sendable {
   /// Gravity, drag and the ground.
   public var world: WorldDescription
   /// The integrator.
-  public var integrator: SimulationSettings.Integrator
+  public var integrator: Integrator
   /// The time step.
   public var dt: SceneNumber
   /// The number of steps (the maximum with a stop condition).

@@ -1,3 +1,4 @@
+import TandemPhysics
 /// Reads the physics keys of a scene: `world`, `particles`, `springs`,
 /// `potentials`, `grids`, `chains`, `simulation`, `objective`.
 struct PhysicsDecoder {
@@ -108,7 +109,7 @@ struct PhysicsDecoder {
     let fields = try node.mapping(allowing: ["integrator", "dt", "steps", "stop"])
     let stop = try fields.optional("stop") { stop in
       let keys = try stop.mapping(allowing: ["particle", "axis", "below", "above"])
-      let crossings = SceneStopCondition.Crossing.allCases.filter { keys.has($0.rawValue) }
+      let crossings = StopCondition.Crossing.allCases.filter { keys.has($0.rawValue) }
       guard crossings.count == 1, let crossing = crossings.first else {
         throw stop.error(
           crossings.isEmpty ? "missing the threshold" : "give either `below` or `above`, not both",
@@ -116,13 +117,13 @@ struct PhysicsDecoder {
       }
       return SceneStopCondition(
         particle: try keys.required("particle").selector(),
-        axis: try keys.required("axis").choice(SceneAxis.self, noun: "axis"),
+        axis: try keys.required("axis").choice(Axis.self, noun: "axis"),
         crossing: crossing,
         value: try keys.required(crossing.rawValue).number())
     }
     return SimulationSettings(
       integrator: try fields.optional("integrator") {
-        try $0.choice(SimulationSettings.Integrator.self, noun: "integrator")
+        try $0.choice(Integrator.self, noun: "integrator")
       }
         ?? .semiImplicitEuler,
       dt: try fields.required("dt", meaning: "the time step").number(),
@@ -148,7 +149,7 @@ struct PhysicsDecoder {
       let keys = try body.mapping(allowing: ["particles", "axis", "target"])
       measure = .coordinate(
         particles: try keys.required("particles").selector(),
-        axis: try keys.required("axis").choice(SceneAxis.self, noun: "axis"),
+        axis: try keys.required("axis").choice(Axis.self, noun: "axis"),
         target: try keys.required("target").number())
     case "position":
       let keys = try body.mapping(allowing: ["particles", "target"])

@@ -1,3 +1,4 @@
+import TandemPhysics
 /// One term of a physics scene's `objective:`, the end-state loss; the loss
 /// is the sum of weight·term over the list.
 public struct SceneObjectiveTerm: Hashable, Sendable {
@@ -5,7 +6,7 @@ public struct SceneObjectiveTerm: Hashable, Sendable {
   public enum Measure: Hashable, Sendable {
     /// `coordinate: { particles, axis, target }`: the mean over the selected
     /// particles of (coordinate − target)².
-    case coordinate(particles: ParticleSelector, axis: SceneAxis, target: SceneNumber)
+    case coordinate(particles: ParticleSelector, axis: Axis, target: SceneNumber)
     /// `position: { particles, target: [x, y] }`: the mean over the selected
     /// particles of ‖x − target‖².
     case position(particles: ParticleSelector, target: SceneVector)

@@ -1,18 +1,8 @@
+import TandemPhysics
+
 /// The `simulation:` block: how the physics is stepped.
 public struct SimulationSettings: Hashable, Sendable {
-  /// A time-stepping scheme.
-  public enum Integrator: String, Hashable, Sendable, CaseIterable {
-    /// Explicit Euler: x and v both from the old state.
-    case euler
-    /// Semi-implicit (symplectic) Euler: v first, then x with the new v.
-    case semiImplicitEuler = "semi-implicit-euler"
-    /// Velocity Verlet.
-    case velocityVerlet = "velocity-verlet"
-    /// Classic fourth-order Runge–Kutta on (x, v).
-    case rk4
-  }
-
-  /// The integrator; default `semi-implicit-euler`.
+  /// The integrator (the engine's own type); default `semi-implicit-euler`.
   public var integrator: Integrator
   /// The time step (required; positive at the current parameter values).
   public var dt: SceneNumber
@@ -33,38 +23,24 @@ public struct SimulationSettings: Hashable, Sendable {
   }
 }
 
-/// A horizontal or vertical coordinate.
-public enum SceneAxis: String, Hashable, Sendable, CaseIterable {
-  /// The horizontal coordinate.
-  case x
-  /// The vertical coordinate.
-  case y
-}
-
 /// `stop: { particle: probe, axis: y, below: 0 }`: the run ends at the first
 /// step whose new state has the particle's coordinate past `value`; the end
 /// state is the linear interpolation between the last two states at the
 /// crossing, so the loss stays differentiable.
 public struct SceneStopCondition: Hashable, Sendable {
-  /// The direction of the crossing.
-  public enum Crossing: String, Hashable, Sendable, CaseIterable {
-    /// The coordinate drops below the value.
-    case below
-    /// The coordinate rises above the value.
-    case above
-  }
-
   /// The watched particle: a selector naming exactly one particle.
   public var particle: ParticleSelector
   /// The watched coordinate.
-  public var axis: SceneAxis
+  public var axis: Axis
   /// The direction of the crossing (the key used: `below` or `above`).
-  public var crossing: Crossing
+  public var crossing: StopCondition.Crossing
   /// The threshold.
   public var value: SceneNumber
 
   /// A stop condition from its fields.
-  public init(particle: ParticleSelector, axis: SceneAxis, crossing: Crossing, value: SceneNumber) {
+  public init(
+    particle: ParticleSelector, axis: Axis, crossing: StopCondition.Crossing, value: SceneNumber
+  ) {
     self.particle = particle
     self.axis = axis
     self.crossing = crossing

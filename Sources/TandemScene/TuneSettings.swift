@@ -15,7 +15,8 @@ public struct TuneSettings: Hashable, Sendable {
 
   /// Settings from their fields, each with the documented default.
   public init(
-    method: TuningMethod = .adam, iterations: Int = 30, rate: Double = 0.05, horizon: Horizon = .full
+    method: TuningMethod = .adam, iterations: Int = 30, rate: Double = 0.05,
+    horizon: Horizon = .full
   ) {
     self.method = method
     self.iterations = iterations

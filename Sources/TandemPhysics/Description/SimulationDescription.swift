@@ -37,7 +37,7 @@ public struct SimulationDescription: Sendable {
 /// respect to every parameter (including those that move the crossing).
 public struct StopCondition: Sendable {
   /// Which way the coordinate crosses the threshold.
-  public enum Crossing: String, Sendable {
+  public enum Crossing: String, Sendable, CaseIterable {
     /// The run stops when the coordinate falls below the threshold.
     case below
     /// The run stops when the coordinate rises above the threshold.

@@ -31,13 +31,13 @@ extension ExpandedScene {
       })
     return SimulationDescription(
       system: system,
-      integrator: TandemPhysics.Integrator(rawValue: integrator.rawValue)!,
+      integrator: integrator,
       timeStep: dt.quantity(indices),
       steps: steps,
       stop: stop.map { stop in
         TandemPhysics.StopCondition(
-          particle: stop.particle, axis: TandemPhysics.Axis(rawValue: stop.axis.rawValue)!,
-          crossing: stop.crossing == .below ? .below : .above,
+          particle: stop.particle, axis: stop.axis,
+          crossing: stop.crossing,
           threshold: stop.value.quantity(indices))
       },
       objective: objective.map { term in
@@ -53,7 +53,7 @@ extension ExpandedScene.Term.Measure {
     switch self {
     case let .coordinate(particles, axis, target):
       .coordinate(
-        particles: particles, axis: TandemPhysics.Axis(rawValue: axis.rawValue)!,
+        particles: particles, axis: axis,
         target: target.quantity(indices))
     case let .position(particles, target):
       .position(particles: particles, target: target.quantities(indices))
