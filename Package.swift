@@ -39,7 +39,7 @@ let package = Package(
     .target(
       name: "TandemScene",
       dependencies: [
-        "TandemAD", "TandemPhysics", "TandemTraining", "TandemTuning",
+        "TandemAD", "TandemPhysics", "TandemTraining", "TandemTuning", "TandemRender",
         .product(name: "Yams", package: "Yams"),
       ]
     ),
@@ -98,7 +98,7 @@ let package = Package(
     .testTarget(
       name: "TandemTrainingTests",
       dependencies: ["TandemTraining", "TandemTuning", "TandemAD", "TandemTestSupport"]),
-    .testTarget(name: "TandemSceneTests", dependencies: ["TandemScene"]),
+    .testTarget(name: "TandemSceneTests", dependencies: ["TandemScene", "TandemRender"]),
     .testTarget(name: "TandemRenderTests", dependencies: ["TandemRender"]),
     .testTarget(name: "TandemBenchmarksTests", dependencies: ["TandemBenchmarks"]),
     // Runs the built executables as a user does (exit statuses, --json).

@@ -1,20 +1,12 @@
+import TandemTraining
+
 /// The `optimizer:` block of a training scene: the inner optimizer, whose
 /// hyperparameters are ``SceneNumber``s so that they can be tuned.
 public struct OptimizerSettings: Hashable, Sendable {
   /// An inner optimizer.
-  public enum Method: String, Hashable, Sendable, CaseIterable {
-    /// w ← w − α·g.
-    case sgd
-    /// Heavy ball: v ← μ·v + g; w ← w − α·v.
-    case momentum
-    /// Nesterov momentum.
-    case nesterov
-    /// Adam, bias-corrected, ε outside the square root.
-    case adam
-  }
 
   /// The method (required).
-  public var method: Method
+  public var method: OptimizerMethod
   /// The learning rate α (required).
   public var rate: SceneNumber
   /// μ for `momentum` and `nesterov`; default 0.9. Rejected with other methods.
@@ -34,7 +26,8 @@ public struct OptimizerSettings: Hashable, Sendable {
 
   /// Settings from their fields, each with the documented default.
   public init(
-    method: Method, rate: SceneNumber, momentum: SceneNumber = 0.9, beta1: SceneNumber = 0.9,
+    method: OptimizerMethod, rate: SceneNumber, momentum: SceneNumber = 0.9,
+    beta1: SceneNumber = 0.9,
     beta2: SceneNumber = 0.999, epsilon: SceneNumber = 1e-8, weightDecay: SceneNumber = 0,
     decay: SceneNumber = 1
   ) {

@@ -1,4 +1,5 @@
 import Foundation
+import TandemRender
 import TandemTuning
 import Yams
 
@@ -145,7 +146,7 @@ struct SceneDecoder {
       guard edges[0] < edges[2], edges[1] < edges[3] else {
         throw view.error("the view's `xmin` and `ymin` must be less than its `xmax` and `ymax`")
       }
-      settings.view = .init(xMin: edges[0], yMin: edges[1], xMax: edges[2], yMax: edges[3])
+      settings.view = WorldRect(minX: edges[0], minY: edges[1], maxX: edges[2], maxY: edges[3])
     }
     settings.trails = try fields.optional("trails") { try $0.bool() } ?? false
     return settings

@@ -1,4 +1,5 @@
 import Foundation
+import TandemTraining
 
 /// Reads the training keys of a scene: `model`, `data`, `loss` or `problem`,
 /// then `optimizer`, `training` and `objective`.
@@ -136,17 +137,16 @@ struct TrainingDecoder {
     let fields = try node.mapping(allowing: [
       "method", "rate", "momentum", "beta1", "beta2", "epsilon", "weight-decay", "decay",
     ])
-    let method = try fields.required("method").choice(OptimizerSettings.Method.self, noun: "method")
+    let method = try fields.required("method").choice(OptimizerMethod.self, noun: "method")
     var settings = OptimizerSettings(
       method: method, rate: try fields.required("rate", meaning: "the learning rate").number())
-    let owners:
-      [(String, [OptimizerSettings.Method], WritableKeyPath<OptimizerSettings, SceneNumber>)] = [
-        ("momentum", [.momentum, .nesterov], \.momentum), ("beta1", [.adam], \.beta1),
-        ("beta2", [.adam], \.beta2),
-        ("epsilon", [.adam], \.epsilon),
-        ("weight-decay", OptimizerSettings.Method.allCases, \.weightDecay),
-        ("decay", OptimizerSettings.Method.allCases, \.decay),
-      ]
+    let owners: [(String, [OptimizerMethod], WritableKeyPath<OptimizerSettings, SceneNumber>)] = [
+      ("momentum", [.momentum, .nesterov], \.momentum), ("beta1", [.adam], \.beta1),
+      ("beta2", [.adam], \.beta2),
+      ("epsilon", [.adam], \.epsilon),
+      ("weight-decay", OptimizerMethod.allCases, \.weightDecay),
+      ("decay", OptimizerMethod.allCases, \.decay),
+    ]
     for (key, methods, field) in owners {
       guard let value = fields[key] else { continue }
       guard methods.contains(method) else {

@@ -1,4 +1,5 @@
 import Foundation
+import TandemRender
 import TandemScene
 import Testing
 
@@ -21,7 +22,7 @@ struct ExampleSceneTests {
     #expect(
       scene.render
         == RenderSettings(
-          width: 800, height: 600, every: 10, view: .init(xMin: -1, yMin: -4, xMax: 3, yMax: 1),
+          width: 800, height: 600, every: 10, view: WorldRect(minX: -1, minY: -4, maxX: 3, maxY: 1),
           trails: true))
 
     let physics = try #require(scene.physics)

@@ -51,9 +51,7 @@ public struct SceneRun {
   public func writeFrames(
     _ simulated: Simulated, to folder: URL, progress: (Int) -> Void = { _ in }
   ) throws -> Int {
-    let view = scene.render.view.map {
-      WorldRect(minX: $0.xMin, minY: $0.yMin, maxX: $0.xMax, maxY: $0.yMax)
-    }
+    let view = scene.render.view
     let drawing = SceneDrawing(
       simulated.simulation, parameters: scene.parameterVector, size: resolvedSize, view: view)
     return try FrameWriter(directory: folder, trails: scene.render.trails)

@@ -14,9 +14,7 @@ extension SceneTuning {
   ) throws {
     let render = scene.render
     let pixels = PixelSize(width: render.width, height: render.height)
-    let view = render.view.map {
-      WorldRect(minX: $0.xMin, minY: $0.yMin, maxX: $0.xMax, maxY: $0.yMax)
-    }
+    let view = render.view
     let selected = Overlay.selectIterations(history.count)
     var trajectories: [Trajectory] = []
     var drawings: [SceneDrawing] = []

@@ -93,15 +93,8 @@ struct FixedNumbers {
 extension OptimizerSettings {
   /// The inner optimizer, every hyperparameter a quantity over the parameter vector.
   func description(_ indices: [String: Int]) -> OptimizerDescription {
-    let kind: OptimizerMethod =
-      switch method {
-      case .sgd: .sgd
-      case .momentum: .momentum
-      case .nesterov: .nesterov
-      case .adam: .adam
-      }
-    return OptimizerDescription(
-      method: kind, rate: rate.quantity(indices), momentum: momentum.quantity(indices),
+    OptimizerDescription(
+      method: method, rate: rate.quantity(indices), momentum: momentum.quantity(indices),
       beta1: beta1.quantity(indices), beta2: beta2.quantity(indices),
       epsilon: epsilon.quantity(indices),
       weightDecay: weightDecay.quantity(indices), decay: decay.quantity(indices))
