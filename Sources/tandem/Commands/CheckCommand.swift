@@ -52,18 +52,7 @@ struct CheckCommand: ParsableCommand {
     let indices = tuned.map(\.index)
     let (forward, difference, reverse) = (results[0], results[1], results[2])
     if json {
-      var object: [String: Any] = [
-        "loss": forward.loss,
-        "parameters": named(indices.map { parameters[$0] }, by: tuned),
-        "gradient": named(forward.gradient, by: tuned),
-        "finite_difference": named(difference.gradient, by: tuned),
-        "finite_difference_steps": named(difference.steps ?? [], by: tuned),
-        "reverse": reverse.failure == nil ? named(reverse.gradient, by: tuned) as Any : NSNull(),
-        "steps": steps,
-      ]
-      object["routes"] = Dictionary(
-        uniqueKeysWithValues: results.map { ($0.route.rawValue, $0.jsonObject) })
-      print(jsonString(object))
+      print(jsonText(CheckReport(scene: scene, steps: steps, results: results)))
       return
     }
     printTable(
@@ -129,19 +118,5 @@ struct CheckCommand: ParsableCommand {
         zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(
           separator: "  "))
     }
-  }
-}
-
-extension GradientRouteResult {
-  /// The result as a JSON object (for --json).
-  var jsonObject: [String: Any] {
-    var object: [String: Any] = [
-      "route": route.rawValue, "loss": loss, "gradient": gradient, "seconds": seconds,
-      "peak_rss_bytes": peakResidentBytes,
-    ]
-    if let steps { object["steps"] = steps }
-    if let recordedBytes { object["recorded_bytes"] = recordedBytes }
-    if let failure { object["failure"] = failure }
-    return object
   }
 }

@@ -20,13 +20,10 @@ extension RunCommand {
 
     if json {
       print(
-        jsonString([
-          "scene": scene.name, "steps": description.steps, "loss": curve.objective,
-          "training_loss": orNull(curve.isQuadratic ? nil : curve.finalTrainingLoss),
-          "validation_loss": orNull(curve.finalValidationLoss),
-          "accuracy": orNull(curve.validationAccuracy ?? curve.trainingAccuracy),
-          "output": noRender ? NSNull() : folder.path as Any,
-        ]))
+        jsonText(
+          TrainingRunReport(
+            scene: scene, steps: description.steps, curve: curve,
+            output: noRender ? nil : folder.path)))
       return
     }
     print("scene      \(scene.name)  (\(summary(of: description)))")
@@ -80,6 +77,3 @@ extension RunCommand {
     }
   }
 }
-
-/// The number, or JSON's null when there is none.
-private func orNull(_ value: Double?) -> Any { value.map { $0 as Any } ?? NSNull() }

@@ -76,19 +76,11 @@ struct RunCommand: ParsableCommand {
     let hasObjective = !simulation.objective.isEmpty
 
     if json {
-      var particles: [String: Any] = [:]
-      for (i, particle) in expanded.particles.enumerated() {
-        let state = trajectory.finalState
-        particles[particle.id] = [
-          "position": [state.xs[i], state.ys[i]], "velocity": [state.vxs[i], state.vys[i]],
-        ]
-      }
       print(
-        jsonString([
-          "scene": scene.name, "steps": trajectory.steps, "time": trajectory.time,
-          "loss": hasObjective ? trajectory.loss as Any : NSNull(), "frames": frames,
-          "output": noRender ? NSNull() : folder.path as Any, "particles": particles,
-        ]))
+        jsonText(
+          RunReport(
+            scene: scene, simulated: simulated, frames: frames,
+            output: noRender ? nil : folder.path)))
       return
     }
     print(

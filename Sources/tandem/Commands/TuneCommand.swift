@@ -89,18 +89,7 @@ struct TuneCommand: ParsableCommand {
     let best = SceneTuning.best(of: history)
 
     if json {
-      print(
-        jsonString([
-          "loss": best.loss,
-          "parameters": named(tuned.map { best.parameters[$0.index] }, by: tuned),
-          "history": history.map { iteration -> [String: Any] in
-            [
-              "iteration": iteration.iteration, "loss": iteration.loss,
-              "parameters": named(tuned.map { iteration.parameters[$0.index] }, by: tuned),
-              "gradient": named(iteration.gradient, by: tuned),
-            ]
-          },
-        ]))
+      print(jsonText(TuneReport(history: history, tuned: tuned)))
     } else {
       print(
         "loss       \(String(format: "%.9g", history[0].loss)) -> \(String(format: "%.9g", best.loss)) (best, at iteration \(best.iteration) of \(history.last!.iteration))"

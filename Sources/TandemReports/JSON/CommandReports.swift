@@ -1,0 +1,195 @@
+import TandemScene
+import TandemTuning
+
+/// What `tandem run --json` prints for a physics scene.
+public struct RunReport: Encodable {
+  /// A particle's final state.
+  public struct Particle: Encodable {
+    /// Its position, one number per axis.
+    public var position: [JSONNumber]
+    /// Its velocity, one number per axis.
+    public var velocity: [JSONNumber]
+  }
+  /// The scene's name.
+  public var scene: String
+  /// The steps taken.
+  public var steps: Int
+  /// The simulated time.
+  public var time: JSONNumber
+  /// The end-state loss (`null` without an objective).
+  public var loss: JSONNumber
+  /// The frames written.
+  public var frames: Int
+  /// The folder written (`null` with `--no-render`).
+  public var output: Nullable<String>
+  /// The final state of every particle, by id.
+  public var particles: [String: Particle]
+
+  /// The report of `simulated`, `frames` of which were written into `output`.
+  public init(scene: SceneDescription, simulated: SceneRun.Simulated, frames: Int, output: String?)
+  {
+    let trajectory = simulated.trajectory
+    let state = trajectory.finalState
+    self.scene = scene.name
+    steps = trajectory.steps
+    time = JSONNumber(trajectory.time)
+    loss = JSONNumber(simulated.simulation.objective.isEmpty ? nil : trajectory.loss)
+    self.frames = frames
+    self.output = Nullable(output)
+    particles = Dictionary(
+      uniqueKeysWithValues: simulated.expanded.particles.enumerated().map { i, particle in
+        (
+          particle.id,
+          Particle(
+            position: [state.xs[i], state.ys[i]].map(JSONNumber.init),
+            velocity: [state.vxs[i], state.vys[i]].map(JSONNumber.init))
+        )
+      })
+  }
+}
+
+/// What `tandem run --json` prints for a training scene.
+public struct TrainingRunReport: Encodable {
+  enum CodingKeys: String, CodingKey {
+    case scene, steps, loss, accuracy, output
+    case trainingLoss = "training_loss", validationLoss = "validation_loss"
+  }
+  /// The scene's name.
+  public var scene: String
+  /// The inner steps.
+  public var steps: Int
+  /// The objective after the last step.
+  public var loss: JSONNumber
+  /// The loss over the training examples (`null` for a quadratic).
+  public var trainingLoss: JSONNumber
+  /// The loss over the validation examples (`null` without any).
+  public var validationLoss: JSONNumber
+  /// The fraction classified right, on the validation examples if any (`null` for regression).
+  public var accuracy: JSONNumber
+  /// The folder written (`null` with `--no-render`).
+  public var output: Nullable<String>
+
+  /// The report of `curve`, a training run of `steps` steps whose plot went to `output`.
+  public init(scene: SceneDescription, steps: Int, curve: TrainingCurve, output: String?) {
+    self.scene = scene.name
+    self.steps = steps
+    loss = JSONNumber(curve.objective)
+    trainingLoss = JSONNumber(curve.isQuadratic ? nil : curve.finalTrainingLoss)
+    validationLoss = JSONNumber(curve.finalValidationLoss)
+    accuracy = JSONNumber(curve.validationAccuracy ?? curve.trainingAccuracy)
+    self.output = Nullable(output)
+  }
+}
+
+/// What `tandem tune --json` prints.
+public struct TuneReport: Encodable {
+  /// One iteration of the history.
+  public struct Iteration: Encodable {
+    /// Its number, from 0 (the start).
+    public var iteration: Int
+    /// The loss there.
+    public var loss: JSONNumber
+    /// The tuned parameters' values, by name.
+    public var parameters: [String: JSONNumber]
+    /// dL/dvalue, by name.
+    public var gradient: [String: JSONNumber]
+  }
+  /// The best loss.
+  public var loss: JSONNumber
+  /// The tuned parameters' values at the best loss, by name.
+  public var parameters: [String: JSONNumber]
+  /// Every iteration, the start first.
+  public var history: [Iteration]
+
+  /// The report of `history`, tuning `tuned`.
+  public init(history: [TuningIteration], tuned: [TunedParameter]) {
+    let names = tuned.map(\.name)
+    func values(_ iteration: TuningIteration) -> [String: JSONNumber] {
+      named(tuned.map { iteration.parameters[$0.index] }, by: names)
+    }
+    let best = SceneTuning.best(of: history)
+    loss = JSONNumber(best.loss)
+    parameters = values(best)
+    self.history = history.map {
+      Iteration(
+        iteration: $0.iteration, loss: JSONNumber($0.loss), parameters: values($0),
+        gradient: named($0.gradient, by: names))
+    }
+  }
+}
+
+/// What `tandem check --json` prints.
+public struct CheckReport: Encodable {
+  enum CodingKeys: String, CodingKey {
+    case loss, parameters, gradient, reverse, steps, routes
+    case finiteDifference = "finite_difference"
+    case finiteDifferenceSteps = "finite_difference_steps"
+  }
+  /// One route's result and cost.
+  public struct Route: Encodable {
+    enum CodingKeys: String, CodingKey {
+      case route, loss, gradient, seconds, steps, failure
+      case peakResidentBytes = "peak_rss_bytes", recordedBytes = "recorded_bytes"
+    }
+    /// The route's name.
+    public var route: String
+    /// The loss it computed.
+    public var loss: JSONNumber
+    /// Its gradient, in the tuned parameters' order.
+    public var gradient: [JSONNumber]
+    /// Wall-clock seconds.
+    public var seconds: JSONNumber
+    /// Peak resident memory while it ran.
+    public var peakResidentBytes: Int
+    /// Central differences' steps (left out for the other routes).
+    public var steps: [JSONNumber]?
+    /// Reverse mode's recording size (left out for the other routes).
+    public var recordedBytes: Int?
+    /// Why it could not run (left out when it ran).
+    public var failure: String?
+
+    /// The entry of `result`.
+    public init(_ result: GradientRouteResult) {
+      route = result.route.rawValue
+      loss = JSONNumber(result.loss)
+      gradient = result.gradient.map(JSONNumber.init)
+      seconds = JSONNumber(result.seconds)
+      peakResidentBytes = result.peakResidentBytes
+      steps = result.steps?.map(JSONNumber.init)
+      recordedBytes = result.recordedBytes
+      failure = result.failure
+    }
+  }
+  /// The loss (forward mode's).
+  public var loss: JSONNumber
+  /// The tuned parameters' values, by name.
+  public var parameters: [String: JSONNumber]
+  /// Forward mode's gradient, by name.
+  public var gradient: [String: JSONNumber]
+  /// Central differences' gradient, by name.
+  public var finiteDifference: [String: JSONNumber]
+  /// Central differences' steps, by name.
+  public var finiteDifferenceSteps: [String: JSONNumber]
+  /// Reverse mode's gradient, by name (`null` when it was skipped).
+  public var reverse: Nullable<[String: JSONNumber]>
+  /// The process's steps.
+  public var steps: Int
+  /// Every route's entry, by name.
+  public var routes: [String: Route]
+
+  /// The report of `results` (forward, central differences, reverse, as
+  /// ``SceneCheck/run(starting:)`` returns them) for `scene`.
+  public init(scene: SceneDescription, steps: Int, results: [GradientRouteResult]) {
+    let tuned = scene.tunedParameterList
+    let names = tuned.map(\.name)
+    let (forward, difference, reverse) = (results[0], results[1], results[2])
+    loss = JSONNumber(forward.loss)
+    parameters = named(tuned.map { scene.parameterVector[$0.index] }, by: names)
+    gradient = named(forward.gradient, by: names)
+    finiteDifference = named(difference.gradient, by: names)
+    finiteDifferenceSteps = named(difference.steps ?? [], by: names)
+    self.reverse = Nullable(reverse.failure == nil ? named(reverse.gradient, by: names) : nil)
+    self.steps = steps
+    routes = Dictionary(uniqueKeysWithValues: results.map { ($0.route.rawValue, Route($0)) })
+  }
+}
