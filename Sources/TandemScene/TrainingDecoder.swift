@@ -86,7 +86,7 @@ struct TrainingDecoder {
     return SceneModel(
       layers: layers,
       activation: try fields.optional("activation") {
-        try $0.choice(SceneModel.Activation.self, noun: "activation")
+        try $0.choice(TandemTraining.Activation.self, noun: "activation")
       }
         ?? .tanh,
       seed: try fields.optional("seed") { try $0.integer() } ?? 0, initialisation: initialisation)

@@ -1,4 +1,5 @@
 import Foundation
+import TandemTraining
 
 /// The training part of a scene (`kind: training`): what is trained, by which
 /// inner optimizer, for how long, and the objective its hyperparameters are tuned on.
@@ -34,16 +35,6 @@ public enum SceneTrainingProblem: Hashable, Sendable {
 
 /// The `model:` block: a multilayer perceptron.
 public struct SceneModel: Hashable, Sendable {
-  /// A hidden layers' nonlinearity.
-  public enum Activation: String, Hashable, Sendable, CaseIterable {
-    /// tanh.
-    case tanh
-    /// max(0, x).
-    case relu
-    /// 1 / (1 + e^−x).
-    case sigmoid
-  }
-
   /// How the weights start (the `init:` key).
   public enum Initialisation: String, Hashable, Sendable, CaseIterable {
     /// Glorot-uniform weights drawn with `seed`, zero biases (the default).
@@ -56,7 +47,7 @@ public struct SceneModel: Hashable, Sendable {
   /// Layer widths from input to output, at least two (`[2, 64, 1]`; `[2, 1]` is linear).
   public var layers: [Int]
   /// The hidden layers' activation; default `tanh`.
-  public var activation: Activation
+  public var activation: TandemTraining.Activation
   /// The seed of the initial weights; default 0.
   public var seed: Int
   /// How the weights start; default `glorot`.
@@ -64,7 +55,7 @@ public struct SceneModel: Hashable, Sendable {
 
   /// A model from its fields.
   public init(
-    layers: [Int], activation: Activation = .tanh, seed: Int = 0,
+    layers: [Int], activation: TandemTraining.Activation = .tanh, seed: Int = 0,
     initialisation: Initialisation = .glorot
   ) {
     self.layers = layers

@@ -89,12 +89,6 @@ extension CSVData {
 extension SceneModel {
   /// The model for the trainer.
   var trainingModel: TandemTraining.ModelDescription {
-    let activation: TandemTraining.Activation =
-      switch self.activation {
-      case .tanh: .tanh
-      case .relu: .relu
-      case .sigmoid: .sigmoid
-      }
     let start: TandemTraining.Initialisation =
       switch initialisation {
       case .glorot: .seeded(UInt64(bitPattern: Int64(seed)))
