@@ -24,7 +24,7 @@ struct TrainingDecoder {
       }
       let model = try decodeModel(try top.required("model"))
       let data = try decodeData(try top.required("data", meaning: "`synthetic:` or `csv:`"))
-      let loss = try top.required("loss").choice(LossKind.self, noun: "loss")
+      let loss = try top.required("loss").choice(LossFunction.self, noun: "loss")
       problem = .model(model, data: data, loss: loss)
     }
     let optimizer = try decodeOptimizer(try top.required("optimizer", meaning: "method and rate"))

@@ -28,7 +28,7 @@ public struct TrainingSceneDescription: Hashable, Sendable {
 /// What the inner loop minimises.
 public enum SceneTrainingProblem: Hashable, Sendable {
   /// A model fitted to data: the `model:`, `data:` and `loss:` keys.
-  case model(SceneModel, data: DataDescription, loss: LossKind)
+  case model(SceneModel, data: DataDescription, loss: LossFunction)
   /// `problem: { quadratic: { diagonal, start } }`: f(w) = ½·Σ aᵢ·wᵢ² from `start`.
   case quadratic(diagonal: [SceneNumber], start: [SceneNumber])
 }
@@ -136,12 +136,6 @@ public struct CSVData: Hashable, Sendable {
 }
 
 /// The `loss:` key.
-public enum LossKind: String, Hashable, Sendable, CaseIterable {
-  /// Mean squared error.
-  case mse
-  /// Softmax cross-entropy over classes.
-  case crossEntropy = "cross-entropy"
-}
 
 /// The `objective:` key of a training scene.
 public enum SceneTrainingObjective: String, Hashable, Sendable, CaseIterable {

@@ -124,7 +124,7 @@ struct ExampleSceneTests {
           SceneModel(layers: [2, 64, 1], activation: .tanh, seed: 1),
           data: .synthetic(
             SyntheticData(generator: .sineProduct, train: 1024, validation: 1024, seed: 1)),
-          loss: .mse))
+          loss: .meanSquaredError))
     #expect(
       training.optimizer
         == OptimizerSettings(

@@ -32,7 +32,7 @@ struct TrainingSceneTests {
           CSVData(
             path: "data/iris.csv", url: URL(fileURLWithPath: "/scenes/data/iris.csv"),
             target: "species")))
-    #expect(loss == .crossEntropy)
+    #expect(loss == .softmaxCrossEntropy)
     #expect(
       training.optimizer
         == OptimizerSettings(

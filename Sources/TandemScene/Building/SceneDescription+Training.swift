@@ -60,8 +60,7 @@ extension TrainingSceneDescription {
           of: number, at: path.appending("start").appending(i), what: "the start point")
       }
       return .quadratic(QuadraticProblem(diagonal: a, start: w))
-    case let .model(model, data, loss):
-      let function: LossFunction = loss == .crossEntropy ? .softmaxCrossEntropy : .meanSquaredError
+    case let .model(model, data, function):
       let examples = try data.trainingData(for: function, fixed: fixed)
       try model.check(fitting: examples)
       return .supervised(
