@@ -39,7 +39,8 @@ import Testing
   }
 
   @Test func tuningExample() throws {
-    // Tune a scene's parameters from code, as `tandem tune` does.
+    // Tune a scene's parameters from code with the Tuner (SceneTuning does
+    // exactly what `tandem tune` does, settings, files and all).
     let scene = try SceneFile.load(ExampleScenes.url("step-size"))
     let (simulation, _) = try scene.simulation()
     let tuner = Tuner(

@@ -27,15 +27,12 @@ public protocol NestedTangentWidthComputation {
 /// `N` is a compile-time constant of `Dual`, while the number of tuned
 /// parameters is known only when a scene is read. Each width is a separate
 /// specialisation of the whole process (code size and compile time), so a
-/// few are compiled — ``widths`` and ``nestedWidths`` — and a count is
-/// rounded up to the next one (unused directions stay zero).
+/// few are compiled — 1, 2, 3, 4 and 8 directions, and 1 to 4 for duals of
+/// duals (second derivatives cost N² per operation) — and a count is rounded
+/// up to the next one (unused directions stay zero). The switches below are
+/// the only list; `Tape.realComponents` names the same widths for the
+/// kernels on `Double` components.
 public enum TangentWidth {
-  /// The widths of `Dual<N, Double>` compiled, smallest first.
-  public static let widths = [1, 2, 3, 4, 8]
-  /// The widths of `Dual<N, Dual<N, Double>>` compiled, smallest first
-  /// (second derivatives cost N² per operation).
-  public static let nestedWidths = [1, 2, 3, 4]
-
   /// The most directions one run can carry: larger counts run in chunks.
   public static var maximum: Int { 8 }
   /// The most directions one run of nested duals can carry.

@@ -7,21 +7,19 @@ import TandemTuning
 /// its own peak memory.
 public struct SceneCheck {
   /// The scene, with any `--set` values applied.
-  public var scene: SceneDescription
+  public let scene: SceneDescription
+  /// The scene expanded for the engine.
+  public let process: SceneProcess
   /// Reverse mode is skipped, with the projected size, when its recording
   /// would exceed this many bytes.
   public var reverseByteLimit: Int
 
-  /// A check of `scene`; reverse mode may record at most `reverseByteLimit` bytes.
-  public init(scene: SceneDescription, reverseByteLimit: Int = 8 << 30) {
+  /// A check of `scene`; reverse mode may record at most `reverseByteLimit`
+  /// bytes. Throws the scene's errors.
+  public init(scene: SceneDescription, reverseByteLimit: Int = 8 << 30) throws {
     self.scene = scene
+    process = try SceneProcess(scene)
     self.reverseByteLimit = reverseByteLimit
-  }
-
-  /// The steps of the scene's process (the most, for a scene with a stop event).
-  public func stepCount() throws -> Int {
-    scene.training != nil
-      ? try scene.trainingDescription().stepCount : try scene.simulation().description.stepCount
   }
 
   /// Computes every route in ``GradientRoute/allCases`` order; `starting`
@@ -33,21 +31,21 @@ public struct SceneCheck {
     let parameters = scene.parameterVector
     let tuned = scene.tunedParameterList.map(\.index)
     guard !tuned.isEmpty else { throw TuningError.nothingToTune }
-    if scene.training != nil {
-      let process = try scene.trainingDescription()
+    switch process {
+    case .training(let training):
       return GradientRoute.allCases.map { route in
         starting(route)
         return .compute(
-          route, process: process, parameters: parameters, tuned: tuned,
+          route, process: training, parameters: parameters, tuned: tuned,
           reverseByteLimit: reverseByteLimit)
       }
-    }
-    let process = try scene.simulation().description
-    return GradientRoute.allCases.map { route in
-      starting(route)
-      return .compute(
-        route, process: process, parameters: parameters, tuned: tuned,
-        reverseByteLimit: reverseByteLimit)
+    case .simulation(let simulation, _):
+      return GradientRoute.allCases.map { route in
+        starting(route)
+        return .compute(
+          route, process: simulation, parameters: parameters, tuned: tuned,
+          reverseByteLimit: reverseByteLimit)
+      }
     }
   }
 }

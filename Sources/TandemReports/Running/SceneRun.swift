@@ -9,14 +9,19 @@ import TandemTraining
 /// scene's loss curves and `loss.png`.
 public struct SceneRun {
   /// The scene, with any `--set` values applied.
-  public var scene: SceneDescription
+  public let scene: SceneDescription
+  /// The scene expanded for the engine.
+  public let process: SceneProcess
   /// A frame every this many steps, overriding the scene's `render.every`.
   public var every: Int?
   /// The frame size, overriding the scene's `render.size`.
   public var size: PixelSize?
 
-  /// A run of `scene`.
-  public init(scene: SceneDescription) { self.scene = scene }
+  /// A run of `scene`; throws the scene's errors.
+  public init(scene: SceneDescription) throws {
+    self.scene = scene
+    process = try SceneProcess(scene)
+  }
 
   /// Steps between frames: ``every``, else the scene's.
   public var resolvedEvery: Int { every ?? scene.render.every }
@@ -39,8 +44,11 @@ public struct SceneRun {
   }
 
   /// Simulates the scene once on `Double`; `progress` hears the steps taken.
+  /// - Precondition: the scene is a physics scene.
   public func simulate(progress: (Int) -> Void = { _ in }) throws -> Simulated {
-    let (simulation, expanded) = try scene.simulation()
+    guard case .simulation(let simulation, let expanded) = process else {
+      preconditionFailure("\(scene.name) is a training scene: train(progress:) runs it")
+    }
     let trajectory = try Trajectory.record(
       simulation, parameters: scene.parameterVector, every: resolvedEvery, progress: progress)
     return Simulated(simulation: simulation, expanded: expanded, trajectory: trajectory)
@@ -62,9 +70,13 @@ public struct SceneRun {
   // MARK: Training
 
   /// Trains once on `Double`; `progress` hears the steps taken.
+  /// - Precondition: the scene is a training scene.
   public func train(progress: (Int) -> Void = { _ in }) throws -> TrainingCurve {
-    try TrainingCurve.record(
-      try scene.trainingDescription(), parameters: scene.parameterVector, progress: progress)
+    guard case .training(let training) = process else {
+      preconditionFailure("\(scene.name) is a physics scene: simulate(progress:) runs it")
+    }
+    return try TrainingCurve.record(
+      training, parameters: scene.parameterVector, progress: progress)
   }
 
   /// Writes `loss.png` (training and validation loss against the step)

@@ -19,7 +19,9 @@ import TandemTuning
 /// ```
 public struct SceneTuning {
   /// The scene, with any `--set` values already applied.
-  public var scene: SceneDescription
+  public let scene: SceneDescription
+  /// The scene expanded for the engine (once, for the tuning and the pictures).
+  public let process: SceneProcess
   /// The scene file's text, which `tuned.yaml` is written from.
   public var sceneText: String
   /// The scene file's path as the user gave it (for errors and relative data paths).
@@ -38,12 +40,14 @@ public struct SceneTuning {
   public var writesFrames = true
 
   /// Tuning of `scene`, read from `sceneText` (the file `fileName`), with the
-  /// `--set` values `assignments` already applied to `scene`.
+  /// `--set` values `assignments` already applied to `scene`. Throws the
+  /// scene's errors.
   public init(
     scene: SceneDescription, sceneText: String, fileName: String,
     assignments: [String: Double] = [:]
-  ) {
+  ) throws {
     self.scene = scene
+    process = try SceneProcess(scene)
     self.sceneText = sceneText
     self.fileName = fileName
     self.assignments = assignments
@@ -51,7 +55,7 @@ public struct SceneTuning {
 
   /// Tuning of the scene `scene` read from the file at `file`.
   public init(scene: SceneDescription, file: URL, assignments: [String: Double] = [:]) throws {
-    self.init(
+    try self.init(
       scene: scene, sceneText: try String(contentsOf: file, encoding: .utf8),
       fileName: file.path, assignments: assignments)
   }
@@ -79,10 +83,10 @@ public struct SceneTuning {
   /// Runs the tuner with the resolved settings; `progress` sees the starting
   /// point and every accepted iteration. Returns the history, start first.
   public func run(progress: (TuningIteration) -> Void = { _ in }) throws -> [TuningIteration] {
-    if scene.training != nil {
-      return try tuner(for: try scene.trainingDescription()).run(progress: progress)
+    switch process {
+    case .training(let training): return try tuner(for: training).run(progress: progress)
+    case .simulation(let simulation, _): return try tuner(for: simulation).run(progress: progress)
     }
-    return try tuner(for: try scene.simulation().description).run(progress: progress)
   }
 
   func tuner<Process: SteppedProcess>(for process: Process) -> Tuner<Process> {
@@ -126,11 +130,12 @@ public struct SceneTuning {
     try TuningPlots.parameters(history, tuned: tuned, title: scene.name).render(size: size)
       .writePNG(to: folder.appendingPathComponent("parameters.png"))
     var written = ["tuned.yaml", "loss.png", "parameters.png"]
-    if scene.training != nil {
-      try writeCurves(history, training: try scene.trainingDescription(), to: folder)
+    switch process {
+    case .training(let training):
+      try writeCurves(history, training: training, to: folder)
       written.append("curves.png")
-    } else {
-      try writeOverlay(history, simulation: try scene.simulation().description, to: folder)
+    case .simulation(let simulation, _):
+      try writeOverlay(history, simulation: simulation, to: folder)
       written.append("overlay.png")
       if writesFrames { written.append("frames") }
     }

@@ -42,11 +42,11 @@ struct CheckCommand: ParsableCommand {
     guard !scene.tunedParameterList.isEmpty else {
       throw CommandFailure(TuningError.nothingToTune.description)
     }
-    let check = SceneCheck(scene: scene, reverseByteLimit: reverseLimit << 20)
+    let check = try SceneCheck(scene: scene, reverseByteLimit: reverseLimit << 20)
     let results = try check.run { route in
       if !json { printError("computing the gradient by \(route.title)…") }
     }
-    let steps = try check.stepCount()
+    let steps = check.process.stepCount
     let tuned = scene.tunedParameterList
     let parameters = scene.parameterVector
     let indices = tuned.map(\.index)

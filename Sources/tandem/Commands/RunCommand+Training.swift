@@ -4,9 +4,8 @@ import Tandem
 extension RunCommand {
   /// `tandem run` on a training scene: trains once on `Double`, writes
   /// loss.png and prints a summary.
-  func train(_ run: SceneRun) throws {
+  func train(_ run: SceneRun, _ description: TrainingDescription) throws {
     let scene = run.scene
-    let description = try scene.trainingDescription()
     let clock = ContinuousClock()
     let start = clock.now
     var bar = ProgressBar(

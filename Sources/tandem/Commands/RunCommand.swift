@@ -48,15 +48,15 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     let scene = try sceneOptions.load()
-    var run = SceneRun(scene: scene)
+    var run = try SceneRun(scene: scene)
     run.every = every
     run.size = size.flatMap(parseSize)
-    if scene.training != nil { return try train(run) }
+    if case .training(let description) = run.process { return try train(run, description) }
     let clock = ContinuousClock()
     let start = clock.now
 
     var bar = ProgressBar(
-      "simulating", total: try scene.simulation().description.steps,
+      "simulating", total: run.process.stepCount,
       enabled: !json && isatty(STDERR_FILENO) != 0)
     let simulated = try run.simulate { bar.update($0) }
     bar.finish()
