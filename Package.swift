@@ -98,7 +98,9 @@ let package = Package(
     .testTarget(
       name: "TandemTrainingTests",
       dependencies: ["TandemTraining", "TandemTuning", "TandemAD", "TandemTestSupport"]),
-    .testTarget(name: "TandemSceneTests", dependencies: ["TandemScene", "TandemRender"]),
+    .testTarget(
+      name: "TandemSceneTests",
+      dependencies: ["TandemScene", "TandemRender", "TandemPhysics", "TandemTraining", "TandemAD"]),
     .testTarget(name: "TandemRenderTests", dependencies: ["TandemRender"]),
     .testTarget(name: "TandemBenchmarksTests", dependencies: ["TandemBenchmarks"]),
     // Runs the built executables as a user does (exit statuses, --json).

@@ -44,7 +44,7 @@ public enum BenchmarkProblems {
   ) {
     let scene = try SceneFile.parse(
       clothSceneText(n: n, steps: steps), fileName: "bench-cloth.yaml")
-    return (try scene.simulation().description, scene.parameterVector, scene.parameters.map(\.name))
+    return (scene.simulation!, scene.parameterVector, scene.parameters.map(\.name))
   }
 
   /// B2: heavy-ball momentum on the sine-product regression, an MLP

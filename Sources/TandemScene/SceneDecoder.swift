@@ -21,7 +21,12 @@ struct SceneDecoder {
   /// The folder paths in the scene are relative to.
   let directory: URL
 
-  func decode(_ root: Node) throws -> SceneDescription {
+  /// The scene `root` describes, with `overrides` replacing parameter values.
+  ///
+  /// Reads every key first, then applies `overrides`, then checks the value
+  /// rules at the resulting values, then places the particles (or builds the
+  /// training problem): the order of errors ``SceneFile`` documents.
+  func decode(_ root: Node, setting overrides: [String: Double]) throws -> SceneDescription {
     let rootNode = SceneNode(root, path: ScenePath(), context: context)
     guard case .mapping(let rootMapping) = root else {
       throw rootNode.error(
@@ -45,17 +50,35 @@ struct SceneDecoder {
 
     let name = try top.optional("name") { try $0.string() } ?? defaultName
     let description = try top.optional("description") { try $0.string() }
-    let parameters = try top.optional("parameters") { try decodeParameters($0) } ?? []
+    var parameters = try top.optional("parameters") { try decodeParameters($0) } ?? []
     context.parameterNames = parameters.map(\.name)
-    let kind: SceneDescription.Kind =
-      isTraining
-      ? .training(try TrainingDecoder(directory: directory).decode(top))
-      : .physics(try PhysicsDecoder().decode(top))
+    let build: (FixedNumbers) throws -> SceneProcess
+    var dataFile: DataFile? = nil
+    if isTraining {
+      let training = try TrainingDecoder(directory: directory).decode(top)
+      build = { .training(try training.build($0)) }
+      dataFile = training.dataFile
+    } else {
+      let physics = try PhysicsDecoder().decode(top)
+      build = { _ in try physics() }
+    }
     let tune = try top.optional("tune") { try decodeTune($0) }
     let render = try top.optional("render") { try decodeRender($0) } ?? RenderSettings()
+
+    parameters = try setting(overrides, in: parameters)
+    let values = parameters.map(\.value)
+    let names = context.parameterNames
+    let process: SceneProcess
+    do {
+      for rule in context.rules { try rule.check(values, names) }
+      let tuned = Set(parameters.indices.filter { parameters[$0].tune })
+      process = try build(FixedNumbers(values: values, names: names, tuned: tuned))
+    } catch let error as SceneError {
+      throw context.sourceMap.locating(error)
+    }
     return SceneDescription(
-      name: name, description: description, parameters: parameters, kind: kind, tune: tune,
-      render: render, sourceMap: context.sourceMap)
+      name: name, description: description, parameters: parameters, process: process,
+      tune: tune, render: render, dataFile: dataFile, sourceMap: context.sourceMap)
   }
 
   /// `parameters:`: a mapping from names to plain numbers or `{ value, tune, min, max, scale }`.

@@ -1,19 +1,22 @@
 import Foundation
 
 /// Overriding parameter values, as `--set name=value` does.
-extension SceneDescription {
-  /// The scene with the given parameters' values replaced, checked again
-  /// (so `--set dt=0` fails just as `dt: 0` in the file would).
+extension SceneDecoder {
+  /// `parameters` with the given values replaced.
   ///
   /// A value outside the parameter's `min`/`max` is an error: bounds are part
-  /// of what the file says about the parameter.
+  /// of what the file says about the parameter. The value rules are checked
+  /// afterwards, so `--set dt=0` fails just as `dt: 0` in the file would.
   ///
   /// - Throws: ``SceneError`` for a name the scene does not define (with the
-  ///   nearest defined name), or when the new values break a rule.
-  public func settingParameters(_ values: [String: Double]) throws -> SceneDescription {
-    var scene = self
+  ///   nearest defined name), or a value outside the parameter's bounds.
+  func setting(_ values: [String: Double], in parameters: [SceneParameter]) throws
+    -> [SceneParameter]
+  {
+    var parameters = parameters
+    let sourceMap = context.sourceMap
     for (name, value) in values.sorted(by: { $0.key < $1.key }) {
-      guard let index = scene.parameters.firstIndex(where: { $0.name == name }) else {
+      guard let index = parameters.firstIndex(where: { $0.name == name }) else {
         throw SceneError(
           file: sourceMap.file,
           message: "cannot set `\(name)`: the scene defines no parameter of that name",
@@ -21,18 +24,19 @@ extension SceneDescription {
             for: name, among: parameters.map(\.name), listing: "defined parameters")
             ?? "the scene defines no parameters")
       }
-      scene.parameters[index].value = value
-      if let problem = scene.parameters[index].problem {
+      parameters[index].value = value
+      if let problem = parameters[index].problem {
         throw sourceMap.locating(
           SceneError(
             path: ScenePath("parameters").appending(name),
             message: "cannot set `\(name)`: " + problem))
       }
     }
-    try scene.validate()
-    return scene
+    return parameters
   }
+}
 
+extension SceneDescription {
   /// Reads `--set` arguments of the form `name=value` into a dictionary.
   ///
   /// - Throws: ``SceneError`` for text without `=`, a malformed name, a value

@@ -1,53 +1,52 @@
 import Foundation
+import TandemPhysics
+import TandemTraining
 
-/// A scene file, decoded and checked: what to run, with every number that may
-/// be tuned kept as a symbolic ``SceneNumber``.
+/// A scene file, read and checked: the engine's description of what to run,
+/// the parameters its quantities refer to, and the tuning and render settings.
 ///
-/// Get one from ``SceneFile/load(_:)`` or ``SceneFile/parse(_:fileName:directory:)``.
-/// A description that loaded without errors is consistent: every `$name`
-/// refers to a parameter, masses and step sizes are positive at the current
-/// parameter values, and every particle selector names existing particles.
-public struct SceneDescription: Hashable, Sendable {
-  /// What the scene runs.
-  public enum Kind: Hashable, Sendable {
-    /// A particle-and-spring simulation (`kind: physics`, the default).
-    case physics(PhysicsSceneDescription)
-    /// A training loop (`kind: training`).
-    case training(TrainingSceneDescription)
-  }
-
+/// Get one from ``SceneFile/load(_:setting:)`` or
+/// ``SceneFile/parse(_:fileName:directory:setting:)``. The file is read once:
+/// every `$name` is already the engine's `Quantity.parameter(i)`, indexing
+/// ``parameters``; grids, chains and selectors are resolved; a training
+/// scene's data are generated or loaded. A description that loaded without
+/// errors is consistent: masses and step sizes are positive at the parameter
+/// values, and every particle selector names existing particles.
+public struct SceneDescription: Sendable {
   /// The scene's name: the `name:` key, or the file name without its extension.
   public var name: String
   /// The `description:` text, if any.
   public var description: String?
-  /// The parameters, in the order of the file.
+  /// The parameters, in the order of the file; `Quantity.parameter(i)` is `parameters[i]`.
   public var parameters: [SceneParameter]
-  /// What the scene runs.
-  public var kind: Kind
+  /// What the scene runs, as the engine's description.
+  public var process: SceneProcess
   /// The `tune:` block, if any.
   public var tune: TuneSettings?
   /// The `render:` block, with defaults when absent.
   public var render: RenderSettings
+  /// The CSV file a training scene reads (`data: { csv: … }`), if any.
+  public var dataFile: DataFile?
   /// Where each key path was written (for messages); see ``location(of:)``.
   public var sourceMap: SourceMap
 
   /// A description from its parts (for scenes built in code).
   public init(
-    name: String, description: String? = nil, parameters: [SceneParameter] = [], kind: Kind,
-    tune: TuneSettings? = nil, render: RenderSettings = RenderSettings(),
-    sourceMap: SourceMap = SourceMap()
+    name: String, description: String? = nil, parameters: [SceneParameter] = [],
+    process: SceneProcess, tune: TuneSettings? = nil, render: RenderSettings = RenderSettings(),
+    dataFile: DataFile? = nil, sourceMap: SourceMap = SourceMap()
   ) {
     self.name = name
     self.description = description
     self.parameters = parameters
-    self.kind = kind
+    self.process = process
     self.tune = tune
     self.render = render
+    self.dataFile = dataFile
     self.sourceMap = sourceMap
   }
 
-  /// Every parameter's current value, by name: the dictionary that
-  /// ``SceneNumber/value(in:)`` reads.
+  /// Every parameter's current value, by name.
   public var parameterValues: [String: Double] {
     Dictionary(parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
   }
@@ -60,15 +59,22 @@ public struct SceneDescription: Hashable, Sendable {
     parameters.first { $0.name == name }
   }
 
-  /// The physics part, or `nil` for a training scene.
-  public var physics: PhysicsSceneDescription? {
-    if case .physics(let physics) = kind { return physics }
+  /// The simulation, or `nil` for a training scene.
+  public var simulation: SimulationDescription? {
+    if case .simulation(let simulation, _) = process { return simulation }
     return nil
   }
 
-  /// The training part, or `nil` for a physics scene.
-  public var training: TrainingSceneDescription? {
-    if case .training(let training) = kind { return training }
+  /// Where a physics scene's particles came from (ids, grids, chains), or
+  /// `nil` for a training scene.
+  public var layout: ParticleLayout? {
+    if case .simulation(_, let layout) = process { return layout }
+    return nil
+  }
+
+  /// The training run, or `nil` for a physics scene.
+  public var training: TrainingDescription? {
+    if case .training(let training) = process { return training }
     return nil
   }
 
@@ -116,5 +122,20 @@ public struct SourceMap: Hashable, Sendable {
       path.components.removeLast()
     }
     return error
+  }
+}
+
+/// The CSV file a training scene reads: the path as written and where it leads.
+public struct DataFile: Hashable, Sendable {
+  /// The path as written in the scene, relative to the scene file's folder unless absolute.
+  public var path: String
+  /// The path resolved against the scene file's folder (or the current folder
+  /// for a scene parsed from text without one).
+  public var url: URL
+
+  /// A file from its path as written and its resolved location.
+  public init(path: String, url: URL) {
+    self.path = path
+    self.url = url
   }
 }

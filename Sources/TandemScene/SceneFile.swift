@@ -10,15 +10,21 @@ import Yams
 /// `springs`, `potentials`, `grids`, `chains`, `simulation`, `objective`
 /// (training: `problem` or `model`, `data`, `loss`, then `optimizer`,
 /// `training`, `objective`), then `tune` and `render` — unknown keys, wrong
-/// types, missing keys and undefined `$name`s; then value ranges at the
-/// current parameter values (positive masses and `dt`, …); then, for
-/// physics, particle ids and selectors.
+/// types, missing keys and undefined `$name`s; then `--set` overrides
+/// (unknown names, values outside a parameter's bounds); then value ranges at
+/// the parameter values (positive masses and `dt`, …); then, for physics,
+/// particle ids and selectors, and for training, the data (generated, or read
+/// from the CSV file) and whether they fit the model and the loss.
 public enum SceneFile {
-  /// Reads and checks the scene file at `url`.
+  /// Reads and checks the scene file at `url`, with `overrides` replacing
+  /// parameter values (as `--set name=value` does; see
+  /// ``SceneDescription/parameterAssignments(_:)``).
   ///
   /// The scene's default name is the file name without its extension, and
   /// CSV paths in it are relative to its folder.
-  public static func load(_ url: URL) throws -> SceneDescription {
+  public static func load(_ url: URL, setting overrides: [String: Double] = [:]) throws
+    -> SceneDescription
+  {
     let text: String
     do {
       text = try String(contentsOf: url, encoding: .utf8)
@@ -27,7 +33,8 @@ public enum SceneFile {
         file: url.path, message: "cannot read the scene file: \(error.localizedDescription)")
     }
     return try parse(
-      text, fileName: url.lastPathComponent, directory: url.deletingLastPathComponent())
+      text, fileName: url.lastPathComponent, directory: url.deletingLastPathComponent(),
+      setting: overrides)
   }
 
   /// Reads and checks a scene from its text.
@@ -38,18 +45,18 @@ public enum SceneFile {
   ///     (`cloth.yaml` gives `cloth`); `nil` gives the name `scene`.
   ///   - directory: The folder relative paths are resolved against; default
   ///     the current folder.
-  public static func parse(_ text: String, fileName: String? = nil, directory: URL? = nil) throws
-    -> SceneDescription
-  {
+  ///   - overrides: Parameter values replacing the file's, checked as if written there.
+  public static func parse(
+    _ text: String, fileName: String? = nil, directory: URL? = nil,
+    setting overrides: [String: Double] = [:]
+  ) throws -> SceneDescription {
     let root = try compose(text, fileName: fileName)
     let context = DecodingContext(file: fileName)
     let directory =
       directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
     let decoder = SceneDecoder(
       context: context, defaultName: defaultName(for: fileName), directory: directory)
-    let description = try decoder.decode(root)
-    try description.validate()
-    return description
+    return try decoder.decode(root, setting: overrides)
   }
 
   /// The YAML document of `text`, or its syntax error as a ``SceneError``.

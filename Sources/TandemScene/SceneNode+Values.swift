@@ -1,9 +1,11 @@
+import TandemAD
 import Yams
 
 /// Reading typed values from a node.
 extension SceneNode {
-  /// A number or a `$name` reference to a defined parameter.
-  func number() throws -> SceneNumber {
+  /// A number or a `$name` reference to a defined parameter, as the engine's
+  /// ``Quantity`` (a reference becomes the parameter's index).
+  func number() throws -> Quantity {
     guard case .scalar(let scalar) = node else {
       throw error("expected a number or a `$name` reference, found \(found)")
     }
@@ -14,15 +16,15 @@ extension SceneNode {
     return .constant(try plainNumber(expecting: "a number or a `$name` reference"))
   }
 
-  /// The name of a defined parameter, from the text after `$`.
-  private func reference(_ name: String) throws -> String {
+  /// The index of a defined parameter, from the text after `$`.
+  private func reference(_ name: String) throws -> Int {
     guard SceneParameter.isValidName(name) else {
       throw error(
         "malformed parameter reference `$\(name)`",
         suggestion: "write `$` followed by a parameter's name")
     }
     let names = context.parameterNames
-    guard names.contains(name) else {
+    guard let index = names.firstIndex(of: name) else {
       let suggestion =
         names.isEmpty
         ? "the scene defines no parameters; add `\(name)` under `parameters:`"
@@ -30,7 +32,7 @@ extension SceneNode {
           for: name, among: names, prefix: "$", listing: "defined parameters")
       throw error("undefined parameter `$\(name)`", suggestion: suggestion)
     }
-    return name
+    return index
   }
 
   /// A plain, finite number (no `$name`).
@@ -122,12 +124,12 @@ extension SceneNode {
   }
 
   /// `[x, y]`, each a number or a `$name` reference.
-  func vector() throws -> SceneVector {
+  func vector() throws -> (x: Quantity, y: Quantity) {
     guard case .sequence = node else {
       throw error("expected a vector `[x, y]`, found \(found)")
     }
     let items = try list(count: 2, meaning: "a vector `[x, y]` of two numbers")
-    return SceneVector(x: try items[0].number(), y: try items[1].number())
+    return (x: try items[0].number(), y: try items[1].number())
   }
 
   /// A particle selector (`ball`, `cloth[15,*]`, `rope[-1]`, `all`).

@@ -1,11 +1,14 @@
 import Yams
 
 /// What the reader knows while it walks one file: the file's name, where each
-/// key path was written, and the parameters that `$name` may refer to.
+/// key path was written, the parameters that `$name` may refer to, and the
+/// rules the values read must satisfy.
 final class DecodingContext {
   var sourceMap: SourceMap
   /// Parameter names, once `parameters:` has been read.
   var parameterNames: [String] = []
+  /// The rules on values read so far, checked once the whole file is read.
+  var rules: [ValueRule] = []
 
   init(file: String?) { sourceMap = SourceMap(file: file) }
 }

@@ -22,8 +22,7 @@ extension SceneFile {
   ) throws
     -> String
   {
-    guard case .model(_, .csv(let csv), _) = scene.training?.problem, !csv.path.hasPrefix("/")
-    else { return text }
+    guard let csv = scene.dataFile, !csv.path.hasPrefix("/") else { return text }
     let path: ScenePath = "data.csv"
     guard let location = scene.location(of: path) else {
       throw SceneError(

@@ -14,7 +14,7 @@ import Testing
 
   @Test func clothSceneTextIsTheBenchClothScene() throws {
     let file = try SceneFile.load(Self.sceneFile)
-    let fromFile = try file.simulation().description
+    let fromFile = try #require(file.simulation)
     let (built, parameters, names) = try BenchmarkProblems.cloth()
     #expect(names == ["k", "c", "dt"])
     #expect(parameters == file.parameterVector)

@@ -16,7 +16,7 @@ struct DocumentationTests {
     #expect(complete.count == 3)
     for block in complete {
       let scene = try SceneFile.parse(block, fileName: "docs.yaml")
-      #expect(scene.physics != nil || scene.training != nil)
+      #expect(scene.simulation != nil || scene.training != nil)
     }
   }
 }

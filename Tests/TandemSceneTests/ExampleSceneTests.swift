@@ -1,6 +1,9 @@
 import Foundation
+import TandemAD
+import TandemPhysics
 import TandemRender
 import TandemScene
+import TandemTraining
 import Testing
 
 @Suite("Example scenes")
@@ -25,71 +28,73 @@ struct ExampleSceneTests {
           width: 800, height: 600, every: 10, view: WorldRect(minX: -1, minY: -4, maxX: 3, maxY: 1),
           trails: true))
 
-    let physics = try #require(scene.physics)
-    #expect(physics.world.gravity == SceneVector(x: 0, y: -9.81))
-    #expect(physics.world.drag == .parameter("c"))
-    #expect(physics.world.ground == SceneGround(height: -3, stiffness: 20000, damping: 10))
-    #expect(physics.particles.map(\.id) == ["ball", "a", "b", "probe", "charge"])
+    // The reader produces the engine's description: `$k`, `$c` and `$dt` are
+    // parameters 0, 1 and 2; selectors are particle indices.
+    let simulation = try #require(scene.simulation)
+    let system = simulation.system
+    #expect(pair(system.gravity) == [0, -9.81])
+    #expect(system.drag == .parameter(1))
+    let ground = try #require(system.ground)
+    #expect([ground.height, ground.stiffness, ground.damping] == [-3, 20000, 10])
+    #expect(system.particles.count == 5 + 256 + 11)
+    #expect(system.particles.prefix(5).map(\.name) == ["ball", "a", "b", "probe", "charge"])
+    let ball = system.particles[0]
+    #expect(pair(ball.position) == [0, 0] && pair(ball.velocity) == [4, 5] && ball.mass == 1)
+    #expect(!ball.isPinned)
+    #expect(system.particles[2].mass == 2)
+    #expect(system.particles[4].isPinned)
+    #expect(system.springs.count == 1 + 930 + 10)
+    let declared = system.springs[0]
+    #expect(ends(declared.between) == [1, 2])
+    #expect(declared.stiffness == 100 && declared.restLength == 1.0 && declared.damping == 0.5)
+    #expect(system.pairPotentials.map { ends($0.between) } == [[3, 4]])
+    #expect(system.pairPotentials[0].strength == 1)
+    // The grid: 16×16 from index 5, spacing 0.1, its springs after the declared one.
+    let cloth = system.particles[5..<261]
+    #expect(cloth.map(\.name).prefix(3) == ["cloth[0,0]", "cloth[0,1]", "cloth[0,2]"])
+    #expect(cloth.filter(\.isPinned).map(\.name) == ["cloth[0,0]", "cloth[0,15]"])
+    #expect(pair(system.particles[5 + 16 + 2].position) == [0.2, -0.1])
     #expect(
-      physics.particles[0]
-        == SceneParticle(
-          id: "ball", position: SceneVector(x: 0, y: 0), velocity: SceneVector(x: 4, y: 5), mass: 1)
-    )
-    #expect(physics.particles[2].mass == 2)
-    #expect(physics.particles[4].pinned)
-    #expect(
-      physics.springs == [SceneSpring(between: ("a", "b"), stiffness: 100, rest: 1.0, damping: 0.5)]
-    )
-    #expect(physics.potentials == [PotentialDescription(between: ("probe", "charge"), strength: 1)])
-    #expect(
-      physics.grids == [
-        GridDescription(
-          id: "cloth", rows: 16, columns: 16, spacing: 0.1, mass: 1, stiffness: .parameter("k"),
-          shear: true,
-          pinned: [GridIndex(row: 0, column: 0), GridIndex(row: 0, column: 15)])
-      ])
-    #expect(
-      physics.chains == [
-        ChainDescription(
-          id: "rope", from: SceneVector(x: 0, y: 0), to: SceneVector(x: 2, y: 0), segments: 10,
-          mass: 0.1,
-          stiffness: 300, pinned: [0])
-      ])
-    #expect(
-      physics.simulation
-        == SimulationSettings(
-          integrator: .semiImplicitEuler, dt: .parameter("dt"), steps: 1000,
-          stop: SceneStopCondition(particle: "probe", axis: .y, crossing: .below, value: 0)))
-    #expect(
-      physics.objective == [
-        SceneObjectiveTerm(.coordinate(particles: "cloth[15,*]", axis: .y, target: -2.0)),
-        SceneObjectiveTerm(.position(particles: "ball", target: SceneVector(x: 6, y: 0.5))),
-        SceneObjectiveTerm(.distance(between: "a", and: "b", target: 1.0)),
-        SceneObjectiveTerm(.kineticEnergy(particles: .all), weight: 0.1),
-      ])
-  }
-
-  @Test func fullPhysicsExampleExpands() throws {
-    let scene = try #require(try SceneFile.parse(Fixtures.fullPhysicsExample).physics).expanded()
-    #expect(scene.particles.count == 5 + 256 + 11)
-    #expect(scene.springs.count == 1 + 930 + 10)
-    #expect(scene.springs[0] == .init(first: 1, second: 2, stiffness: 100, rest: 1.0, damping: 0.5))
-    #expect(scene.potentials.map { [$0.first, $0.second] } == [[3, 4]])
-    #expect(scene.stop == .init(particle: 3, axis: .y, crossing: .below, value: 0))
-    #expect(scene.dt == .parameter("dt"))
-    #expect(scene.integrator == .semiImplicitEuler)
-    #expect(scene.steps == 1000)
-    #expect(scene.objective.count == 4)
-    #expect(
-      scene.objective[0].measure
-        == .coordinate(particles: Array(5 + 240..<5 + 256), axis: .y, target: -2.0))
-    #expect(
-      scene.objective[1].measure == .position(particles: [0], target: SceneVector(x: 6, y: 0.5)))
-    #expect(scene.objective[2].measure == .distance(first: 1, second: 2, target: 1.0))
-    #expect(
-      scene.objective[3] == .init(measure: .kineticEnergy(particles: Array(0..<272)), weight: 0.1))
-    #expect(scene.groups.map(\.id) == ["cloth", "rope"])
-    #expect(scene.groups[1].particles == 261..<272)
+      system.springs[1..<931].allSatisfy { $0.stiffness == .parameter(0) && $0.restLength == nil })
+    #expect(ends(system.springs[1].between) == [5, 6])
+    // The chain: 11 particles from [0, 0] to [2, 0], the first pinned.
+    let rope = system.particles[261..<272]
+    #expect(rope.map(\.name).last == "rope[10]")
+    #expect(rope.map(\.isPinned) == [true] + Array(repeating: false, count: 10))
+    #expect(rope.allSatisfy { $0.mass == 0.1 })
+    #expect(pair(system.particles[266].position) == [1, 0])
+    #expect(system.springs[931...].allSatisfy { $0.stiffness == 300 && $0.damping == 0 })
+    #expect(simulation.integrator == .semiImplicitEuler)
+    #expect(simulation.timeStep == .parameter(2))
+    #expect(simulation.steps == 1000)
+    let stop = try #require(simulation.stop)
+    #expect(stop.particle == 3 && stop.axis == .y && stop.crossing == .below && stop.threshold == 0)
+    #expect(simulation.objective.count == 4)
+    guard case let .coordinate(bottom, axis, target) = simulation.objective[0].kind else {
+      Issue.record("the first term is not a coordinate term")
+      return
+    }
+    #expect(bottom == Array(5 + 240..<5 + 256) && axis == .y && target == -2.0)
+    guard case let .position(particles, point) = simulation.objective[1].kind else {
+      Issue.record("the second term is not a position term")
+      return
+    }
+    #expect(particles == [0] && pair(point) == [6, 0.5])
+    guard case let .distance(between, length) = simulation.objective[2].kind else {
+      Issue.record("the third term is not a distance term")
+      return
+    }
+    #expect(ends(between) == [1, 2] && length == 1.0)
+    guard case .kineticEnergy(let everyone) = simulation.objective[3].kind else {
+      Issue.record("the fourth term is not a kinetic-energy term")
+      return
+    }
+    #expect(everyone == Array(0..<272) && simulation.objective[3].weight == 0.1)
+    let layout = try #require(scene.layout)
+    #expect(layout.groups.map(\.id) == ["cloth", "rope"])
+    #expect(layout.groups[1].particles == 261..<272)
+    #expect(layout.index(of: "cloth[3,4]") == 5 + 3 * 16 + 4)
+    #expect(try layout.resolve(ParticleSelector(parsing: "rope[-1]")) == [271])
   }
 
   @Test func verbatimIssueExampleNamesItsMissingParticle() throws {
@@ -118,19 +123,22 @@ struct ExampleSceneTests {
         SceneParameter(name: "momentum", value: 0.9, tune: true, min: 0, max: 0.999),
       ])
     let training = try #require(scene.training)
+    guard case .supervised(let problem) = training.problem else {
+      Issue.record("a model scene gives a supervised problem")
+      return
+    }
     #expect(
-      training.problem
-        == .model(
-          SceneModel(layers: [2, 64, 1], activation: .tanh, seed: 1),
-          data: .synthetic(
-            SyntheticData(generator: .sineProduct, train: 1024, validation: 1024, seed: 1)),
-          loss: .meanSquaredError))
+      problem.model
+        == ModelDescription(widths: [2, 64, 1], activation: .tanh, initialisation: .seeded(1)))
+    #expect(problem.loss == .meanSquaredError)
+    #expect(
+      problem.data
+        == SyntheticDataset.sineProduct.generate(training: 1024, validation: 1024, seed: 1))
     #expect(
       training.optimizer
-        == OptimizerSettings(
-          method: .momentum, rate: .parameter("rate"), momentum: .parameter("momentum")))
+        == OptimizerDescription(method: .momentum, rate: .parameter(0), momentum: .parameter(1)))
     #expect(training.optimizer.beta2 == 0.999)
-    #expect(training.training == TrainingSettings(steps: 500, batch: .full, seed: 0))
+    #expect(training.steps == 500 && training.batch == .full)
     #expect(training.objective == .validationLoss)
     #expect(scene.tune == TuneSettings(method: .adam, iterations: 30, rate: 0.05, horizon: .full))
   }
@@ -143,9 +151,8 @@ struct ExampleSceneTests {
     let scene = try SceneFile.load(Fixtures.scenesDirectory.appendingPathComponent(name + ".yaml"))
     #expect(scene.name == name)
     #expect(scene.description?.isEmpty == false)
-    if let physics = scene.physics {
-      let expanded = try physics.expanded()
-      #expect(!expanded.particles.isEmpty)
+    if let simulation = scene.simulation {
+      #expect(!simulation.system.particles.isEmpty)
     }
   }
 
@@ -154,30 +161,34 @@ struct ExampleSceneTests {
       Fixtures.scenesDirectory.appendingPathComponent("bench-cloth.yaml"))
     #expect(scene.parameterValues == ["k": 400, "c": 0.5, "dt": 0.002])
     #expect(scene.tunedParameters.map(\.name) == ["k", "c", "dt"])
-    let expanded = try #require(scene.physics).expanded()
-    let values = scene.parameterValues
-    #expect(expanded.particles.count == 256)
-    #expect(expanded.springs.count == 930)
-    #expect(expanded.particles.filter(\.isPinned).map(\.id) == ["cloth[0,0]", "cloth[0,15]"])
-    #expect(expanded.particles.allSatisfy { $0.mass == 1 && $0.velocity == .zero })
+    let simulation = try #require(scene.simulation)
+    let system = simulation.system
+    let values = scene.parameterVector
+    #expect(system.particles.count == 256)
+    #expect(system.springs.count == 930)
+    #expect(system.particles.filter(\.isPinned).map(\.name) == ["cloth[0,0]", "cloth[0,15]"])
+    #expect(system.particles.allSatisfy { $0.mass == 1 && pair($0.velocity) == [0, 0] })
     #expect(
-      expanded.springs.allSatisfy {
-        $0.stiffness == .parameter("k") && $0.rest == nil && $0.damping == 0
+      system.springs.allSatisfy {
+        $0.stiffness == .parameter(0) && $0.restLength == nil && $0.damping == 0
       })
-    #expect(expanded.world.drag.value(in: values) == 0.5)
-    #expect(expanded.world.gravity == SceneVector(x: 0, y: -9.81))
-    #expect(expanded.world.ground == nil)
-    #expect(expanded.integrator == .semiImplicitEuler)
-    #expect(expanded.dt.value(in: values) == 0.002)
-    #expect(expanded.steps == 1000)
-    #expect(
-      expanded.objective == [
-        .init(measure: .coordinate(particles: Array(240..<256), axis: .y, target: -2.0), weight: 1)
-      ])
+    #expect(system.drag.value(in: values) == 0.5)
+    #expect(pair(system.gravity) == [0, -9.81])
+    #expect(system.ground == nil)
+    #expect(simulation.integrator == .semiImplicitEuler)
+    #expect(simulation.timeStep.value(in: values) == 0.002)
+    #expect(simulation.steps == 1000)
+    #expect(simulation.objective.count == 1 && simulation.objective[0].weight == 1)
+    if case let .coordinate(particles, axis, target) = simulation.objective[0].kind {
+      #expect(particles == Array(240..<256) && axis == .y && target == -2.0)
+    } else {
+      Issue.record("B1's objective is a coordinate term")
+    }
     for r in 0..<16 {
       for c in 0..<16 {
-        let position = expanded.particles[r * 16 + c].position.value(in: values)
-        #expect(position.x == Double(c) * 0.1 && position.y == -Double(r) * 0.1)
+        let position = system.particles[r * 16 + c].position
+        #expect(position.x.value(in: values) == Double(c) * 0.1)
+        #expect(position.y.value(in: values) == -Double(r) * 0.1)
       }
     }
   }
@@ -186,9 +197,14 @@ struct ExampleSceneTests {
     let scene = try SceneFile.load(
       Fixtures.scenesDirectory.appendingPathComponent("quadratic.yaml"))
     let training = try #require(scene.training)
-    #expect(training.problem == .quadratic(diagonal: [1, 10], start: [1, 1]))
-    #expect(training.optimizer == OptimizerSettings(method: .sgd, rate: .parameter("rate")))
-    #expect(training.objective == .functionValue)
+    #expect(training.problem == .quadratic(QuadraticProblem(diagonal: [1, 10], start: [1, 1])))
+    #expect(training.optimizer == OptimizerDescription(method: .sgd, rate: .parameter(0)))
     #expect(scene.tune == TuneSettings(method: .newton, iterations: 15, horizon: .full))
   }
 }
+
+/// A position, velocity or target as a list, for comparing.
+func pair(_ vector: (x: Quantity, y: Quantity)) -> [Quantity] { [vector.x, vector.y] }
+
+/// A spring's or potential's two ends as a list, for comparing.
+func ends(_ between: (Int, Int)) -> [Int] { [between.0, between.1] }

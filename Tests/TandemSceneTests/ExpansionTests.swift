@@ -1,10 +1,22 @@
+import TandemAD
+import TandemPhysics
 import TandemScene
 import Testing
 
+/// A physics scene as the reader gives it: the engine's system and the layout.
+struct Placed {
+  let system: SystemDescription
+  let layout: ParticleLayout
+  var particles: [ParticleDescription] { system.particles }
+  var springs: [SpringDescription] { system.springs }
+}
+
 @Suite("Expanding grids and chains")
 struct ExpansionTests {
-  func expand(_ yaml: String) throws -> ExpandedScene {
-    try #require(try SceneFile.parse(yaml).physics).expanded()
+  func expand(_ yaml: String) throws -> Placed {
+    let scene = try SceneFile.parse(yaml)
+    return Placed(
+      system: try #require(scene.simulation).system, layout: try #require(scene.layout))
   }
 
   @Test func shearGridOf16By16Has256ParticlesAnd930Springs() throws {
@@ -16,7 +28,7 @@ struct ExpansionTests {
     #expect(scene.particles.count == 256)
     #expect(scene.springs.count == 930)
     // Horizontal row-major, then vertical row-major, then both diagonals per cell.
-    let pairs = scene.springs.map { [$0.first, $0.second] }
+    let pairs = scene.springs.map { ends($0.between) }
     #expect(pairs[0] == [0, 1] && pairs[14] == [14, 15] && pairs[15] == [16, 17])
     #expect(pairs[239] == [254, 255])
     #expect(pairs[240] == [0, 16] && pairs[241] == [1, 17] && pairs[479] == [239, 255])
@@ -24,12 +36,14 @@ struct ExpansionTests {
       pairs[480] == [0, 17] && pairs[481] == [1, 16] && pairs[482] == [1, 18]
         && pairs[483] == [2, 17])
     #expect(pairs[928] == [238, 255] && pairs[929] == [239, 254])
-    let (x, y) = scene.particles[3 * 16 + 5].position.value(in: [:])
-    #expect(scene.particles[3 * 16 + 5].id == "cloth[3,5]")
+    let (x, y) = values(scene.particles[3 * 16 + 5].position)
+    #expect(scene.particles[3 * 16 + 5].name == "cloth[3,5]")
     #expect(x == 1 + 5 * 0.1 && y == 2 - 3 * 0.1)
     #expect(scene.particles.allSatisfy { !$0.isPinned && $0.mass == 1 })
     #expect(
-      scene.groups == [.init(id: "cloth", shape: .grid(rows: 16, columns: 16), particles: 0..<256)])
+      scene.layout.groups == [
+        ParticleLayout.Group(id: "cloth", shape: .grid(rows: 16, columns: 16), particles: 0..<256)
+      ])
   }
 
   @Test func gridWithoutShearHasStructuralSpringsOnly() throws {
@@ -40,8 +54,8 @@ struct ExpansionTests {
       """)
     #expect(scene.particles.count == 12)
     #expect(scene.springs.count == 3 * 3 + 2 * 4)
-    #expect(scene.springs.allSatisfy { $0.damping == 0.5 && $0.rest == nil })
-    #expect(scene.particles.filter(\.isPinned).map(\.id) == ["net[0,3]", "net[2,0]"])
+    #expect(scene.springs.allSatisfy { $0.damping == 0.5 && $0.restLength == nil })
+    #expect(scene.particles.filter(\.isPinned).map(\.name) == ["net[0,3]", "net[2,0]"])
   }
 
   @Test func parametricGridPositionsStaySymbolic() throws {
@@ -52,10 +66,10 @@ struct ExpansionTests {
       simulation: { dt: 0.01, steps: 1 }
       """)
     let position = scene.particles[1 * 3 + 2].position
-    #expect(position.x == .sum(.parameter("x0"), .scaled(.parameter("s"), by: 2)))
-    #expect(position.y == .scaled(.parameter("s"), by: -1))
-    #expect(position.x.description == "$x0 + 2 * $s")
-    let (x, y) = position.value(in: ["s": 0.25, "x0": 3])
+    // `$s` is parameter 0 and `$x0` parameter 1, in the order of the file.
+    #expect(position.x == .sum(.parameter(1), .scaled(.parameter(0), by: 2)))
+    #expect(position.y == .scaled(.parameter(0), by: -1))
+    let (x, y) = values(position, [0.25, 3])
     #expect(x == 3.5 && y == -0.25)
   }
 
@@ -65,14 +79,14 @@ struct ExpansionTests {
       chains: [{ id: rope, from: [0, 1], to: [2, -1], segments: 4, mass: 0.1, stiffness: 300, pinned: [0, -1] }]
       simulation: { dt: 0.01, steps: 1 }
       """)
-    #expect(scene.particles.map(\.id) == ["rope[0]", "rope[1]", "rope[2]", "rope[3]", "rope[4]"])
-    let positions = scene.particles.map { $0.position.value(in: [:]) }
+    #expect(scene.particles.map(\.name) == ["rope[0]", "rope[1]", "rope[2]", "rope[3]", "rope[4]"])
+    let positions = scene.particles.map { values($0.position) }
     #expect(positions.map(\.x) == [0, 0.5, 1, 1.5, 2])
     #expect(positions.map(\.y) == [1, 0.5, 0, -0.5, -1])
     #expect(scene.particles.map(\.isPinned) == [true, false, false, false, true])
     #expect(scene.particles.allSatisfy { $0.mass == 0.1 })
-    #expect(scene.springs.map { [$0.first, $0.second] } == [[0, 1], [1, 2], [2, 3], [3, 4]])
-    #expect(scene.springs.allSatisfy { $0.stiffness == 300 && $0.rest == nil && $0.damping == 0 })
+    #expect(scene.springs.map { ends($0.between) } == [[0, 1], [1, 2], [2, 3], [3, 4]])
+    #expect(scene.springs.allSatisfy { $0.stiffness == 300 && $0.restLength == nil && $0.damping == 0 })
   }
 
   @Test func orderIsParticlesThenGridsThenChains() throws {
@@ -85,13 +99,14 @@ struct ExpansionTests {
       simulation: { dt: 0.01, steps: 1 }
       """)
     #expect(
-      scene.particles.map(\.id) == [
+      scene.particles.map(\.name) == [
         "p", "g[0,0]", "g[0,1]", "g[1,0]", "g[1,1]", "rope[0]", "rope[1]", "rope[2]",
       ])
-    #expect(scene.springs.first == .init(first: 7, second: 4, stiffness: 7))
+    #expect(scene.springs.first.map { ends($0.between) } == [7, 4])
+    #expect(scene.springs.first?.stiffness == 7)
     #expect(scene.springs.count == 1 + 4 + 2)
-    #expect(scene.index(of: "g[1,0]") == 3)
-    #expect(scene.index(of: "rope[-1]") == nil)
+    #expect(scene.layout.index(of: "g[1,0]") == 3)
+    #expect(scene.layout.index(of: "rope[-1]") == nil)
   }
 
   @Test func selectorsResolveToIndices() throws {
@@ -102,19 +117,19 @@ struct ExpansionTests {
       chains: [{ id: rope, from: [0, 0], to: [1, 0], segments: 5, stiffness: 1 }]
       simulation: { dt: 0.01, steps: 1 }
       """)
-    #expect(try scene.resolve("ball") == [0])
-    #expect(try scene.resolve("cloth[1,2]") == [1 + 4 + 2])
-    #expect(try scene.resolve("cloth[2,*]") == [9, 10, 11, 12])
-    #expect(try scene.resolve("cloth[*,0]") == [1, 5, 9])
-    #expect(try scene.resolve("cloth[-1,-1]") == [12])
-    #expect(try scene.resolve("cloth[*,*]") == Array(1...12))
-    #expect(try scene.resolve("cloth") == Array(1...12))
-    #expect(try scene.resolve("rope[0]") == [13])
-    #expect(try scene.resolve("rope[-1]") == [18])
-    #expect(try scene.resolve("rope[-6]") == [13])
-    #expect(try scene.resolve("rope[*]") == Array(13...18))
-    #expect(try scene.resolve("all") == Array(0...18))
-    #expect(try scene.resolve(" cloth[ 0 , 1 ] ") == [2])
+    #expect(try scene.layout.resolve("ball") == [0])
+    #expect(try scene.layout.resolve("cloth[1,2]") == [1 + 4 + 2])
+    #expect(try scene.layout.resolve("cloth[2,*]") == [9, 10, 11, 12])
+    #expect(try scene.layout.resolve("cloth[*,0]") == [1, 5, 9])
+    #expect(try scene.layout.resolve("cloth[-1,-1]") == [12])
+    #expect(try scene.layout.resolve("cloth[*,*]") == Array(1...12))
+    #expect(try scene.layout.resolve("cloth") == Array(1...12))
+    #expect(try scene.layout.resolve("rope[0]") == [13])
+    #expect(try scene.layout.resolve("rope[-1]") == [18])
+    #expect(try scene.layout.resolve("rope[-6]") == [13])
+    #expect(try scene.layout.resolve("rope[*]") == Array(13...18))
+    #expect(try scene.layout.resolve("all") == Array(0...18))
+    #expect(try scene.layout.resolve(" cloth[ 0 , 1 ] ") == [2])
   }
 
   @Test func badSelectorsNameTheSelector() throws {
@@ -127,7 +142,7 @@ struct ExpansionTests {
       """)
     func message(_ selector: ParticleSelector) -> String {
       do {
-        _ = try scene.resolve(selector)
+        _ = try scene.layout.resolve(selector)
         return "no error"
       } catch { return "\(error)" }
     }
@@ -152,4 +167,11 @@ struct ExpansionTests {
     #expect(throws: SceneError.self) { try ParticleSelector(parsing: "cloth[1,2,3]") }
     #expect(throws: SceneError.self) { try ParticleSelector(parsing: "cloth[1") }
   }
+}
+
+/// A position's coordinates at the parameters' values.
+func values(_ vector: (x: Quantity, y: Quantity), _ parameters: [Double] = []) -> (
+  x: Double, y: Double
+) {
+  (vector.x.value(in: parameters), vector.y.value(in: parameters))
 }

@@ -86,7 +86,8 @@ enum Fixtures {
   /// The error that parsing `text` as `test.yaml` throws, or `nil`.
   static func error(parsing text: String) -> SceneError? {
     do {
-      _ = try SceneFile.parse(text, fileName: "test.yaml")
+      // Relative to the example scenes, so `../data/iris.csv` is found.
+      _ = try SceneFile.parse(text, fileName: "test.yaml", directory: scenesDirectory)
       return nil
     } catch let error as SceneError {
       return error

@@ -1,5 +1,7 @@
 import Foundation
+import TandemAD
 import TandemScene
+import TandemTraining
 import Testing
 
 @Suite("Training scenes")
@@ -8,8 +10,8 @@ struct TrainingSceneTests {
     kind: training
     parameters:
       rate: { value: 0.1, tune: true, min: 1.0e-4, scale: log }
-    model: { layers: [2, 16, 16, 3], activation: relu }
-    data: { csv: data/iris.csv, target: species }
+    model: { layers: [4, 16, 16, 3], activation: relu }
+    data: { csv: ../data/iris.csv, target: species }
     loss: cross-entropy
     optimizer: { method: adam, rate: $rate, beta1: 0.8, weight-decay: 1.0e-4, decay: 0.001 }
     training: { steps: 200, batch: 32, seed: 7 }
@@ -18,26 +20,28 @@ struct TrainingSceneTests {
     """
 
   @Test func everyKeyDecodes() throws {
-    let scene = try SceneFile.parse(
-      base, fileName: "iris.yaml", directory: URL(fileURLWithPath: "/scenes"))
+    let scenes = Fixtures.scenesDirectory
+    let scene = try SceneFile.parse(base, fileName: "iris.yaml", directory: scenes)
     let training = try #require(scene.training)
-    guard case .model(let model, let data, let loss) = training.problem else {
+    guard case .supervised(let problem) = training.problem else {
       Issue.record("expected a model problem")
       return
     }
-    #expect(model == SceneModel(layers: [2, 16, 16, 3], activation: .relu, seed: 0))
     #expect(
-      data
-        == .csv(
-          CSVData(
-            path: "data/iris.csv", url: URL(fileURLWithPath: "/scenes/data/iris.csv"),
-            target: "species")))
-    #expect(loss == .softmaxCrossEntropy)
+      problem.model
+        == ModelDescription(widths: [4, 16, 16, 3], activation: .relu, initialisation: .seeded(0)))
+    let file = scenes.appendingPathComponent("../data/iris.csv").standardizedFileURL
+    #expect(scene.dataFile == DataFile(path: "../data/iris.csv", url: file))
+    // The file is read while the scene loads, split 80/20 with seed 0 (the defaults).
+    let table = try CSVLoader.dataset(
+      contentsOf: file.path, target: "species", task: .classification)
+    #expect(problem.data == TrainingData(splitting: table, validationFraction: 0.2, seed: 0))
+    #expect(problem.loss == .softmaxCrossEntropy)
     #expect(
       training.optimizer
-        == OptimizerSettings(
-          method: .adam, rate: .parameter("rate"), beta1: 0.8, weightDecay: 1.0e-4, decay: 0.001))
-    #expect(training.training == TrainingSettings(steps: 200, batch: .size(32), seed: 7))
+        == OptimizerDescription(
+          method: .adam, rate: .parameter(0), beta1: 0.8, weightDecay: 1.0e-4, decay: 0.001))
+    #expect(training.steps == 200 && training.batch == .size(32, seed: 7))
     #expect(training.objective == .trainingLoss)
     #expect(
       scene.tune
@@ -46,14 +50,18 @@ struct TrainingSceneTests {
 
   @Test func syntheticGeneratorsDecode() throws {
     let text = base.replacingOccurrences(
-      of: "{ csv: data/iris.csv, target: species }",
-      with: "{ synthetic: two-moons, train: 200, validation: 100, seed: 3, noise: 0.1 }")
-    guard case .model(_, let data, _) = try #require(try SceneFile.parse(text).training).problem
-    else { return }
+      of: "{ csv: ../data/iris.csv, target: species }",
+      with: "{ synthetic: two-moons, train: 200, validation: 100, seed: 3, noise: 0.1 }"
+    ).replacingOccurrences(of: "[4, 16, 16, 3]", with: "[2, 16, 16, 2]")
+    let training = try #require(
+      try SceneFile.parse(text, directory: Fixtures.scenesDirectory).training)
+    guard case .supervised(let problem) = training.problem else {
+      Issue.record("expected a model problem")
+      return
+    }
     #expect(
-      data
-        == .synthetic(
-          SyntheticData(generator: .twoMoons, train: 200, validation: 100, seed: 3, noise: 0.1)))
+      problem.data
+        == SyntheticDataset.twoMoons(noise: 0.1).generate(training: 200, validation: 100, seed: 3))
   }
 
   func error(_ old: String, _ new: String) -> SceneError? {
@@ -78,7 +86,7 @@ struct TrainingSceneTests {
       error("horizon: online", "horizon: greedy")?.message
         == "`every` only applies to `horizon: online`")
     #expect(
-      error("layers: [2, 16, 16, 3]", "layers: [2]")?.message
+      error("layers: [4, 16, 16, 3]", "layers: [4]")?.message
         == "expected at least two widths (input and output), found 1")
     #expect(
       error("batch: 32", "batch: half")?.message == "expected `full` or a batch size, found `half`")
@@ -107,10 +115,11 @@ struct TrainingSceneTests {
       optimizer: { method: sgd, rate: 0.05 }
       training: { steps: 40 }
       """
-    let training = try #require(try SceneFile.parse(text).training)
-    #expect(training.problem == .quadratic(diagonal: [1, .parameter("a2")], start: [1, 1]))
-    #expect(training.objective == .functionValue)
-    #expect(training.training.batch == .full)
+    let training = try #require(
+      try SceneFile.parse(text, directory: Fixtures.scenesDirectory).training)
+    // The curvatures are fixed before training starts: `$a2` is read at its value.
+    #expect(training.problem == .quadratic(QuadraticProblem(diagonal: [1, 10], start: [1, 1])))
+    #expect(training.batch == .full)
 
     #expect(
       Fixtures.error(parsing: text.replacingOccurrences(of: "start: [1, 1]", with: "start: [1]"))?

@@ -25,8 +25,8 @@ struct TunedSceneTextTests {
         "  dt: { value: 0.0015, tune: true, min: 1.0e-5, max: 0.01 }",
       ])
     let reparsed = try SceneFile.parse(rewritten, fileName: "cloth.yaml")
-    let expected = try SceneFile.parse(original, fileName: "cloth.yaml").settingParameters(values)
-    #expect(reparsed == expected)
+    let expected = try SceneFile.parse(original, fileName: "cloth.yaml", setting: values)
+    #expect(reparsed.parameters == expected.parameters)
     #expect(reparsed.parameterValues == ["k": 412.5, "c": 1.0e-5, "dt": 0.0015])
     #expect(reparsed.parameters.map(\.tune) == [true, false, true])
   }
@@ -77,8 +77,11 @@ struct TunedSceneTextTests {
         values[parameter.name] = parameter.value * 1.01
       }
       let rewritten = try SceneFile.rewritingParameters(in: original, with: values)
-      #expect(
-        try SceneFile.parse(rewritten, fileName: name + ".yaml") == scene.settingParameters(values))
+      let reparsed = try SceneFile.parse(rewritten, fileName: name + ".yaml")
+      let expected = try SceneFile.parse(original, fileName: name + ".yaml", setting: values)
+      #expect(reparsed.parameters == expected.parameters)
+      #expect(reparsed.tune == expected.tune && reparsed.render == expected.render)
+      #expect(reparsed.process.stepCount == expected.process.stepCount)
       #expect(changedLines(original, rewritten).count == values.count)
     }
   }

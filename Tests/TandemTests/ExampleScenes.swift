@@ -19,5 +19,5 @@ enum ExampleScenes {
   }
 
   /// Every physics scene in the folder, by name.
-  static var physicsScenes: [String] { all.filter { (try? load($0))?.physics != nil } }
+  static var physicsScenes: [String] { all.filter { (try? load($0))?.simulation != nil } }
 }

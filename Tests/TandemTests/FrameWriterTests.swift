@@ -14,7 +14,7 @@ import Testing
   @Test(arguments: ExampleScenes.physicsScenes)
   func exampleSceneWritesReadableFrames(name: String) throws {
     let scene = try ExampleScenes.load(name)
-    var (simulation, _) = try scene.simulation()
+    var simulation = try #require(scene.simulation)
     simulation.steps = min(simulation.steps, 60)
     let trajectory = try Trajectory.record(simulation, parameters: scene.parameterVector, every: 20)
     let folder = try temporaryFolder()
@@ -39,7 +39,7 @@ import Testing
   /// Re-running with fewer frames removes the extra old frames and nothing else.
   @Test func rerunRemovesOnlyStaleFramesOfTheScene() throws {
     let scene = try ExampleScenes.load("projectile")
-    let (simulation, _) = try scene.simulation()
+    let simulation = try #require(scene.simulation)
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let other = folder.appendingPathComponent("notes.txt")

@@ -15,12 +15,12 @@ import Testing
   @Test(arguments: scenes)
   func forwardAgreesWithFiniteDifferencesAndReverse(name: String) throws {
     let scene = try ExampleScenes.load(name)
-    if scene.physics != nil {
-      var (process, _) = try scene.simulation()
+    if scene.simulation != nil {
+      var process = try #require(scene.simulation)
       process.steps = min(process.steps, 300)
       try compareRoutes(process, scene: scene, name: name)
     } else {
-      var process = try scene.trainingDescription()
+      var process = try #require(scene.training)
       process.steps = min(process.steps, 20)
       try compareRoutes(process, scene: scene, name: name)
     }

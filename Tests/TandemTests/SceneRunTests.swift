@@ -5,7 +5,7 @@ import Testing
 /// `SceneRun`: a program runs a scene once, as `tandem run` does.
 @Suite struct SceneRunTests {
   @Test func simulatesAndWritesOneFramePerSample() throws {
-    var run = try SceneRun(scene: try ExampleScenes.load("projectile"))
+    var run = SceneRun(scene: try ExampleScenes.load("projectile"))
     #expect(run.resolvedEvery == run.scene.render.every)
     run.every = 25
     run.size = PixelSize(width: 64, height: 48)
@@ -24,7 +24,7 @@ import Testing
   }
 
   @Test func trainsAndPlotsTheLoss() throws {
-    let run = try SceneRun(scene: try ExampleScenes.load("quadratic"))
+    let run = SceneRun(scene: try ExampleScenes.load("quadratic"))
     let curve = try run.train()
     #expect(curve.isQuadratic)
     #expect(curve.objective < curve.trainingLoss[0])

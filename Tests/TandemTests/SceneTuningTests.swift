@@ -46,7 +46,7 @@ import Testing
     }
     // tuned.yaml, read back, reproduces the best loss.
     let tuned = try SceneFile.load(folder.appendingPathComponent("tuned.yaml"))
-    let loss = try tuned.simulation().0.loss(parameters: tuned.parameterVector)
+    let loss = try #require(tuned.simulation).loss(parameters: tuned.parameterVector)
     #expect(loss == SceneTuning.best(of: history).loss)
   }
 }

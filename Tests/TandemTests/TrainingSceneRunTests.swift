@@ -20,8 +20,8 @@ struct TrainingSceneRunTests {
   @Test(arguments: scenes)
   func exampleSceneMapsAndRuns(name: String) throws {
     let scene = try Self.load(name)
-    let description = try scene.trainingDescription()
-    #expect(description.steps == scene.training?.training.steps)
+    let description = try #require(scene.training)
+    #expect(description.steps == scene.process.stepCount)
     let curve = try TrainingCurve.record(description, parameters: scene.parameterVector)
     #expect(curve.steps.first == 0 && curve.steps.last == description.steps)
     #expect(curve.objective.isFinite && curve.objective > 0)
@@ -33,7 +33,7 @@ struct TrainingSceneRunTests {
   }
 
   @Test func quadraticMapsItsProblem() throws {
-    let description = try Self.load("quadratic").trainingDescription()
+    let description = try #require(try Self.load("quadratic").training)
     #expect(description.problem == .quadratic(QuadraticProblem(diagonal: [1, 10], start: [1, 1])))
     #expect(description.optimizer == OptimizerDescription(method: .sgd, rate: .parameter(0)))
     // Closed form: coordinate i contracts by (1 − α·aᵢ) per step.
@@ -45,7 +45,7 @@ struct TrainingSceneRunTests {
   @Test func b2SceneIsBenchmarkB2() throws {
     // The JAX reference of shared/bench/SPEC.md, through the scene file.
     let scene = try Self.load("b2-momentum")
-    let description = try scene.trainingDescription()
+    let description = try #require(scene.training)
     guard case .supervised(let problem) = description.problem else {
       Issue.record("expected a model")
       return
@@ -61,7 +61,7 @@ struct TrainingSceneRunTests {
 
   @Test func irisSceneClassifiesTheCommittedData() throws {
     let scene = try Self.load("iris-adam")
-    let description = try scene.trainingDescription()
+    let description = try #require(scene.training)
     guard case .supervised(let problem) = description.problem else {
       Issue.record("expected a model")
       return
@@ -77,7 +77,7 @@ struct TrainingSceneRunTests {
   @Test(arguments: scenes)
   func hypergradientMatchesFiniteDifferences(name: String) throws {
     let scene = try Self.load(name)
-    var description = try scene.trainingDescription()
+    var description = try #require(scene.training)
     if name == "b2-momentum" { description.steps = 100 }
     let tuned = scene.tunedParameterList.map(\.index)
     let (_, forward) = try description.lossWithGradient(

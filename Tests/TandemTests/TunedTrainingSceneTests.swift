@@ -10,7 +10,7 @@ struct TunedTrainingSceneTests {
   func tunedSceneReproducesTheBestLoss(name: String) throws {
     let url = TrainingSceneRunTests.scenesDirectory.appendingPathComponent(name + ".yaml")
     let scene = try SceneFile.load(url)
-    let description = try scene.trainingDescription()
+    let description = try #require(scene.training)
     let tuned = scene.tunedParameterList
     var tuner = Tuner(
       process: description, initialValues: scene.parameterVector, tuned: tuned, method: .adam,
@@ -33,7 +33,7 @@ struct TunedTrainingSceneTests {
     try Data(SceneFile.rewritingParameters(in: text, with: values).utf8).write(to: written)
 
     let reloaded = try SceneFile.load(written)
-    let loss = try reloaded.trainingDescription().loss(parameters: reloaded.parameterVector)
+    let loss = try #require(reloaded.training).loss(parameters: reloaded.parameterVector)
     #expect(
       abs(loss - best.loss) <= 1e-12 * best.loss, "tuned.yaml gives \(loss), the tuner \(best.loss)"
     )
@@ -48,13 +48,17 @@ struct TunedTrainingSceneTests {
       optimizer: { method: sgd, rate: 0.1 }
       training: { steps: 1 }
       """
-    let scenes = URL(fileURLWithPath: "/repo/scenes")
+    // The scene is read from the repository's scenes/ folder (it loads the CSV
+    // file), and its text is about to be written to output/t/.
+    let scenes = TrainingSceneRunTests.scenesDirectory
+    let repository = scenes.deletingLastPathComponent()
     let scene = try SceneFile.parse(text, fileName: "t.yaml", directory: scenes)
     let moved = try SceneFile.rewritingDataPath(
-      in: text, of: scene, movingTo: URL(fileURLWithPath: "/repo/output/t"))
+      in: text, of: scene, movingTo: repository.appendingPathComponent("output/t"))
     #expect(
       moved == text.replacingOccurrences(of: "\"../data/iris.csv\"", with: "../../data/iris.csv"))
-    let absolute = text.replacingOccurrences(of: "\"../data/iris.csv\"", with: "/data/iris.csv")
+    let iris = repository.appendingPathComponent("data/iris.csv").path
+    let absolute = text.replacingOccurrences(of: "\"../data/iris.csv\"", with: iris)
     #expect(
       try SceneFile.rewritingDataPath(
         in: absolute, of: SceneFile.parse(absolute, directory: scenes),

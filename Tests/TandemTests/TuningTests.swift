@@ -7,7 +7,8 @@ import Testing
   /// lands it on the target.
   @Test func projectileConvergesOnTheTarget() throws {
     let scene = try ExampleScenes.load("projectile")
-    let (process, expanded) = try scene.simulation()
+    let process = try #require(scene.simulation)
+    let layout = try #require(scene.layout)
     let tuner = Tuner(
       process: process, initialValues: scene.parameterVector, tuned: scene.tunedParameterList,
       method: .gradientDescent, iterations: 40, rate: 0.05)
@@ -17,7 +18,7 @@ import Testing
     #expect(best.loss < 1e-6)
     var simulation = Simulation(process, parameters: best.parameters)
     try simulation.run()
-    let ball = expanded.index(of: "ball")!
+    let ball = layout.index(of: "ball")!
     #expect(abs(simulation.state.xs[ball] - 8) < 1e-3)
     #expect(abs(simulation.state.ys[ball]) < 1e-9)  // the stop interpolates to the ground line
   }
@@ -27,7 +28,7 @@ import Testing
   /// (relative to the distance to the optimum).
   @Test func newtonConvergesQuadratically() throws {
     let scene = try ExampleScenes.load("step-size")
-    let (process, _) = try scene.simulation()
+    let process = try #require(scene.simulation)
     let tuner = Tuner(
       process: process, initialValues: scene.parameterVector, tuned: scene.tunedParameterList,
       method: .newton, iterations: 8, rate: 1)
@@ -49,7 +50,7 @@ import Testing
   @Test func tunedSceneReproducesTheFinalLoss() throws {
     let text = try String(contentsOf: ExampleScenes.url("step-size"), encoding: .utf8)
     let scene = try SceneFile.parse(text, fileName: "step-size.yaml")
-    let (process, _) = try scene.simulation()
+    let process = try #require(scene.simulation)
     let history = try Tuner(
       process: process, initialValues: scene.parameterVector, tuned: scene.tunedParameterList,
       method: .newton, iterations: 4, rate: 1
@@ -60,7 +61,7 @@ import Testing
     let rewritten = try SceneFile.rewritingParameters(
       in: text, with: values, fileName: "tuned.yaml")
     let tuned = try SceneFile.parse(rewritten, fileName: "tuned.yaml")
-    let (tunedProcess, _) = try tuned.simulation()
+    let tunedProcess = try #require(tuned.simulation)
     let loss = try tunedProcess.loss(parameters: tuned.parameterVector)
     #expect(loss == best.loss)
   }
@@ -68,7 +69,7 @@ import Testing
   /// Bounds hold: a parameter never leaves [min, max] whatever the step.
   @Test func boundsAreRespected() throws {
     let scene = try ExampleScenes.load("projectile")
-    let (process, _) = try scene.simulation()
+    let process = try #require(scene.simulation)
     var tuned = scene.tunedParameterList
     tuned[0].maximum = 5  // vx wants to reach about 6.1
     let history = try Tuner(

@@ -194,10 +194,10 @@ import Testing
   func derivativeAtZeroMatchesCentralDifferences(quantity: String) throws {
     let text = Self.cases.first { $0.0 == quantity }!.1
     let scene = try SceneFile.parse(text, fileName: "zero.yaml")
-    if scene.physics != nil {
-      try compare(try scene.simulation().0, scene, quantity)
+    if scene.simulation != nil {
+      try compare(try #require(scene.simulation), scene, quantity)
     } else {
-      try compare(try scene.trainingDescription(), scene, quantity)
+      try compare(try #require(scene.training), scene, quantity)
     }
   }
 

@@ -8,17 +8,14 @@ import TandemTuning
 public struct SceneCheck {
   /// The scene, with any `--set` values applied.
   public let scene: SceneDescription
-  /// The scene expanded for the engine.
-  public let process: SceneProcess
   /// Reverse mode is skipped, with the projected size, when its recording
   /// would exceed this many bytes.
   public var reverseByteLimit: Int
 
   /// A check of `scene`; reverse mode may record at most `reverseByteLimit`
-  /// bytes. Throws the scene's errors.
-  public init(scene: SceneDescription, reverseByteLimit: Int = 8 << 30) throws {
+  /// bytes.
+  public init(scene: SceneDescription, reverseByteLimit: Int = 8 << 30) {
     self.scene = scene
-    process = try SceneProcess(scene)
     self.reverseByteLimit = reverseByteLimit
   }
 
@@ -31,7 +28,7 @@ public struct SceneCheck {
     let parameters = scene.parameterVector
     let tuned = scene.tunedParameterList.map(\.index)
     guard !tuned.isEmpty else { throw TuningError.nothingToTune }
-    switch process {
+    switch scene.process {
     case .training(let training):
       return GradientRoute.allCases.map { route in
         starting(route)

@@ -37,9 +37,9 @@ public struct RunReport: Encodable {
     self.frames = frames
     self.output = Nullable(output)
     particles = Dictionary(
-      uniqueKeysWithValues: simulated.expanded.particles.enumerated().map { i, particle in
+      uniqueKeysWithValues: simulated.layout.ids.enumerated().map { i, id in
         (
-          particle.id,
+          id,
           Particle(
             position: [state.xs[i], state.ys[i]].map(JSONNumber.init),
             velocity: [state.vxs[i], state.vys[i]].map(JSONNumber.init))

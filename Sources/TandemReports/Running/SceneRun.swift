@@ -10,17 +10,14 @@ import TandemTraining
 public struct SceneRun {
   /// The scene, with any `--set` values applied.
   public let scene: SceneDescription
-  /// The scene expanded for the engine.
-  public let process: SceneProcess
   /// A frame every this many steps, overriding the scene's `render.every`.
   public var every: Int?
   /// The frame size, overriding the scene's `render.size`.
   public var size: PixelSize?
 
-  /// A run of `scene`; throws the scene's errors.
-  public init(scene: SceneDescription) throws {
+  /// A run of `scene`.
+  public init(scene: SceneDescription) {
     self.scene = scene
-    process = try SceneProcess(scene)
   }
 
   /// Steps between frames: ``every``, else the scene's.
@@ -37,8 +34,8 @@ public struct SceneRun {
   public struct Simulated {
     /// The engine's description of the scene.
     public var simulation: SimulationDescription
-    /// The expanded scene (particle ids and springs, in engine order).
-    public var expanded: ExpandedScene
+    /// Where the particles came from (ids, grids, chains).
+    public var layout: ParticleLayout
     /// The states sampled every ``SceneRun/resolvedEvery`` steps, and the end.
     public var trajectory: Trajectory
   }
@@ -46,12 +43,12 @@ public struct SceneRun {
   /// Simulates the scene once on `Double`; `progress` hears the steps taken.
   /// - Precondition: the scene is a physics scene.
   public func simulate(progress: (Int) -> Void = { _ in }) throws -> Simulated {
-    guard case .simulation(let simulation, let expanded) = process else {
+    guard case .simulation(let simulation, let layout) = scene.process else {
       preconditionFailure("\(scene.name) is a training scene: train(progress:) runs it")
     }
     let trajectory = try Trajectory.record(
       simulation, parameters: scene.parameterVector, every: resolvedEvery, progress: progress)
-    return Simulated(simulation: simulation, expanded: expanded, trajectory: trajectory)
+    return Simulated(simulation: simulation, layout: layout, trajectory: trajectory)
   }
 
   /// Writes the frames of `simulated` into `folder` (atomically, one PNG
@@ -72,7 +69,7 @@ public struct SceneRun {
   /// Trains once on `Double`; `progress` hears the steps taken.
   /// - Precondition: the scene is a training scene.
   public func train(progress: (Int) -> Void = { _ in }) throws -> TrainingCurve {
-    guard case .training(let training) = process else {
+    guard case .training(let training) = scene.process else {
       preconditionFailure("\(scene.name) is a physics scene: simulate(progress:) runs it")
     }
     return try TrainingCurve.record(

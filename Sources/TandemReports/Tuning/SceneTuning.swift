@@ -20,8 +20,6 @@ import TandemTuning
 public struct SceneTuning {
   /// The scene, with any `--set` values already applied.
   public let scene: SceneDescription
-  /// The scene expanded for the engine (once, for the tuning and the pictures).
-  public let process: SceneProcess
   /// The scene file's text, which `tuned.yaml` is written from.
   public var sceneText: String
   /// The scene file's path as the user gave it (for errors and relative data paths).
@@ -40,14 +38,12 @@ public struct SceneTuning {
   public var writesFrames = true
 
   /// Tuning of `scene`, read from `sceneText` (the file `fileName`), with the
-  /// `--set` values `assignments` already applied to `scene`. Throws the
-  /// scene's errors.
+  /// `--set` values `assignments` already applied to `scene`.
   public init(
     scene: SceneDescription, sceneText: String, fileName: String,
     assignments: [String: Double] = [:]
-  ) throws {
+  ) {
     self.scene = scene
-    process = try SceneProcess(scene)
     self.sceneText = sceneText
     self.fileName = fileName
     self.assignments = assignments
@@ -55,7 +51,7 @@ public struct SceneTuning {
 
   /// Tuning of the scene `scene` read from the file at `file`.
   public init(scene: SceneDescription, file: URL, assignments: [String: Double] = [:]) throws {
-    try self.init(
+    self.init(
       scene: scene, sceneText: try String(contentsOf: file, encoding: .utf8),
       fileName: file.path, assignments: assignments)
   }
@@ -83,7 +79,7 @@ public struct SceneTuning {
   /// Runs the tuner with the resolved settings; `progress` sees the starting
   /// point and every accepted iteration. Returns the history, start first.
   public func run(progress: (TuningIteration) -> Void = { _ in }) throws -> [TuningIteration] {
-    switch process {
+    switch scene.process {
     case .training(let training): return try tuner(for: training).run(progress: progress)
     case .simulation(let simulation, _): return try tuner(for: simulation).run(progress: progress)
     }
@@ -130,7 +126,7 @@ public struct SceneTuning {
     try TuningPlots.parameters(history, tuned: tuned, title: scene.name).render(size: size)
       .writePNG(to: folder.appendingPathComponent("parameters.png"))
     var written = ["tuned.yaml", "loss.png", "parameters.png"]
-    switch process {
+    switch scene.process {
     case .training(let training):
       try writeCurves(history, training: training, to: folder)
       written.append("curves.png")

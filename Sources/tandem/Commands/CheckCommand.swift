@@ -42,15 +42,13 @@ struct CheckCommand: ParsableCommand {
     guard !scene.tunedParameterList.isEmpty else {
       throw CommandFailure(TuningError.nothingToTune.description)
     }
-    let check = try SceneCheck(scene: scene, reverseByteLimit: reverseLimit << 20)
+    let check = SceneCheck(scene: scene, reverseByteLimit: reverseLimit << 20)
     let results = try check.run { route in
       if !json { printError("computing the gradient by \(route.title)…") }
     }
-    let steps = check.process.stepCount
+    let steps = check.scene.process.stepCount
     let tuned = scene.tunedParameterList
     let parameters = scene.parameterVector
-    let indices = tuned.map(\.index)
-    let (forward, difference, reverse) = (results[0], results[1], results[2])
     if json {
       print(jsonText(CheckReport(scene: scene, steps: steps, results: results)))
       return

@@ -48,20 +48,20 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     let scene = try sceneOptions.load()
-    var run = try SceneRun(scene: scene)
+    var run = SceneRun(scene: scene)
     run.every = every
     run.size = size.flatMap(parseSize)
-    if case .training(let description) = run.process { return try train(run, description) }
+    if case .training(let description) = run.scene.process { return try train(run, description) }
     let clock = ContinuousClock()
     let start = clock.now
 
     var bar = ProgressBar(
-      "simulating", total: run.process.stepCount,
+      "simulating", total: run.scene.process.stepCount,
       enabled: !json && isatty(STDERR_FILENO) != 0)
     let simulated = try run.simulate { bar.update($0) }
     bar.finish()
-    let (simulation, expanded, trajectory) = (
-      simulated.simulation, simulated.expanded, simulated.trajectory
+    let (simulation, trajectory) = (
+      simulated.simulation, simulated.trajectory
     )
 
     var frames = 0
@@ -84,7 +84,7 @@ struct RunCommand: ParsableCommand {
       return
     }
     print(
-      "scene      \(scene.name)  (\(expanded.particles.count) particles, \(expanded.springs.count) springs, \(simulation.integrator.rawValue))"
+      "scene      \(scene.name)  (\(simulation.system.particles.count) particles, \(simulation.system.springs.count) springs, \(simulation.integrator.rawValue))"
     )
     print(
       "steps      \(trajectory.steps)\(trajectory.stoppedEarly ? " (stopped early by the scene's stop condition)" : "")"

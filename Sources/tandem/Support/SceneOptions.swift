@@ -15,16 +15,15 @@ struct SceneOptions: ParsableArguments {
       "Override a parameter's value, e.g. --set k=500 (repeatable).", valueName: "name=value"))
   var assignments: [String] = []
 
-  /// Loads the scene and applies the overrides.
+  /// Loads the scene with the overrides applied (the file is read once; an
+  /// override is checked as if it were written in the file).
   func load() throws -> SceneDescription {
     let url = URL(fileURLWithPath: scene)
     guard FileManager.default.fileExists(atPath: url.path) else {
       throw CommandFailure(
         "no scene file at '\(scene)'. The examples are in scenes/, e.g. scenes/cloth.yaml.")
     }
-    let description = try SceneFile.load(url)
-    guard !assignments.isEmpty else { return description }
-    return try description.settingParameters(SceneDescription.parameterAssignments(assignments))
+    return try SceneFile.load(url, setting: SceneDescription.parameterAssignments(assignments))
   }
 }
 

@@ -1,0 +1,205 @@
+import TandemAD
+import TandemPhysics
+
+/// Reads the physics keys of a scene (`world`, `particles`, `springs`,
+/// `potentials`, `grids`, `chains`, `simulation`, `objective`) straight into
+/// the engine's `SimulationDescription`.
+///
+/// Reading happens in two passes so that errors come in the documented order:
+/// ``decode(_:)`` reads every key (unknown keys, wrong types, missing keys,
+/// undefined `$name`s) and records the value rules; the closure it returns
+/// then places the particles and resolves every selector, once the values
+/// have been checked.
+struct PhysicsDecoder {
+  /// One step of placing the scene, run after the values have been checked.
+  typealias Placement = (inout PhysicsBuilder) throws -> Void
+  /// A part of the description that needs the particles placed.
+  typealias Resolved<Part> = (PhysicsBuilder) throws -> Part
+
+  func decode(_ top: SceneMapping) throws -> () throws -> SceneProcess {
+    let world = try top.optional("world") { try decodeWorld($0) }
+    let particles = try top.optional("particles") { try $0.list().map(decodeParticle) } ?? []
+    let springs = try top.optional("springs") { try $0.list().map(decodeSpring) } ?? []
+    let potentials = try top.optional("potentials") { try $0.list().map(decodePotential) } ?? []
+    let grids = try top.optional("grids") { try $0.list().map(decodeGrid) } ?? []
+    let chains = try top.optional("chains") { try $0.list().map(decodeChain) } ?? []
+    let simulation = try decodeSimulation(
+      try top.required("simulation", meaning: "integrator, dt and steps"))
+    let objective = try top.optional("objective") { try $0.list().map(decodeTerm) } ?? []
+    return {
+      var builder = PhysicsBuilder()
+      for place in particles + grids + chains + springs + potentials { try place(&builder) }
+      var description = SimulationDescription(
+        system: SystemDescription(
+          particles: builder.particles, springs: builder.springs,
+          pairPotentials: builder.potentials),
+        integrator: simulation.integrator, timeStep: simulation.dt, steps: simulation.steps,
+        stop: try simulation.stop?(builder), objective: try objective.map { try $0(builder) })
+      if let world {
+        description.system.gravity = world.gravity
+        description.system.drag = world.drag
+        description.system.ground = world.ground
+      }
+      return .simulation(description, builder.layout)
+    }
+  }
+
+  /// `world: { gravity, drag, ground }`, each with the engine's default.
+  func decodeWorld(_ node: SceneNode) throws
+    -> (gravity: PhysicsBuilder.Vector, drag: Quantity, ground: GroundDescription?)
+  {
+    let fields = try node.mapping(allowing: ["gravity", "drag", "ground"])
+    let gravity = try fields.optional("gravity") { try $0.vector() } ?? (0, -9.81)
+    let drag = try fields.optional("drag") { try $0.number(.nonNegative, "the drag") } ?? 0
+    let ground = try fields.optional("ground") { ground in
+      let fields = try ground.mapping(allowing: ["height", "stiffness", "damping"])
+      return GroundDescription(
+        height: try fields.optional("height") { try $0.number() } ?? 0,
+        stiffness: try fields.required("stiffness", meaning: "how hard the ground pushes back")
+          .number(.nonNegative, "the stiffness"),
+        damping: try fields.optional("damping") { try $0.number(.nonNegative, "the damping") }
+          ?? 0)
+    }
+    return (gravity, drag, ground)
+  }
+
+  func decodeParticle(_ node: SceneNode) throws -> Placement {
+    let fields = try node.mapping(allowing: ["id", "position", "velocity", "mass", "pinned"])
+    let particle = ParticleDescription(
+      name: try fields.required("id").string(),
+      position: try fields.required("position", meaning: "the initial `[x, y]`").vector(),
+      velocity: try fields.optional("velocity") { try $0.vector() } ?? (0, 0),
+      mass: try fields.optional("mass") { try $0.number(.positive, "the mass") } ?? 1,
+      isPinned: try fields.optional("pinned") { try $0.bool() } ?? false)
+    let path = node.path.appending("id")
+    return { try $0.add(particle, checkingID: path) }
+  }
+
+  func decodeSpring(_ node: SceneNode) throws -> Placement {
+    let fields = try node.mapping(allowing: ["between", "stiffness", "rest", "damping"])
+    let between = try fields.required("between", meaning: "the two particles `[a, b]`")
+      .selectorPair()
+    let stiffness = try fields.required("stiffness").number(.nonNegative, "the stiffness")
+    let rest = try fields.optional("rest") { try $0.number(.nonNegative, "the rest length") }
+    let damping =
+      try fields.optional("damping") { try $0.number(.nonNegative, "the damping") } ?? 0
+    let path = node.path.appending("between")
+    return { builder in
+      let ends = try builder.layout.pair(between, at: path, what: "a spring")
+      builder.declaredSprings.append(
+        SpringDescription(between: ends, stiffness: stiffness, restLength: rest, damping: damping))
+    }
+  }
+
+  func decodePotential(_ node: SceneNode) throws -> Placement {
+    let fields = try node.mapping(allowing: ["kind", "between", "strength"])
+    _ = try fields.required("kind").choice(
+      names: ["inverse-distance"], noun: "potential kind") { $0 }
+    let between = try fields.required("between", meaning: "the two particles `[a, b]`")
+      .selectorPair()
+    let strength = try fields.required("strength").number()
+    let path = node.path.appending("between")
+    return { builder in
+      let ends = try builder.layout.pair(between, at: path, what: "a potential")
+      builder.potentials.append(PairPotentialDescription(between: ends, strength: strength))
+    }
+  }
+
+  func decodeGrid(_ node: SceneNode) throws -> Placement {
+    let fields = try node.mapping(allowing: [
+      "id", "rows", "columns", "origin", "spacing", "mass", "stiffness", "damping", "shear",
+      "pinned",
+    ])
+    let pinned = try fields.optional("pinned") { list in
+      try list.list().map { item in
+        let pair = try item.list(count: 2, meaning: "a grid position `[row, column]`")
+        return (
+          row: try pair[0].integer(meaning: "a row"),
+          column: try pair[1].integer(meaning: "a column")
+        )
+      }
+    }
+    let id = try fields.required("id").string()
+    let rows = try fields.required("rows").integer(minimum: 1)
+    let columns = try fields.required("columns").integer(minimum: 1)
+    let origin = try fields.optional("origin") { try $0.vector() } ?? (0, 0)
+    let spacing = try fields.required("spacing", meaning: "the distance between neighbours")
+      .number(.positive, "the spacing")
+    let mass = try fields.optional("mass") { try $0.number(.positive, "the mass") } ?? 1
+    let stiffness = try fields.required("stiffness", meaning: "of every spring")
+      .number(.nonNegative, "the stiffness")
+    let damping =
+      try fields.optional("damping") { try $0.number(.nonNegative, "the damping") } ?? 0
+    let shear = try fields.optional("shear") { try $0.bool() } ?? false
+    let path = node.path
+    return { builder in
+      try builder.addGrid(
+        id: id, rows: rows, columns: columns, origin: origin, spacing: spacing, mass: mass,
+        stiffness: stiffness, damping: damping, shear: shear, pinned: pinned ?? [], at: path)
+    }
+  }
+
+  func decodeChain(_ node: SceneNode) throws -> Placement {
+    let fields = try node.mapping(allowing: [
+      "id", "from", "to", "segments", "mass", "stiffness", "damping", "pinned",
+    ])
+    let id = try fields.required("id").string()
+    let from = try fields.required("from", meaning: "the position of the first particle").vector()
+    let toNode = try fields.required("to", meaning: "the position of the last particle")
+    let to = try toNode.vector()
+    node.context.rules.append(.apart(from, to, at: toNode.path))
+    let segments = try fields.required("segments").integer(minimum: 1)
+    let mass = try fields.optional("mass") { try $0.number(.positive, "the mass") } ?? 1
+    let stiffness = try fields.required("stiffness", meaning: "of every spring")
+      .number(.nonNegative, "the stiffness")
+    let damping =
+      try fields.optional("damping") { try $0.number(.nonNegative, "the damping") } ?? 0
+    let pinned =
+      try fields.optional("pinned") {
+        try $0.list().map { try $0.integer(meaning: "a particle index") }
+      } ?? []
+    let path = node.path
+    return { builder in
+      try builder.addChain(
+        id: id, from: from, to: to, segments: segments, mass: mass, stiffness: stiffness,
+        damping: damping, pinned: pinned, at: path)
+    }
+  }
+
+  /// `simulation: { integrator, dt, steps, stop }`.
+  func decodeSimulation(_ node: SceneNode) throws
+    -> (
+      integrator: Integrator, dt: Quantity, steps: Int, stop: Resolved<StopCondition>?
+    )
+  {
+    let fields = try node.mapping(allowing: ["integrator", "dt", "steps", "stop"])
+    let stop = try fields.optional("stop") { stop -> Resolved<StopCondition> in
+      let keys = try stop.mapping(allowing: ["particle", "axis", "below", "above"])
+      let crossings = StopCondition.Crossing.allCases.filter { keys.has($0.rawValue) }
+      guard crossings.count == 1, let crossing = crossings.first else {
+        throw stop.error(
+          crossings.isEmpty ? "missing the threshold" : "give either `below` or `above`, not both",
+          suggestion: "write `below: value` or `above: value`")
+      }
+      let particleNode = try keys.required("particle")
+      let particle = try particleNode.selector()
+      let axis = try keys.required("axis").choice(Axis.self, noun: "axis")
+      let threshold = try keys.required(crossing.rawValue).number()
+      return { builder in
+        StopCondition(
+          particle: try builder.layout.resolveOne(
+            particle, at: particleNode.path, purpose: "`stop` watches one particle"),
+          axis: axis, crossing: crossing, threshold: threshold)
+      }
+    }
+    let integrator =
+      try fields.optional("integrator") { try $0.choice(Integrator.self, noun: "integrator") }
+      ?? .semiImplicitEuler
+    return (
+      integrator,
+      try fields.required("dt", meaning: "the time step").number(.positive, "the time step"),
+      try fields.required("steps").integer(minimum: 1),
+      stop
+    )
+  }
+}

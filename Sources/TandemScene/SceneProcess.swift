@@ -1,0 +1,19 @@
+import TandemPhysics
+import TandemTraining
+
+/// What a scene runs, as the engine describes it: a simulation (with the
+/// layout of its particles, for selectors, ids and drawing) or a training run.
+public enum SceneProcess: Sendable {
+  /// A physics scene.
+  case simulation(SimulationDescription, ParticleLayout)
+  /// A training scene.
+  case training(TrainingDescription)
+
+  /// The steps a run takes (the most, for a simulation with a stop event).
+  public var stepCount: Int {
+    switch self {
+    case .simulation(let simulation, _): simulation.steps
+    case .training(let training): training.steps
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import TandemAD
+import TandemTraining
+
+/// Reading `data:`: a seeded synthetic data set or a CSV file with a header row.
+extension TrainingDecoder {
+  /// The `data:` block as read: how to produce the examples once the values are checked.
+  struct DataSource {
+    /// The CSV file, for CSV data.
+    var file: DataFile?
+    /// The training and validation examples, for the given loss.
+    var load: (_ loss: LossFunction, _ fixed: FixedNumbers) throws -> TrainingData
+  }
+
+  /// The synthetic generators, by the name a scene gives them.
+  static let generatorNames = ["sine-product", "two-moons", "spirals", "blobs"]
+
+  /// `data: { synthetic, train, validation, seed, noise }` or
+  /// `data: { csv, target, validation, seed }`.
+  func decodeData(_ node: SceneNode) throws -> DataSource {
+    let fields = try node.mapping(allowing: [
+      "synthetic", "csv", "train", "validation", "seed", "noise", "target",
+    ])
+    switch (fields["synthetic"], fields["csv"]) {
+    case (let generatorNode?, nil):
+      if let target = fields["target"] {
+        throw target.error("`target` applies to `csv:` data", suggestion: "remove it")
+      }
+      let generator = try generatorNode.choice(names: Self.generatorNames, noun: "generator") {
+        $0
+      }
+      let train = try fields.required("train", meaning: "the number of training examples")
+        .integer(minimum: 1)
+      let validation = try fields.required(
+        "validation", meaning: "the number of validation examples"
+      ).integer(minimum: 1)
+      let seed = try fields.optional("seed") { try $0.integer() } ?? 0
+      let noise = try fields.optional("noise") { try $0.number(.nonNegative, "the noise") }
+      return DataSource(file: nil) { loss, fixed in
+        let dataset = try Self.dataset(
+          generator, noise: try noise.map {
+            try fixed.value(of: $0, at: "data.noise", what: "the data")
+          })
+        if dataset.classCount == nil && loss == .softmaxCrossEntropy {
+          throw SceneError(
+            path: "loss",
+            message: "`cross-entropy` needs classes, but `\(generator)` data are a regression",
+            suggestion:
+              "use `loss: mse`, or a classification generator (two-moons, spirals, blobs)")
+        }
+        return dataset.generate(
+          training: train, validation: validation, seed: UInt64(bitPattern: Int64(seed)))
+      }
+    case (nil, let csv?):
+      for key in ["train", "noise"] {
+        if let extra = fields[key] {
+          throw extra.error("`\(key)` applies to `synthetic:` data", suggestion: "remove it")
+        }
+      }
+      let path = try csv.string()
+      let url =
+        (path.hasPrefix("/")
+        ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)).standardizedFileURL
+      let target = try fields.required("target", meaning: "the name of the target column")
+        .string()
+      let validation =
+        try fields.optional("validation") {
+          try $0.number(.openUnit, "the validation fraction")
+        } ?? 0.2
+      let seed = try fields.optional("seed") { try $0.integer() } ?? 0
+      return DataSource(file: DataFile(path: path, url: url)) { loss, fixed in
+        let fraction = try fixed.value(
+          of: validation, at: "data.validation", what: "the validation fraction")
+        let task: LearningTask = loss == .softmaxCrossEntropy ? .classification : .regression
+        let table: Dataset
+        do {
+          table = try CSVLoader.dataset(contentsOf: url.path, target: target, task: task)
+        } catch let error as CSVError {
+          throw SceneError(
+            path: "data.csv", message: "cannot load `\(path)`: \(error)",
+            suggestion: Self.suggestion(for: error, target: target, task: task))
+        }
+        let data = TrainingData(
+          splitting: table, validationFraction: fraction, seed: UInt64(bitPattern: Int64(seed)))
+        guard data.training.count > 0 else {
+          throw SceneError(
+            path: "data.validation",
+            message:
+              "holding out \(SceneNumberFormat.string(fraction)) of \(table.count) rows leaves no training examples",
+            suggestion: "hold out a smaller fraction")
+        }
+        return data
+      }
+    default:
+      throw node.error("give exactly one of `synthetic:` and `csv:`")
+    }
+  }
+
+  /// The generator called `name`, with the scene's noise, if any.
+  static func dataset(_ name: String, noise: Double?) throws -> SyntheticDataset {
+    switch name {
+    case "sine-product":
+      if noise != nil {
+        throw SceneError(
+          path: "data.noise",
+          message: "`sine-product` data have no noise (they are B2's exact regression)",
+          suggestion: "remove `noise`")
+      }
+      return .sineProduct
+    case "two-moons": return noise.map { .twoMoons(noise: $0) } ?? .twoMoons()
+    case "spirals": return noise.map { .spirals(noise: $0) } ?? .spirals()
+    default: return noise.map { .blobs(spread: $0) } ?? .blobs()
+    }
+  }
+
+  /// What to do about a CSV problem, when the scene can say more than the file.
+  static func suggestion(for error: CSVError, target: String, task: LearningTask) -> String? {
+    switch error {
+    case .unreadable:
+      return "the path is relative to the scene file's folder"
+    case .notANumber(_, _, _, let name, _) where task == .regression && name == target:
+      return "the target `\(target)` holds class names: use `loss: cross-entropy`"
+    case .notANumber:
+      return "every column but the target must hold numbers"
+    default:
+      return nil
+    }
+  }
+}

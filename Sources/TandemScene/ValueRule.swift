@@ -1,0 +1,82 @@
+import TandemAD
+
+/// A rule a scene's number must satisfy at the parameters' values: a mass is
+/// positive, a momentum lies in [0, 1), a chain's ends are apart.
+///
+/// The reader records a rule where it reads the number and checks every rule
+/// once the whole file has been read and `--set` values applied, so syntax
+/// errors come first and a value given on the command line is checked just as
+/// one written in the file.
+struct ValueRule {
+  /// The ranges a number may be restricted to.
+  enum Range {
+    case positive, nonNegative, openUnit, halfOpenUnit, decayFactor
+
+    func contains(_ value: Double) -> Bool {
+      switch self {
+      case .positive: return value > 0
+      case .nonNegative: return value >= 0
+      case .openUnit: return value > 0 && value < 1
+      case .halfOpenUnit: return value >= 0 && value < 1
+      case .decayFactor: return value > 0 && value <= 1
+      }
+    }
+
+    var phrase: String {
+      switch self {
+      case .positive: return "must be positive"
+      case .nonNegative: return "must not be negative"
+      case .openUnit: return "must lie strictly between 0 and 1"
+      case .halfOpenUnit: return "must lie in [0, 1)"
+      case .decayFactor: return "must lie in (0, 1] (1 is no decay)"
+      }
+    }
+  }
+
+  /// Throws the rule's ``SceneError`` (with its key path) when the values break it.
+  let check: (_ values: [Double], _ names: [String]) throws -> Void
+
+  /// `quantity`, called `what` in messages, must lie in `range`.
+  static func range(_ quantity: Quantity, _ range: Range, _ what: String, at path: ScenePath)
+    -> ValueRule
+  {
+    ValueRule { values, names in
+      let value = quantity.value(in: values)
+      guard !range.contains(value) else { return }
+      let shown = SceneNumberFormat.string(value)
+      let message =
+        if quantity.isConstant { "\(what) \(range.phrase), not \(shown)" } else {
+          "\(what) \(range.phrase), but `\(SceneNumberFormat.formula(quantity, names: names))` is \(shown)"
+        }
+      var suggestion: String? = nil
+      if case .parameter(let index) = quantity {
+        suggestion = "change the value of `\(names[index])` under `parameters:`"
+      }
+      throw SceneError(path: path, message: message, suggestion: suggestion)
+    }
+  }
+
+  /// A chain's two ends, which must not coincide (every spring would have length 0).
+  static func apart(
+    _ from: (x: Quantity, y: Quantity), _ to: (x: Quantity, y: Quantity), at path: ScenePath
+  ) -> ValueRule {
+    ValueRule { values, _ in
+      guard from.x.value(in: values) == to.x.value(in: values),
+        from.y.value(in: values) == to.y.value(in: values)
+      else { return }
+      throw SceneError(
+        path: path, message: "`from` and `to` are the same point, so every spring would have length 0",
+        suggestion: "place the chain's ends apart")
+    }
+  }
+}
+
+extension SceneNode {
+  /// A number or `$name` reference that must lie in `range`, checked once the
+  /// file has been read (see ``ValueRule``).
+  func number(_ range: ValueRule.Range, _ what: String) throws -> Quantity {
+    let quantity = try number()
+    context.rules.append(.range(quantity, range, what, at: path))
+    return quantity
+  }
+}
