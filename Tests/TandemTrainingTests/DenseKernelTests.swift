@@ -70,7 +70,7 @@ import TandemTestSupport
       values(rows * inner, constant: dataInput), values(inner * columns), values(columns),
       values(rows * columns)
     )
-    for activation in DenseActivation.allCases {
+    for activation in Activation.allCases {
       for inputGradient in [true, false] {
         func run(fused: Bool) -> [T] {
           let tape = Tape<T>()
@@ -107,8 +107,8 @@ import TandemTestSupport
   /// bias row and tanh map, in the output and in the adjoints of the
   /// parameters and the input; on Double the values are those of the dual
   /// runs bit for bit.
-  @Test(arguments: [[3, 17, 9, 2], [2, 64, 1], [5, 4]], DenseActivation.allCases)
-  func perceptronMatchesTheChain(widths: [Int], activation: DenseActivation) {
+  @Test(arguments: [[3, 17, 9, 2], [2, 64, 1], [5, 4]], Activation.allCases)
+  func perceptronMatchesTheChain(widths: [Int], activation: Activation) {
     let rows = 21  // not a whole number of vectors
     var random = SplitMix64(seed: UInt64(widths.reduce(7, { $0 * 31 + $1 })))
     let parameterCount = (1..<widths.count).reduce(0) {
@@ -223,8 +223,8 @@ import TandemTestSupport
   /// The fused dense layer equals product, bias and tanh map as three
   /// nodes, in value and in every adjoint (weights, bias and input), on
   /// Double and on duals.
-  @Test(arguments: DenseActivation.allCases)
-  func denseLayerMatchesTheGenericChain(activation: DenseActivation) {
+  @Test(arguments: Activation.allCases)
+  func denseLayerMatchesTheGenericChain(activation: Activation) {
     typealias D = Dual<2, Double>
     var random = SplitMix64(seed: 17)
     let (rows, inner, columns) = (5, 3, 70)  // wider than one scratch block

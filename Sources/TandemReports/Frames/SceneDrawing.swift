@@ -11,7 +11,7 @@ public struct SceneDrawing {
   /// The realised system (rest lengths, pinned flags, ground).
   public let system: ParticleSystem<Double>
   /// The scene's objective terms, for drawing targets.
-  public let objective: [TandemPhysics.ObjectiveTerm]
+  public let objective: [ObjectiveTerm]
   /// The parameter values the scene was realised with.
   public let parameters: [Double]
   /// The image size in pixels.

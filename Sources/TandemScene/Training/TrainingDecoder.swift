@@ -132,7 +132,9 @@ struct TrainingDecoder {
     }
     let activation =
       try fields.optional("activation") {
-        try $0.choice(TandemTraining.Activation.self, noun: "activation")
+        try $0.choice(names: Activation.hidden.map(\.rawValue), noun: "activation") {
+          Activation(rawValue: $0)!
+        }
       } ?? .tanh
     let seed = try fields.optional("seed") { try $0.integer() } ?? 0
     return ModelDescription(

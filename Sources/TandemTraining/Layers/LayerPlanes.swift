@@ -79,19 +79,19 @@ struct LayerFlags: OptionSet, Sendable {
   @inlinable init(rawValue: Int) { self.rawValue = rawValue }
   /// The activations after every layer but the last (bits 0–1) and after
   /// the last (bits 2–3), no other flag set.
-  @inlinable init(hidden: DenseActivation, output: DenseActivation) {
-    rawValue = hidden.rawValue | output.rawValue << 2
+  @inlinable init(hidden: Activation, output: Activation) {
+    rawValue = hidden.code | output.code << 2
   }
   /// The backward pass accumulates the input's adjoint.
   @usableFromInline static let inputGradient = LayerFlags(rawValue: 16)
   /// Every tangent of the input is zero (set by the forward pass).
   @usableFromInline static let constantInput = LayerFlags(rawValue: 32)
   /// The activation after every layer but the last.
-  @inlinable var hidden: DenseActivation { DenseActivation(rawValue: rawValue & 3)! }
+  @inlinable var hidden: Activation { Activation(code: rawValue) }
   /// The activation after the last layer.
-  @inlinable var output: DenseActivation { DenseActivation(rawValue: rawValue >> 2 & 3)! }
+  @inlinable var output: Activation { Activation(code: rawValue >> 2) }
   /// The activation after layer `l` of `layers`.
-  @inlinable func activation(layer l: Int, of layers: Int) -> DenseActivation {
+  @inlinable func activation(layer l: Int, of layers: Int) -> Activation {
     l == layers - 1 ? output : hidden
   }
 }
@@ -109,7 +109,7 @@ func store(_ value: Lanes, _ p: UnsafeMutablePointer<Double>) {
   UnsafeMutableRawPointer(p).storeBytes(of: value, as: Lanes.self)
 }
 
-extension DenseActivation {
+extension Activation {
   /// f of sixteen lanes (tanh and the logistic function as two eight-lane
   /// kernels).
   @inline(__always)

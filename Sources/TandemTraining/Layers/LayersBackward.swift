@@ -136,7 +136,7 @@ func layersBackward<K: ComponentCount>(
 func hiddenColumnsBackward<K: ComponentCount>(
   _: K.Type, upper dz: UnsafePointer<Double>, upperWidth mu: Int,
   upperWeights w: UnsafePointer<Double>,
-  output h: UnsafePointer<Double>, columns m: Int, activation: DenseActivation,
+  output h: UnsafePointer<Double>, columns m: Int, activation: Activation,
   input: UnsafePointer<Double>,
   width n: Int, constantInput: Bool, stride: Int, span: Int, column: UnsafeMutablePointer<Double>,
   keep lower: UnsafeMutablePointer<Double>?, firstLayer: Bool,
@@ -183,11 +183,11 @@ func hiddenColumnsBackward<K: ComponentCount>(
 }
 
 /// dZ = dH ⊙ f′ in place, as the dual product a·g with g = f′ from the
-/// output h (``DenseActivation/slope(lanes:)``) and its tangent
-/// (``DenseActivation/slopeTangent(lanes:tangent:)``), over `columns` planes.
+/// output h (``Activation/slope(lanes:)``) and its tangent
+/// (``Activation/slopeTangent(lanes:tangent:)``), over `columns` planes.
 @inline(__always)
 func activationPullBack<K: ComponentCount>(
-  _: K.Type, _ activation: DenseActivation, _ adjoint: UnsafeMutablePointer<Double>,
+  _: K.Type, _ activation: Activation, _ adjoint: UnsafeMutablePointer<Double>,
   output h: UnsafePointer<Double>, columns m: Int, stride: Int, span: Int
 ) {
   for c in 0..<m {
@@ -206,7 +206,7 @@ func activationPullBack<K: ComponentCount>(
 /// `outputStride` apart.
 @inline(__always)
 func pullBackRows<K: ComponentCount>(
-  _: K.Type, _ activation: DenseActivation, _ adjoint: UnsafeMutablePointer<Double>,
+  _: K.Type, _ activation: Activation, _ adjoint: UnsafeMutablePointer<Double>,
   componentStride: Int, output h: UnsafePointer<Double>, outputStride: Int, row r: Int
 ) {
   let (h0, a0) = (load(h + r), load(adjoint + r))

@@ -108,7 +108,7 @@ func layersForward<K: ComponentCount>(
 func layerForward<K: ComponentCount>(
   _: K.Type, input a: UnsafePointer<Double>, width n: Int, stride: Int, rows: Range<Int>,
   weights: UnsafePointer<Double>, bias: UnsafePointer<Double>, columns m: Int,
-  activation: DenseActivation, constantInput: Bool, output: UnsafeMutablePointer<Double>
+  activation: Activation, constantInput: Bool, output: UnsafeMutablePointer<Double>
 ) {
   typealias V = Lanes
   let cs = K.count

@@ -28,7 +28,7 @@ extension Tape {
   @inlinable
   public func dense(
     _ input: TracedMatrix<T>, weights: TracedMatrix<T>, bias: TracedVector<T>,
-    activation: DenseActivation = .identity, inputGradient: Bool = true
+    activation: Activation = .identity, inputGradient: Bool = true
   ) -> TracedMatrix<T> {
     precondition(
       weights.rows == input.columns,
@@ -58,7 +58,7 @@ extension Tape {
     appendNodeArgument(columns)
     appendNodeArgument(b)
     appendNodeArgument(output)
-    appendNodeArgument(activation.rawValue | (inputGradient ? 4 : 0))
+    appendNodeArgument(activation.code | (inputGradient ? 4 : 0))
     record(kind(of: DenseNode<T>.self), arguments: arguments)
     return TracedMatrix(
       TracedVector(tape: self, start: output, count: rows * columns), rows: rows, columns: columns)
@@ -69,7 +69,7 @@ extension Tape {
   @inlinable
   func denseGenericForward(
     x: Int, rows: Int, inner: Int, w: Int, columns: Int, b: Int, output: Int,
-    activation: DenseActivation
+    activation: Activation
   ) {
     withRecordingBuffers { tape in
       let v = tape.values
@@ -100,7 +100,7 @@ extension Tape {
 /// for scalars the real kernels do not take (nested duals, `Recorded`):
 /// `output = f(input · weights + bias)` for a row-major `rows × inner`
 /// input, an `inner × columns` weight matrix and a bias row, with f the
-/// ``DenseActivation`` whose raw value is `flags & 3`; the input's adjoint
+/// ``Activation`` whose code is `flags & 3`; the input's adjoint
 /// is accumulated only when `flags` bit 2 is set.
 ///
 /// Arguments: input, rows, inner, weights, columns, bias, output, flags.
@@ -112,7 +112,7 @@ enum DenseNode<T: Scalar>: BulkNode {
     let p = buffers.arguments.baseAddress! + arguments
     pullBack(
       input: p[0], rows: p[1], inner: p[2], weights: p[3], columns: p[4], bias: p[5], output: p[6],
-      activation: DenseActivation(rawValue: p[7] & 3)!, inputGradient: p[7] & 4 != 0,
+      activation: Activation(code: p[7]), inputGradient: p[7] & 4 != 0,
       values: buffers.values, adjoints: buffers.adjoints)
   }
 
@@ -122,7 +122,7 @@ enum DenseNode<T: Scalar>: BulkNode {
   @inlinable
   static func pullBack(
     input x: Int, rows: Int, inner: Int, weights w: Int, columns: Int, bias b: Int, output: Int,
-    activation: DenseActivation, inputGradient: Bool, values: UnsafeBufferPointer<T>,
+    activation: Activation, inputGradient: Bool, values: UnsafeBufferPointer<T>,
     adjoints a: UnsafeMutableBufferPointer<T>
   ) {
     // At most 1 KiB, which the standard library keeps on the stack.
@@ -165,7 +165,7 @@ extension TracedMatrix {
   /// ``Tape/dense(_:weights:bias:activation:inputGradient:)``.
   @inlinable
   public func dense(
-    weights: TracedMatrix<T>, bias: TracedVector<T>, activation: DenseActivation = .identity,
+    weights: TracedMatrix<T>, bias: TracedVector<T>, activation: Activation = .identity,
     inputGradient: Bool = true
   ) -> TracedMatrix<T> {
     elements.tape.dense(

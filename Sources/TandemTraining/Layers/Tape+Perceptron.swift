@@ -30,7 +30,7 @@ extension Tape {
   @inlinable
   public func perceptron(
     _ input: TracedMatrix<T>, parameters: TracedVector<T>, widths: [Int],
-    activation: DenseActivation = .tanh, inputGradient: Bool = true
+    activation: Activation = .tanh, inputGradient: Bool = true
   ) -> TracedMatrix<T> {
     precondition(widths.count >= 2, "a perceptron needs at least one layer")
     precondition(
@@ -152,7 +152,7 @@ extension TracedMatrix {
   /// ``Tape/perceptron(_:parameters:widths:activation:inputGradient:)``.
   @inlinable
   public func perceptron(
-    parameters: TracedVector<T>, widths: [Int], activation: DenseActivation = .tanh,
+    parameters: TracedVector<T>, widths: [Int], activation: Activation = .tanh,
     inputGradient: Bool = true
   ) -> TracedMatrix<T> {
     elements.tape.perceptron(

@@ -18,7 +18,7 @@ extension ModelDescription {
     )
     precondition(weights.count == parameterCount, "\(weights.count) weights for \(parameterCount)")
     return inputs.perceptron(
-      parameters: weights, widths: widths, activation: activation.layerActivation,
+      parameters: weights, widths: widths, activation: activation,
       inputGradient: false)
   }
 }

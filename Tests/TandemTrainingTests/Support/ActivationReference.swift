@@ -5,7 +5,7 @@ import TandemTraining
 /// A dense layer's activation written out by hand with the scalar's own
 /// elementary functions, as an elementwise map node: the reference the
 /// fused layer kernels are checked against.
-func referenceActivation<T: Scalar>(_ activation: DenseActivation, _ m: TracedMatrix<T>)
+func referenceActivation<T: Scalar>(_ activation: Activation, _ m: TracedMatrix<T>)
   -> TracedMatrix<T>
 {
   switch activation {

@@ -4,7 +4,7 @@ import TandemTraining
 /// `activation` applied to `xs` by a 1×1 identity dense layer on a
 /// `Double` tape (so by the layer kernels); the affine value of x is
 /// (0 + x·1) + 0, which turns −0 into +0.
-func identityLayer(_ activation: DenseActivation, at xs: [Double]) -> [Double] {
+func identityLayer(_ activation: Activation, at xs: [Double]) -> [Double] {
   let tape = Tape<Double>()
   let x = tape.variables(xs, rows: xs.count, columns: 1)
   let y = x.dense(

@@ -9,7 +9,7 @@ import Foundation
 ///   from the end, so `-1` is the last) or all of them;
 /// - `all`: every particle of the scene.
 ///
-/// Grid indices may be negative too. ``ExpandedScene/resolve(_:)`` turns a
+/// Grid indices may be negative too. ``ParticleLayout/resolve(_:)`` turns a
 /// selector into particle indices.
 public enum ParticleSelector: Hashable, Sendable {
   /// A position in a selector's brackets: a number or `*`.
