@@ -18,6 +18,17 @@ struct SceneErrorTests {
     #expect(Fixtures.error(parsing: Fixtures.minimal()) == nil)
   }
 
+  @Test func aStopInASceneWithoutParticlesIsAnError() throws {
+    // This used to trap (index out of range) instead of reporting.
+    let error = try #require(
+      Fixtures.error(
+        parsing: "simulation: { dt: 0.01, steps: 10, stop: { particle: all, axis: y, below: 0 } }"))
+    #expect(
+      error.description
+        == "test.yaml:1:54: simulation.stop.particle: `all` selects 0 particles, but `stop` watches one particle (the scene has no particles; add some under `particles:`, `grids:` or `chains:`)"
+    )
+  }
+
   @Test func unknownKeySuggestsTheNearest() throws {
     let error = try error(replacing: "stiffness: $k", with: "stifness: $k")
     #expect(error.file == "test.yaml")
