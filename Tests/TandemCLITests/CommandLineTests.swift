@@ -149,4 +149,18 @@ import Testing
       #expect(help.output.contains(command), "\(command)")
     }
   }
+
+  @Test func limitsAreNamedAndCanBeRaised() throws {
+    let refused = try tandem(
+      "run", "scenes/cloth.yaml", "--no-render", "--limit", "particles=100")
+    #expect(refused.status == 1)
+    #expect(refused.error.contains("particles exceed the limit of 100"))
+    #expect(refused.error.contains("--limit particles=N"))
+    let unknown = try tandem("run", "scenes/cloth.yaml", "--no-render", "--limit", "particle=5")
+    #expect(unknown.status == 1)
+    #expect(unknown.error.contains("unknown limit `particle` (did you mean `particles`?)"))
+    let raised = try tandem(
+      "run", "scenes/projectile.yaml", "--no-render", "--limit", "work=1e12", "--json")
+    #expect(raised.status == 0)
+  }
 }

@@ -23,6 +23,32 @@ import Testing
     #expect(names.filter { $0.hasPrefix("frame-") && $0.hasSuffix(".png") }.count == frames)
   }
 
+  @Test func withoutFramesOnlyTheStartAndTheEndAreKept() throws {
+    var run = SceneRun(scene: try ExampleScenes.load("rope"))
+    run.every = 1
+    run.writesFrames = false
+    let simulated = try run.simulate()
+    // Memory stays flat however long the run: before, every sample was kept.
+    #expect(simulated.trajectory.samples.map(\.step) == [0, simulated.trajectory.steps])
+  }
+
+  @Test func tooManyFramesAreRefusedBeforeTheFirstStep() throws {
+    var limits = SceneLimits()
+    limits.frames = 100
+    var run = SceneRun(
+      scene: try SceneFile.load(ExampleScenes.url("rope"), limits: limits))
+    run.every = 1
+    var steps = 0
+    #expect {
+      try run.simulate { steps = $0 }
+    } throws: { error in
+      "\(error)".hasPrefix("rope.yaml: 6,002 frames exceed the limit of 100 (write fewer with `--every K`")
+    }
+    #expect(steps == 0)
+    run.every = 100
+    #expect(throws: Never.self) { try run.simulate() }
+  }
+
   @Test func trainsAndPlotsTheLoss() throws {
     let run = SceneRun(scene: try ExampleScenes.load("quadratic"))
     let curve = try run.train()

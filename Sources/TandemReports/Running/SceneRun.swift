@@ -14,6 +14,9 @@ public struct SceneRun {
   public var every: Int?
   /// The frame size, overriding the scene's `render.size`.
   public var size: PixelSize?
+  /// Whether the run's frames will be written: when not (`--no-render`),
+  /// ``simulate(progress:)`` keeps only the first and the last state.
+  public var writesFrames = true
 
   /// A run of `scene`.
   public init(scene: SceneDescription) {
@@ -46,8 +49,24 @@ public struct SceneRun {
     guard case .simulation(let simulation, let layout) = scene.process else {
       preconditionFailure("\(scene.name) is a training scene: train(progress:) runs it")
     }
+    let every: Int
+    if writesFrames {
+      every = resolvedEvery
+      // Checked before the first step: a frame every `every` steps, the first and the last.
+      let frames = simulation.steps / every + 2
+      if frames > scene.limits.frames {
+        var error = scene.limits.exceeded("frames", "frames", count: frames)
+        error.file = scene.sourceMap.file
+        error.suggestion =
+          "write fewer with `--every K` (or `render.every`), or raise the limit with `--limit frames=N`"
+        throw error
+      }
+    } else {
+      // Only the start and the end are kept, so memory stays flat however long the run.
+      every = Int.max
+    }
     let trajectory = try Trajectory.record(
-      simulation, parameters: scene.parameterVector, every: resolvedEvery, progress: progress)
+      simulation, parameters: scene.parameterVector, every: every, progress: progress)
     return Simulated(simulation: simulation, layout: layout, trajectory: trajectory)
   }
 

@@ -18,8 +18,18 @@ struct PhysicsDecoder {
 
   func decode(_ top: SceneMapping) throws -> () throws -> SceneProcess {
     let world = try top.optional("world") { try decodeWorld($0) }
-    let particles = try top.optional("particles") { try $0.list().map(decodeParticle) } ?? []
-    let springs = try top.optional("springs") { try $0.list().map(decodeSpring) } ?? []
+    let particles: [Placement] =
+      try top.optional("particles") { node in
+        let items = try node.list()
+        try node.context.add(items.count, toLimit: "particles", counting: "particles", at: node)
+        return try items.map(decodeParticle)
+      } ?? []
+    let springs: [Placement] =
+      try top.optional("springs") { node in
+        let items = try node.list()
+        try node.context.add(items.count, toLimit: "springs", counting: "springs", at: node)
+        return try items.map(decodeSpring)
+      } ?? []
     let potentials = try top.optional("potentials") { try $0.list().map(decodePotential) } ?? []
     let grids = try top.optional("grids") { try $0.list().map(decodeGrid) } ?? []
     let chains = try top.optional("chains") { try $0.list().map(decodeChain) } ?? []
@@ -120,8 +130,13 @@ struct PhysicsDecoder {
       }
     }
     let id = try fields.required("id").string()
-    let rows = try fields.required("rows").integer(minimum: 1)
+    let rowsNode = try fields.required("rows")
+    let rows = try rowsNode.integer(minimum: 1)
     let columns = try fields.required("columns").integer(minimum: 1)
+    // rows × columns particles are counted before any is made, without overflow.
+    try node.context.add(
+      SceneLimits.product(rows, columns), toLimit: "particles", counting: "particles",
+      at: rowsNode)
     let origin = try fields.optional("origin") { try $0.vector() } ?? (0, 0)
     let spacing = try fields.required("spacing", meaning: "the distance between neighbours")
       .number(.positive, "the spacing")
@@ -131,6 +146,11 @@ struct PhysicsDecoder {
     let damping =
       try fields.optional("damping") { try $0.number(.nonNegative, "the damping") } ?? 0
     let shear = try fields.optional("shear") { try $0.bool() } ?? false
+    // The particle count passed its limit, so these products cannot overflow.
+    let structural = rows * (columns - 1) + (rows - 1) * columns
+    try node.context.add(
+      structural + (shear ? 2 * (rows - 1) * (columns - 1) : 0), toLimit: "springs",
+      counting: "springs", at: rowsNode)
     let path = node.path
     return { builder in
       try builder.addGrid(
@@ -148,7 +168,11 @@ struct PhysicsDecoder {
     let toNode = try fields.required("to", meaning: "the position of the last particle")
     let to = try toNode.vector()
     node.context.rules.append(.apart(from, to, at: toNode.path))
-    let segments = try fields.required("segments").integer(minimum: 1)
+    let segmentsNode = try fields.required("segments")
+    let segments = try segmentsNode.integer(minimum: 1)
+    try node.context.add(
+      SceneLimits.sum(segments, 1), toLimit: "particles", counting: "particles", at: segmentsNode)
+    try node.context.add(segments, toLimit: "springs", counting: "springs", at: segmentsNode)
     let mass = try fields.optional("mass") { try $0.number(.positive, "the mass") } ?? 1
     let stiffness = try fields.required("stiffness", meaning: "of every spring")
       .number(.nonNegative, "the stiffness")
@@ -195,11 +219,16 @@ struct PhysicsDecoder {
     let integrator =
       try fields.optional("integrator") { try $0.choice(Integrator.self, noun: "integrator") }
       ?? .semiImplicitEuler
-    return (
-      integrator,
-      try fields.required("dt", meaning: "the time step").number(.positive, "the time step"),
-      try fields.required("steps").integer(minimum: 1),
-      stop
-    )
+    let dt = try fields.required("dt", meaning: "the time step").number(.positive, "the time step")
+    let stepsNode = try fields.required("steps")
+    let steps = try stepsNode.integer(minimum: 1)
+    // A run's work is its steps times the size of the system (at least 1, so
+    // that a huge step count over an empty scene is refused too).
+    let context = node.context
+    let size = max(1, context.totals["particles", default: 0] + context.totals["springs", default: 0])
+    try context.check(
+      SceneLimits.product(steps, size), againstLimit: "work",
+      counting: "units of work (steps × (particles + springs))", at: stepsNode)
+    return (integrator, dt, steps, stop)
   }
 }

@@ -78,7 +78,8 @@ struct SceneDecoder {
     }
     return SceneDescription(
       name: name, description: description, parameters: parameters, process: process,
-      tune: tune, render: render, dataFile: dataFile, sourceMap: context.sourceMap)
+      tune: tune, render: render, dataFile: dataFile, limits: context.limits,
+      sourceMap: context.sourceMap)
   }
 
   /// `parameters:`: a mapping from names to plain numbers or `{ value, tune, min, max, scale }`.
@@ -160,6 +161,9 @@ struct SceneDecoder {
       let items = try size.list(count: 2, meaning: "a size `[width, height]` in pixels")
       settings.width = try items[0].integer(minimum: 1, meaning: "a width in pixels")
       settings.height = try items[1].integer(minimum: 1, meaning: "a height in pixels")
+      try context.check(
+        SceneLimits.product(settings.width, settings.height), againstLimit: "pixels",
+        counting: "pixels per frame", at: size)
     }
     settings.every = try fields.optional("every") { try $0.integer(minimum: 1) } ?? settings.every
     if let view = fields["view"] {

@@ -22,9 +22,9 @@ public enum SceneFile {
   ///
   /// The scene's default name is the file name without its extension, and
   /// CSV paths in it are relative to its folder.
-  public static func load(_ url: URL, setting overrides: [String: Double] = [:]) throws
-    -> SceneDescription
-  {
+  public static func load(
+    _ url: URL, setting overrides: [String: Double] = [:], limits: SceneLimits = SceneLimits()
+  ) throws -> SceneDescription {
     let text: String
     do {
       text = try String(contentsOf: url, encoding: .utf8)
@@ -34,7 +34,7 @@ public enum SceneFile {
     }
     return try parse(
       text, fileName: url.lastPathComponent, directory: url.deletingLastPathComponent(),
-      setting: overrides)
+      setting: overrides, limits: limits)
   }
 
   /// Reads and checks a scene from its text.
@@ -46,12 +46,13 @@ public enum SceneFile {
   ///   - directory: The folder relative paths are resolved against; default
   ///     the current folder.
   ///   - overrides: Parameter values replacing the file's, checked as if written there.
+  ///   - limits: The most the scene may ask for (``SceneLimits``), checked before any work.
   public static func parse(
     _ text: String, fileName: String? = nil, directory: URL? = nil,
-    setting overrides: [String: Double] = [:]
+    setting overrides: [String: Double] = [:], limits: SceneLimits = SceneLimits()
   ) throws -> SceneDescription {
-    let root = try compose(text, fileName: fileName)
-    let context = DecodingContext(file: fileName)
+    let root = try compose(text, fileName: fileName, limits: limits)
+    let context = DecodingContext(file: fileName, limits: limits)
     let directory =
       directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
     let decoder = SceneDecoder(
@@ -60,7 +61,21 @@ public enum SceneFile {
   }
 
   /// The YAML document of `text`, or its syntax error as a ``SceneError``.
-  static func compose(_ text: String, fileName: String?) throws -> Node {
+  /// A text whose aliases expand past `limits.yamlNodes` nodes is refused
+  /// before it is composed.
+  static func compose(_ text: String, fileName: String?, limits: SceneLimits = SceneLimits())
+    throws -> Node
+  {
+    do {
+      try YAMLExpansion.check(text, limit: limits.yamlNodes)
+    } catch let tooLarge as YAMLExpansion.TooLarge {
+      var error = limits.exceeded("yaml-nodes", "YAML nodes after expanding aliases", count: nil)
+      error.message =
+        "the YAML expands to more than \(SceneLimits.grouped(limits.yamlNodes)) nodes once its aliases (`*name`) are replaced"
+      error.file = fileName
+      error.location = SourceLocation(line: tooLarge.line, column: tooLarge.column)
+      throw error
+    }
     let root: Node?
     do {
       root = try Yams.compose(yaml: text)

@@ -65,8 +65,16 @@ extension SceneNode {
         "expected \(meaning), found the reference `\(scalar.string)`",
         suggestion: "counts shape the scene and cannot be parameters; write a whole number")
     }
-    guard let value = node.int ?? Int(scalar.string) else {
-      if let number = Double(scalar.string), number.isFinite {
+    // `1e6` is a whole number too; one past what an Int holds is refused here,
+    // and the limits refuse most of what it does hold.
+    let number = node.float ?? Double(scalar.string)
+    guard let value = node.int ?? Int(scalar.string) ?? SceneLimits.wholeNumber(scalar.string)
+    else {
+      if let number, number.isFinite, number == number.rounded() {
+        throw error(
+          "expected \(meaning), found \(SceneNumberFormat.string(number)), too large to count")
+      }
+      if let number, number.isFinite {
         throw error("expected \(meaning), found \(SceneNumberFormat.string(number)) (not whole)")
       }
       throw error("expected \(meaning), found \(found)")

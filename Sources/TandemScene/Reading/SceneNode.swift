@@ -9,8 +9,32 @@ final class DecodingContext {
   var parameterNames: [String] = []
   /// The rules on values read so far, checked once the whole file is read.
   var rules: [ValueRule] = []
+  /// The most the scene may ask for.
+  let limits: SceneLimits
+  /// Running totals against the limits that add up over a file (particles, springs).
+  var totals: [String: Int] = [:]
 
-  init(file: String?) { sourceMap = SourceMap(file: file) }
+  init(file: String?, limits: SceneLimits = SceneLimits()) {
+    sourceMap = SourceMap(file: file)
+    self.limits = limits
+  }
+
+  /// Adds `count` (`nil` when counting it overflowed) to the running total of
+  /// the limit `name`, failing at `node` when the total passes the limit.
+  func add(_ count: Int?, toLimit name: String, counting what: String, at node: SceneNode) throws {
+    let total = SceneLimits.sum(totals[name, default: 0], count)
+    try check(total, againstLimit: name, counting: what, at: node)
+    totals[name] = total
+  }
+
+  /// Fails at `node` when `value` (`nil` when counting it overflowed) passes the limit `name`.
+  func check(_ value: Int?, againstLimit name: String, counting what: String, at node: SceneNode)
+    throws
+  {
+    guard let value, value <= limits[name] else {
+      throw node.locating(limits.exceeded(name, what, count: value))
+    }
+  }
 }
 
 /// A YAML node together with its key path, for reading typed values with

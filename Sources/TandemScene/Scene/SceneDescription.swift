@@ -27,6 +27,8 @@ public struct SceneDescription: Sendable {
   public var render: RenderSettings
   /// The CSV file a training scene reads (`data: { csv: … }`), if any.
   public var dataFile: DataFile?
+  /// The limits the scene was read under, which the run checks too (frames).
+  public var limits: SceneLimits
   /// Where each key path was written (for messages); see ``location(of:)``.
   public var sourceMap: SourceMap
 
@@ -34,7 +36,8 @@ public struct SceneDescription: Sendable {
   public init(
     name: String, description: String? = nil, parameters: [SceneParameter] = [],
     process: SceneProcess, tune: TuneSettings? = nil, render: RenderSettings = RenderSettings(),
-    dataFile: DataFile? = nil, sourceMap: SourceMap = SourceMap()
+    dataFile: DataFile? = nil, limits: SceneLimits = SceneLimits(),
+    sourceMap: SourceMap = SourceMap()
   ) {
     self.name = name
     self.description = description
@@ -43,6 +46,7 @@ public struct SceneDescription: Sendable {
     self.tune = tune
     self.render = render
     self.dataFile = dataFile
+    self.limits = limits
     self.sourceMap = sourceMap
   }
 

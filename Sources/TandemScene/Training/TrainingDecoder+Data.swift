@@ -29,11 +29,14 @@ extension TrainingDecoder {
       let generator = try generatorNode.choice(names: Self.generatorNames, noun: "generator") {
         $0
       }
-      let train = try fields.required("train", meaning: "the number of training examples")
-        .integer(minimum: 1)
+      let trainNode = try fields.required("train", meaning: "the number of training examples")
+      let train = try trainNode.integer(minimum: 1)
       let validation = try fields.required(
         "validation", meaning: "the number of validation examples"
       ).integer(minimum: 1)
+      try node.context.check(
+        SceneLimits.sum(train, validation), againstLimit: "examples", counting: "examples",
+        at: trainNode)
       let seed = try fields.optional("seed") { try $0.integer() } ?? 0
       let noise = try fields.optional("noise") { try $0.number(.nonNegative, "the noise") }
       return DataSource(file: nil) { loss, fixed in
@@ -68,6 +71,7 @@ extension TrainingDecoder {
           try $0.number(.openUnit, "the validation fraction")
         } ?? 0.2
       let seed = try fields.optional("seed") { try $0.integer() } ?? 0
+      let limits = node.context.limits
       return DataSource(file: DataFile(path: path, url: url)) { loss, fixed in
         let fraction = try fixed.value(
           of: validation, at: "data.validation", what: "the validation fraction")
@@ -79,6 +83,11 @@ extension TrainingDecoder {
           throw SceneError(
             path: "data.csv", message: "cannot load `\(path)`: \(error)",
             suggestion: Self.suggestion(for: error, target: target, task: task))
+        }
+        if table.count > limits.examples {
+          var error = limits.exceeded("examples", "examples", count: table.count)
+          error.path = "data.csv"
+          throw error
         }
         let data = TrainingData(
           splitting: table, validationFraction: fraction, seed: UInt64(bitPattern: Int64(seed)))

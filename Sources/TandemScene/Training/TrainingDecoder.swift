@@ -23,6 +23,8 @@ struct TrainingDecoder {
   ) {
     let problem: Built<TrainingProblem>
     var dataFile: DataFile? = nil
+    // Read after the problem, used by it when it is built (the work limit).
+    let stepsAndBatch = StepsAndBatch()
     let isQuadratic: Bool
     if let problemNode = top["problem"] {
       for key in ["model", "data", "loss"] {
@@ -42,9 +44,19 @@ struct TrainingDecoder {
       let data = try decodeData(try top.required("data", meaning: "`synthetic:` or `csv:`"))
       let loss = try top.required("loss").choice(LossFunction.self, noun: "loss")
       dataFile = data.file
+      let limits = top.node.context.limits
       problem = { fixed in
         let examples = try data.load(loss, fixed)
         try Self.check(model, fitting: examples)
+        let perStep = min(stepsAndBatch.batchSize ?? Int.max, examples.training.count)
+        let work = SceneLimits.product(
+          SceneLimits.product(stepsAndBatch.steps, perStep) ?? Int.max, model.parameterCount)
+        if work == nil || work! > limits.work {
+          var error = limits.exceeded(
+            "work", "units of work (steps × examples per step × model parameters)", count: work)
+          error.path = "training.steps"
+          throw error
+        }
         return .supervised(SupervisedProblem(model: model, data: examples, loss: loss))
       }
       isQuadratic = false
@@ -52,6 +64,8 @@ struct TrainingDecoder {
     let optimizer = try decodeOptimizer(try top.required("optimizer", meaning: "method and rate"))
     let (steps, batch) = try decodeTraining(
       try top.required("training", meaning: "the number of steps"))
+    stepsAndBatch.steps = steps
+    if case .size(let size, _) = batch { stepsAndBatch.batchSize = size }
     let objective = try decodeObjective(top["objective"], isQuadratic: isQuadratic)
     let build: Built<TrainingDescription> = { fixed in
       TrainingDescription(
@@ -114,7 +128,18 @@ struct TrainingDecoder {
     let fields = try node.mapping(allowing: ["layers", "activation", "seed", "init"])
     let layersNode = try fields.required(
       "layers", meaning: "widths from input to output, such as `[2, 64, 1]`")
-    let layers = try layersNode.list().map { try $0.integer(minimum: 1, meaning: "a layer width") }
+    let context = node.context
+    let layers = try layersNode.list().map { item in
+      let width = try item.integer(minimum: 1, meaning: "a layer width")
+      try context.check(width, againstLimit: "layer-width", counting: "units in a layer", at: item)
+      return width
+    }
+    var weights: Int? = 0
+    for (inputs, outputs) in zip(layers, layers.dropFirst()) {
+      weights = SceneLimits.sum(weights, SceneLimits.sum(SceneLimits.product(inputs, outputs), outputs))
+    }
+    try context.check(
+      weights, againstLimit: "model-parameters", counting: "model parameters", at: layersNode)
     guard layers.count >= 2 else {
       throw layersNode.error(
         "expected at least two widths (input and output), found \(layers.count)")
@@ -215,4 +240,11 @@ struct TrainingDecoder {
     let seed = try fields.optional("seed") { try $0.integer() } ?? 0
     return (steps, size.map { .size($0, seed: UInt64(bitPattern: Int64(seed))) } ?? .full)
   }
+}
+
+/// The training block's steps and batch size, read after the problem's keys
+/// but needed when the problem is built (to check the work limit).
+private final class StepsAndBatch {
+  var steps = 0
+  var batchSize: Int?
 }

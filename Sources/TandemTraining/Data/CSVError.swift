@@ -13,6 +13,8 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
   case notANumber(file: String, line: Int, column: Int, name: String, text: String)
   /// The file has a header but no rows.
   case noRows(file: String)
+  /// The target is the only column, so there are no features.
+  case noFeatures(file: String, target: String)
 
   /// A message a person can act on.
   public var description: String {
@@ -31,6 +33,8 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
       "\(file):\(line):\(column): `\(text)` in column `\(name)` is not a number."
     case let .noRows(file):
       "\(file): the header is followed by no data rows."
+    case let .noFeatures(file, target):
+      "\(file):1: `\(target)` is the only column, so there are no features to learn from."
     }
   }
 }

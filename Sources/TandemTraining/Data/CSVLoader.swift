@@ -27,6 +27,7 @@ public enum CSVLoader {
         file: file, target: target, columns: header.fields,
         suggestion: nearest(target, in: header.fields))
     }
+    guard header.fields.count > 1 else { throw CSVError.noFeatures(file: file, target: target) }
     var features: [Double] = []
     var values: [Double] = []
     var names: [String] = []

@@ -51,6 +51,7 @@ struct RunCommand: ParsableCommand {
     var run = SceneRun(scene: scene)
     run.every = every
     run.size = size.flatMap(parseSize)
+    run.writesFrames = !noRender
     if case .training(let description) = run.scene.process { return try train(run, description) }
     let clock = ContinuousClock()
     let start = clock.now

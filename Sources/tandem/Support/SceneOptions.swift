@@ -15,6 +15,17 @@ struct SceneOptions: ParsableArguments {
       "Override a parameter's value, e.g. --set k=500 (repeatable).", valueName: "name=value"))
   var assignments: [String] = []
 
+  @Option(
+    name: .customLong("limit"),
+    help: ArgumentHelp(
+      "Raise (or lower) a limit checked before any work, e.g. --limit particles=2000000 "
+        + "(repeatable). Limits and defaults: "
+        + SceneLimits.names.map { "\($0) \(SceneLimits()[$0])" }.joined(separator: ", ")
+        + ". work counts steps × (particles + springs), or steps × examples per step × model "
+        + "parameters; pixels are per frame; yaml-nodes count nodes after expanding aliases.",
+      valueName: "name=value"))
+  var limits: [String] = []
+
   /// Loads the scene with the overrides applied (the file is read once; an
   /// override is checked as if it were written in the file).
   func load() throws -> SceneDescription {
@@ -23,7 +34,9 @@ struct SceneOptions: ParsableArguments {
       throw CommandFailure(
         "no scene file at '\(scene)'. The examples are in scenes/, e.g. scenes/cloth.yaml.")
     }
-    return try SceneFile.load(url, setting: SceneDescription.parameterAssignments(assignments))
+    return try SceneFile.load(
+      url, setting: SceneDescription.parameterAssignments(assignments),
+      limits: SceneLimits().setting(limits))
   }
 }
 
