@@ -47,19 +47,6 @@ static int check_size(uint32_t width, uint32_t height, char *message, size_t cap
   return 0;
 }
 
-int tandem_png_write_file(const char *path, const uint8_t *rgba, uint32_t width,
-                          uint32_t height, char *message, size_t message_capacity) {
-  if (check_size(width, height, message, message_capacity)) return 1;
-  png_image image;
-  describe_rgba(&image, width, height);
-  if (!png_image_write_to_file(&image, path, 0, rgba, 0, NULL)) {
-    fail_with_image(&image, message, message_capacity, "png_image_write_to_file failed");
-    return 1;
-  }
-  png_image_free(&image);
-  return 0;
-}
-
 int tandem_png_write_memory(const uint8_t *rgba, uint32_t width, uint32_t height,
                             uint8_t **bytes, size_t *count, char *message,
                             size_t message_capacity) {

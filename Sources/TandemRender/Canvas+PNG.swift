@@ -20,36 +20,22 @@ extension Canvas {
     return Data(bytes: bytes, count: count)
   }
 
-  /// Writes the canvas as a PNG file at `url`, atomically.
+  /// Writes the canvas as a PNG file at `url`, atomically (``AtomicFile``):
+  /// readers see either the previous file or the complete new one, a file or
+  /// symlink planted in the folder is never written through, and on failure
+  /// `url` is left untouched. The folder must already exist: this never
+  /// creates folders (use ``FrameSequence/createDirectory(at:)``).
   ///
-  /// The image is encoded into a hidden temporary file in the same folder
-  /// (`.<name>.tmp-<pid>`), which is then renamed over `url`. Readers see
-  /// either the previous file or the complete new one, never a partial PNG;
-  /// on failure the temporary file is removed and `url` is left untouched.
-  /// The folder must already exist: this never creates folders (use
-  /// ``FrameSequence/createDirectory(at:)``).
-  ///
-  /// - Throws: ``RenderError/encodingFailed(path:reason:)`` when the file
-  ///   cannot be created or encoded (with libpng's message), or
-  ///   ``RenderError/replacingFailed(path:reason:)`` when the rename fails.
+  /// - Throws: ``RenderError/encodingFailed(path:reason:)`` when libpng
+  ///   cannot encode the image, or ``RenderError/replacingFailed(path:reason:)``
+  ///   when the file cannot be written (a full disk, no permission).
   public func writePNG(to url: URL) throws {
-    let destination = url.path
-    let folder = url.deletingLastPathComponent().path
-    let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())"
-    let failure = rgba.withUnsafeBufferPointer { pixels in
-      callPNGShim { message, capacity in
-        tandem_png_write_file(
-          temporary, pixels.baseAddress, UInt32(width), UInt32(height), message, capacity)
-      }
+    let bytes: Data
+    do {
+      bytes = try pngData()
+    } catch RenderError.encodingFailed(_, let reason) {
+      throw RenderError.encodingFailed(path: url.path, reason: reason)
     }
-    if let failure {
-      unlink(temporary)  // libpng removes it itself; this is belt and braces.
-      throw RenderError.encodingFailed(path: destination, reason: failure)
-    }
-    if rename(temporary, destination) != 0 {
-      let reason = String(cString: strerror(errno))
-      unlink(temporary)
-      throw RenderError.replacingFailed(path: destination, reason: reason)
-    }
+    try AtomicFile.write(bytes, to: url)
   }
 }

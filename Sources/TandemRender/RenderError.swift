@@ -8,6 +8,9 @@ public enum RenderError: Error, Hashable, Sendable {
   case decodingFailed(path: String, reason: String)
   /// The encoded file could not be moved into place at `path`.
   case replacingFailed(path: String, reason: String)
+  /// The file at `path` could not be written (its temporary file could not be
+  /// created, written or flushed: a missing folder, no permission, a full disk).
+  case writingFailed(path: String, reason: String)
   /// The folder at `path` could not be created.
   case directoryCreationFailed(path: String, reason: String)
 }

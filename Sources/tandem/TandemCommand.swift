@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Tandem
 
 /// The `tandem` command line: simulate, tune and benchmark differentiable
@@ -18,6 +19,17 @@ struct TandemCommand: ParsableCommand {
       RunCommand.self, TuneCommand.self, CheckCommand.self, BenchCommand.self, DemoCommand.self,
     ]
   )
+
+  /// Runs the command with SIGINT, SIGTERM and SIGHUP unblocked, whatever
+  /// mask the parent left, so that an interrupt always stops a run (a run
+  /// holds them off itself only while it moves finished frames into place).
+  static func main() {
+    var interrupts = sigset_t()
+    sigemptyset(&interrupts)
+    for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&interrupts, signal) }
+    pthread_sigmask(SIG_UNBLOCK, &interrupts, nil)
+    main(nil)
+  }
 }
 
 /// The version `tandem --version` prints.

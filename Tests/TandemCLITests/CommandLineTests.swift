@@ -164,3 +164,105 @@ import Testing
     #expect(raised.status == 0)
   }
 }
+
+/// Interrupted and concurrent runs, through the built binary.
+@Suite struct InterruptedRunTests {
+  /// Starts `tandem` with `arguments` in the repository, output discarded.
+  func start(_ arguments: [String]) throws -> Process {
+    let process = Process()
+    process.executableURL = CommandLineTests.binary
+    process.arguments = arguments
+    process.currentDirectoryURL = CommandLineTests.repository
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return process
+  }
+
+  func names(_ path: String) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+  }
+
+  /// Waits up to 20 s for a staging folder to appear (frames being drawn).
+  func waitForStaging(in path: String) throws -> Bool {
+    for _ in 0..<400 {
+      if try names(path).contains(where: { $0.hasPrefix(".tandem-frames-") }) { return true }
+      usleep(50_000)
+    }
+    return false
+  }
+
+  @Test func anInterruptedRunLeavesThePreviousFramesAndASecondRunIsRefused() throws {
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tandem-interrupt-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let folder = out + "/rope"
+    let first = try start(["run", "scenes/rope.yaml", "--out", out, "--every", "3000"])
+    first.waitUntilExit()
+    #expect(first.terminationStatus == 0)
+    let before = try names(folder)
+    #expect(before.filter { $0.hasSuffix(".png") }.count == 3)
+    let frame = try Data(contentsOf: URL(fileURLWithPath: folder + "/frame-00002.png"))
+
+    // A long run (6,002 frames) into the same folder, interrupted while drawing.
+    let long = try start(["run", "scenes/rope.yaml", "--out", out, "--every", "1"])
+    #expect(try waitForStaging(in: folder))
+    let second = try start(["run", "scenes/rope.yaml", "--out", out, "--every", "3000"])
+    second.waitUntilExit()
+    #expect(second.terminationStatus == 1, "a second run into a busy folder is refused")
+    kill(long.processIdentifier, SIGTERM)
+    long.waitUntilExit()
+    #expect(long.terminationStatus != 0)
+    // The previous frames are exactly as they were; only the staging folder is extra.
+    let after = try names(folder)
+    #expect(after.filter { !$0.hasPrefix(".tandem-frames-") } == before)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/frame-00002.png")) == frame)
+    // The next run removes what the interrupted one left.
+    let third = try start(["run", "scenes/rope.yaml", "--out", out, "--every", "2000"])
+    third.waitUntilExit()
+    #expect(third.terminationStatus == 0)
+    #expect(
+      try names(folder) == [".tandem-lock", "frame-00001.png", "frame-00002.png",
+        "frame-00003.png", "frame-00004.png"])
+  }
+
+  @Test func aFullDiskFailsNamingThePathAndKeepsThePreviousFrames() throws {
+    guard getuid() == 0 else { return }  // mounting a small tmpfs needs root
+    let mountPoint = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tandem-full-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: mountPoint) }
+    let mount = Process()
+    mount.executableURL = URL(fileURLWithPath: "/bin/mount")
+    mount.arguments = ["-t", "tmpfs", "-o", "size=256k", "tmpfs", mountPoint]
+    mount.standardError = FileHandle.nullDevice
+    guard (try? mount.run()) != nil else { return }
+    mount.waitUntilExit()
+    guard mount.terminationStatus == 0 else { return }  // not allowed here (a container)
+    defer {
+      let umount = Process()
+      umount.executableURL = URL(fileURLWithPath: "/bin/umount")
+      umount.arguments = [mountPoint]
+      try? umount.run()
+      umount.waitUntilExit()
+    }
+    let small = try start(["run", "scenes/rope.yaml", "--out", mountPoint, "--every", "3000"])
+    small.waitUntilExit()
+    #expect(small.terminationStatus == 0)
+    let before = try names(mountPoint + "/rope")
+    let big = Process()
+    big.executableURL = CommandLineTests.binary
+    big.arguments = ["run", "scenes/rope.yaml", "--out", mountPoint, "--every", "20"]
+    big.currentDirectoryURL = CommandLineTests.repository
+    let error = Pipe()
+    big.standardError = error
+    big.standardOutput = FileHandle.nullDevice
+    try big.run()
+    let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    big.waitUntilExit()
+    #expect(big.terminationStatus == 1)
+    #expect(message.contains(mountPoint + "/rope/"))
+    #expect(message.contains("No space left on device"))
+    #expect(try names(mountPoint + "/rope") == before)
+  }
+}

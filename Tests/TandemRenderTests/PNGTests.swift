@@ -56,12 +56,12 @@ import TandemRender
     #expect {
       try sampleCanvas().writePNG(to: url)
     } throws: { error in
-      guard case RenderError.encodingFailed(let path, let reason)? = error as? RenderError
+      guard case RenderError.writingFailed(let path, let reason)? = error as? RenderError
       else { return false }
-      return path == url.path && !reason.isEmpty
+      return path == url.path && reason.contains("No such file or directory")
     }
     #expect(try files(in: folder).isEmpty)
-    let message = RenderError.encodingFailed(path: url.path, reason: "No such file").description
+    let message = RenderError.writingFailed(path: url.path, reason: "No such file").description
     #expect(message.contains(url.path) && message.contains("No such file"))
   }
 

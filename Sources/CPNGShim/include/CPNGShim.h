@@ -17,11 +17,6 @@
 extern "C" {
 #endif
 
-/// Encodes `rgba` as a PNG file at `path`, creating or truncating it.
-/// libpng removes the file itself if encoding fails after opening it.
-int tandem_png_write_file(const char *path, const uint8_t *rgba, uint32_t width,
-                          uint32_t height, char *message, size_t message_capacity);
-
 /// Encodes `rgba` as PNG bytes in memory. On success `*bytes` points to
 /// `*count` bytes allocated with malloc; release them with tandem_png_free.
 int tandem_png_write_memory(const uint8_t *rgba, uint32_t width, uint32_t height,

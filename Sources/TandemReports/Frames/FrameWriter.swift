@@ -1,13 +1,21 @@
 import Foundation
 import TandemRender
 
-/// Writes a trajectory as numbered PNG frames into one folder.
+/// Writes a trajectory as numbered PNG frames into one folder, whole or not
+/// at all.
 ///
-/// Each frame is written atomically (a temporary file, then a rename), so an
-/// interrupted run leaves no broken PNG. Frames left from an earlier, longer
-/// run of the same scene are removed afterwards; nothing else in the folder,
-/// and nothing outside it, is touched.
+/// The frames are drawn into a private staging folder inside the folder
+/// (`mkdtemp`: an unpredictable name, created exclusively). Only when every
+/// frame is written are they moved into place, with interrupts held off, and
+/// the frames of an earlier, longer run removed. A run that fails or is
+/// interrupted before that leaves the previous frames untouched; the staging
+/// folder it leaves is removed by the next run (``OutputFolder``). Frames are
+/// numbered with five digits, or more when there are more than 99,999.
+/// Nothing else in the folder, and nothing outside it, is touched.
 public struct FrameWriter {
+  /// The prefix of the staging folders.
+  public static let stagingPrefix = ".tandem-frames-"
+
   /// The folder the frames go to.
   public let directory: URL
   /// Whether to draw fading trails behind the particles.
@@ -27,7 +35,11 @@ public struct FrameWriter {
     progress: (Int, Int) -> Void = { _, _ in }
   ) throws -> Int {
     try FrameSequence.createDirectory(at: directory)
-    let sequence = FrameSequence(directory: directory)
+    let count = trajectory.samples.count
+    let staging = try makeStagingFolder()
+    defer { try? FileManager.default.removeItem(at: staging) }
+    let digits = max(5, String(count).count)
+    let staged = FrameSequence(directory: staging, digits: digits)
     let positions = trajectory.samples.flatMap { sample in
       sample.xs.indices.map { Point(sample.xs[$0], sample.ys[$0]) }
     }
@@ -45,22 +57,60 @@ public struct FrameWriter {
       drawing.drawCaption(
         "\(title)   t = \(String(format: "%.3f", sample.time)) s   step \(sample.step)", on: &canvas
       )
-      _ = try sequence.write(canvas, frame: index + 1)
-      progress(index + 1, trajectory.samples.count)
+      _ = try staged.write(canvas, frame: index + 1)
+      progress(index + 1, count)
     }
-    try removeStaleFrames(after: trajectory.samples.count, in: sequence)
-    return trajectory.samples.count
+    try withInterruptsHeld {
+      try moveIntoPlace(count, from: staged)
+    }
+    return count
   }
 
-  /// Removes `frame-NNNNN.png` files numbered above `count`.
-  func removeStaleFrames(after count: Int, in sequence: FrameSequence) throws {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-    for name in names where name.hasPrefix(sequence.prefix + "-") && name.hasSuffix(".png") {
-      let digits = name.dropFirst(sequence.prefix.count + 1).dropLast(4)
-      guard digits.count == sequence.digits, let number = Int(digits), number > count else {
-        continue
+  /// A new, empty staging folder inside ``directory``.
+  func makeStagingFolder() throws -> URL {
+    var template = Array(
+      directory.appendingPathComponent(Self.stagingPrefix + "XXXXXX").path.utf8CString)
+    guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+      throw RenderError.directoryCreationFailed(
+        path: directory.path, reason: String(cString: strerror(errno)))
+    }
+    return URL(fileURLWithPath: String(cString: made), isDirectory: true)
+  }
+
+  /// Moves the `count` staged frames over the folder's, then removes the
+  /// folder's other frames (an earlier run's, numbered higher or with another
+  /// number of digits).
+  func moveIntoPlace(_ count: Int, from staged: FrameSequence) throws {
+    let final = FrameSequence(directory: directory, digits: staged.digits)
+    for frame in stride(from: 1, through: count, by: 1) {
+      guard rename(staged.url(forFrame: frame).path, final.url(forFrame: frame).path) == 0 else {
+        throw RenderError.replacingFailed(
+          path: final.url(forFrame: frame).path, reason: String(cString: strerror(errno)))
       }
+    }
+    let kept = Set(stride(from: 1, through: count, by: 1).map(final.fileName(forFrame:)))
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    for name in names where Self.isFrameName(name) && !kept.contains(name) {
       try FileManager.default.removeItem(at: directory.appendingPathComponent(name))
     }
   }
+
+  /// Whether `name` is a frame's: `frame-` then five or more digits, then `.png`.
+  static func isFrameName(_ name: String) -> Bool {
+    guard name.hasPrefix("frame-"), name.hasSuffix(".png") else { return false }
+    let digits = name.dropFirst(6).dropLast(4)
+    return digits.count >= 5 && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
+  }
+}
+
+/// Runs `body` with SIGINT, SIGTERM and SIGHUP held until it returns, so that
+/// an interrupt cannot stop it halfway; a held signal is delivered afterwards.
+func withInterruptsHeld<T>(_ body: () throws -> T) rethrows -> T {
+  var held = sigset_t()
+  var previous = sigset_t()
+  sigemptyset(&held)
+  for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&held, signal) }
+  pthread_sigmask(SIG_BLOCK, &held, &previous)
+  defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+  return try body()
 }

@@ -118,8 +118,9 @@ public struct SceneTuning {
   @discardableResult
   public func write(_ history: [TuningIteration], to folder: URL) throws -> [String] {
     try FrameSequence.createDirectory(at: folder)
-    try Data(tunedSceneText(history, in: folder).utf8).write(
-      to: folder.appendingPathComponent("tuned.yaml"), options: .atomic)
+    try AtomicFile.write(
+      Data(tunedSceneText(history, in: folder).utf8),
+      to: folder.appendingPathComponent("tuned.yaml"))
     let size = PixelSize(width: 900, height: 600)
     try TuningPlots.loss(history, title: scene.name).render(size: size).writePNG(
       to: folder.appendingPathComponent("loss.png"))

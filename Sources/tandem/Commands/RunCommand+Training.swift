@@ -6,6 +6,8 @@ extension RunCommand {
   /// loss.png and prints a summary.
   func train(_ run: SceneRun, _ description: TrainingDescription) throws {
     let scene = run.scene
+    let folder = output.folder(for: scene.name)
+    let held = noRender ? nil : try OutputFolder(folder)
     let clock = ContinuousClock()
     let start = clock.now
     var bar = ProgressBar(
@@ -14,8 +16,7 @@ extension RunCommand {
     bar.finish()
     let seconds = (clock.now - start).seconds
 
-    let folder = output.folder(for: scene.name)
-    if !noRender { try run.writeLossPlot(curve, to: folder) }
+    if let held { try run.writeLossPlot(curve, to: held.url) }
 
     if json {
       print(

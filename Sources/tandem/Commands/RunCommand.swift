@@ -10,7 +10,10 @@ struct RunCommand: ParsableCommand {
       "Simulate a scene and write its frames as PNG images, or train a training scene once.",
     discussion: """
       Simulates on plain Double numbers (no derivatives) and writes DIR/<scene name>/frame-00001.png, \
-      frame-00002.png, … Frames are written atomically; re-running replaces only that scene's frames. \
+      frame-00002.png, … The frames are written whole or not at all: they are drawn into a hidden \
+      staging folder and moved into place when every one is written, so an interrupted or failed \
+      run leaves the previous frames as they were. One process at a time writes into a scene's \
+      folder; a second is refused. A scene folder that is a symbolic link is refused. \
       Prints a summary: steps, simulated time, the end-state loss if the scene has an objective, \
       frames written and wall time.
 
@@ -53,6 +56,9 @@ struct RunCommand: ParsableCommand {
     run.size = size.flatMap(parseSize)
     run.writesFrames = !noRender
     if case .training(let description) = run.scene.process { return try train(run, description) }
+    let folder = output.folder(for: scene.name)
+    // Held from before the first step (see OutputFolder).
+    let held = noRender ? nil : try OutputFolder(folder)
     let clock = ContinuousClock()
     let start = clock.now
 
@@ -66,11 +72,10 @@ struct RunCommand: ParsableCommand {
     )
 
     var frames = 0
-    let folder = output.folder(for: scene.name)
-    if !noRender {
+    if let held {
       var frameBar = ProgressBar(
         "drawing", total: trajectory.samples.count, enabled: !json && isatty(STDERR_FILENO) != 0)
-      frames = try run.writeFrames(simulated, to: folder) { frameBar.update($0) }
+      frames = try run.writeFrames(simulated, to: held.url) { frameBar.update($0) }
       frameBar.finish()
     }
     let seconds = (clock.now - start).seconds

@@ -67,6 +67,9 @@ struct TuneCommand: ParsableCommand {
       iterations, method, rate, horizon
     )
     tuning.writesFrames = !noFrames
+    // Held from before the first iteration, so a second run into the same
+    // folder is refused at once rather than after its work.
+    let folder = try OutputFolder(output.folder(for: scene.name)).url
     let tuned = tuning.tuned
     let method = tuning.resolvedMethod
     printError(
@@ -84,7 +87,6 @@ struct TuneCommand: ParsableCommand {
           + values.joined(separator: " ")
           + (iteration.halvings > 0 ? "  (step halved \(iteration.halvings)×)" : ""))
     }
-    let folder = output.folder(for: scene.name)
     let written = try tuning.write(history, to: folder)
     let best = SceneTuning.best(of: history)
 
