@@ -5,7 +5,9 @@
 #include "CPNGShim.h"
 
 #include <png.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 
 // Refuse images whose pixel buffer would exceed 1 GiB: a corrupt or hostile
@@ -42,6 +44,33 @@ static int check_size(uint32_t width, uint32_t height, char *message, size_t cap
   }
   if ((size_t)width * (size_t)height > TANDEM_PNG_MAX_BYTES / 4) {
     copy_message(message, capacity, "image is too large (over 1 GiB of RGBA pixels)");
+    return 1;
+  }
+  return 0;
+}
+
+int tandem_png_write_descriptor(int descriptor, const uint8_t *rgba, uint32_t width,
+                                uint32_t height, char *message, size_t message_capacity) {
+  if (check_size(width, height, message, message_capacity)) return 1;
+  // A duplicate, so that closing the stream leaves the caller's descriptor open.
+  int copy = dup(descriptor);
+  FILE *file = copy >= 0 ? fdopen(copy, "wb") : NULL;
+  if (file == NULL) {
+    if (copy >= 0) close(copy);
+    copy_message(message, message_capacity, "cannot open the file for writing");
+    return 1;
+  }
+  png_image image;
+  describe_rgba(&image, width, height);
+  int ok = png_image_write_to_stdio(&image, file, 0, rgba, 0, NULL);
+  if (!ok) {
+    fail_with_image(&image, message, message_capacity, "png_image_write_to_stdio failed");
+    fclose(file);
+    return 1;
+  }
+  png_image_free(&image);
+  if (fclose(file) != 0) {
+    copy_message(message, message_capacity, "cannot write the file (is the disk full?)");
     return 1;
   }
   return 0;

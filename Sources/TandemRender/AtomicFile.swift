@@ -5,10 +5,12 @@ import Foundation
 ///
 /// The bytes go to a temporary file in the destination's folder, created by
 /// `mkstemp`: an unpredictable name, opened exclusively, so a file or symlink
-/// planted under the name cannot be written through. The file is flushed to
-/// disk and renamed over the destination; `rename` replaces a symlink at the
-/// destination itself, not what it points to. On any failure the temporary
-/// file is removed and the destination is left as it was.
+/// planted under the name cannot be written through. The file is then renamed
+/// over the destination; `rename` replaces a symlink at the destination
+/// itself, not what it points to. On any failure the temporary file is
+/// removed and the destination is left as it was. (There is no `fsync`: the
+/// promise is about interrupted and failed runs, not power loss, and a sync
+/// per frame would make writing thousands of frames slow.)
 public enum AtomicFile {
   /// The prefix of every temporary file, so a later run can remove the ones
   /// a crash left behind (see ``isTemporary(_:)``).
@@ -19,20 +21,9 @@ public enum AtomicFile {
 
   /// Writes `bytes` to `url` atomically.
   ///
-  /// - Throws: ``RenderError/writingFailed(path:reason:)`` naming `url`, with
-  ///   the system's reason (a full disk, a missing folder, no permission), or
-  ///   ``RenderError/replacingFailed(path:reason:)`` when the rename fails.
+  /// - Throws: As ``write(to:_:)``.
   public static func write(_ bytes: Data, to url: URL) throws {
-    let folder = url.deletingLastPathComponent().path
-    var template = Array((folder + "/" + temporaryPrefix + "XXXXXX").utf8CString)
-    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard descriptor >= 0 else { throw failure(url, "cannot create a temporary file there") }
-    let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-    var closed = false
-    defer {
-      if !closed { close(descriptor) }
-    }
-    do {
+    try write(to: url) { descriptor in
       try bytes.withUnsafeBytes { buffer in
         var offset = 0
         while offset < buffer.count {
@@ -45,9 +36,30 @@ public enum AtomicFile {
           offset += written
         }
       }
+    }
+  }
+
+  /// Writes `url` atomically: `body` writes the contents to the open file
+  /// descriptor of the temporary file.
+  ///
+  /// - Throws: What `body` throws, ``RenderError/writingFailed(path:reason:)``
+  ///   naming `url` with the system's reason (a full disk, a missing folder,
+  ///   no permission), or ``RenderError/replacingFailed(path:reason:)`` when
+  ///   the rename fails.
+  public static func write(to url: URL, _ body: (Int32) throws -> Void) throws {
+    let folder = url.deletingLastPathComponent().path
+    var template = Array((folder + "/" + temporaryPrefix + "XXXXXX").utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard descriptor >= 0 else { throw failure(url, "cannot create a temporary file there") }
+    let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    var closed = false
+    defer {
+      if !closed { close(descriptor) }
+    }
+    do {
+      try body(descriptor)
       // Readable by others, as a file created by a plain open would be.
       fchmod(descriptor, 0o644)
-      guard fsync(descriptor) == 0 else { throw failure(url, "cannot flush to disk") }
       closed = true
       guard close(descriptor) == 0 else { throw failure(url, "cannot close") }
       guard rename(temporary, url.path) == 0 else {

@@ -30,12 +30,14 @@ extension Canvas {
   ///   cannot encode the image, or ``RenderError/replacingFailed(path:reason:)``
   ///   when the file cannot be written (a full disk, no permission).
   public func writePNG(to url: URL) throws {
-    let bytes: Data
-    do {
-      bytes = try pngData()
-    } catch RenderError.encodingFailed(_, let reason) {
-      throw RenderError.encodingFailed(path: url.path, reason: reason)
+    try AtomicFile.write(to: url) { descriptor in
+      let failure = rgba.withUnsafeBufferPointer { pixels in
+        callPNGShim { message, capacity in
+          tandem_png_write_descriptor(
+            descriptor, pixels.baseAddress, UInt32(width), UInt32(height), message, capacity)
+        }
+      }
+      if let failure { throw RenderError.writingFailed(path: url.path, reason: failure) }
     }
-    try AtomicFile.write(bytes, to: url)
   }
 }

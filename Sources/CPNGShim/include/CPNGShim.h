@@ -17,6 +17,11 @@
 extern "C" {
 #endif
 
+/// Encodes `rgba` as a PNG file written to the open file `descriptor` (from
+/// its current position), which stays open.
+int tandem_png_write_descriptor(int descriptor, const uint8_t *rgba, uint32_t width,
+                                uint32_t height, char *message, size_t message_capacity);
+
 /// Encodes `rgba` as PNG bytes in memory. On success `*bytes` points to
 /// `*count` bytes allocated with malloc; release them with tandem_png_free.
 int tandem_png_write_memory(const uint8_t *rgba, uint32_t width, uint32_t height,
