@@ -5,6 +5,7 @@
 #include "CPNGShim.h"
 
 #include <png.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -62,15 +63,25 @@ int tandem_png_write_descriptor(int descriptor, const uint8_t *rgba, uint32_t wi
   }
   png_image image;
   describe_rgba(&image, width, height);
+  errno = 0;
   int ok = png_image_write_to_stdio(&image, file, 0, rgba, 0, NULL);
+  // libpng says only "Write Error" when the disk is full; the system says why.
+  int reason = errno;
   if (!ok) {
-    fail_with_image(&image, message, message_capacity, "png_image_write_to_stdio failed");
+    if (reason != 0) {
+      copy_message(message, message_capacity, strerror(reason));
+      png_image_free(&image);
+    } else {
+      fail_with_image(&image, message, message_capacity, "png_image_write_to_stdio failed");
+    }
     fclose(file);
     return 1;
   }
   png_image_free(&image);
+  errno = 0;
   if (fclose(file) != 0) {
-    copy_message(message, message_capacity, "cannot write the file (is the disk full?)");
+    copy_message(message, message_capacity,
+                 errno != 0 ? strerror(errno) : "cannot write the file");
     return 1;
   }
   return 0;
