@@ -92,8 +92,11 @@ import Testing
     #expect(
       Set(json.keys) == [
         "loss", "parameters", "gradient", "finite_difference", "finite_difference_steps",
-        "reverse", "steps", "routes",
+        "reverse", "steps", "routes", "verdict",
       ])
+    let verdict = try #require(json["verdict"] as? [String: Any])
+    #expect(verdict["passed"] as? Bool == true)
+    #expect((verdict["reverse"] as? [String: String])?.values.allSatisfy { $0 == "PASS" } == true)
     let routes = try #require(json["routes"] as? [String: [String: Any]])
     #expect(Set(routes.keys) == ["forward", "finite-difference", "reverse"])
     for (name, route) in routes {
@@ -148,6 +151,23 @@ import Testing
     for command in ["run", "tune", "check", "bench", "demo"] {
       #expect(help.output.contains(command), "\(command)")
     }
+  }
+
+  @Test func checkFailsWhenTheRoutesDisagree() throws {
+    // A relative tolerance of 0 and no absolute floor: central differences
+    // cannot match forward mode to the last bit.
+    let strict = try tandem(
+      "check", "scenes/step-size.yaml", "--rtol", "0", "--atol", "0", "--json")
+    #expect(strict.status == 1)
+    let verdict = try #require(try strict.json()["verdict"] as? [String: Any])
+    #expect(verdict["passed"] as? Bool == false)
+    #expect((verdict["finite_difference"] as? [String: String])?.values.contains("FAIL") == true)
+    let text = try tandem("check", "scenes/step-size.yaml", "--rtol", "0", "--atol", "0")
+    #expect(text.status == 1)
+    #expect(text.output.contains("verdict: FAIL"))
+    let skipped = try tandem("check", "scenes/step-size.yaml", "--reverse-limit", "1")
+    #expect(skipped.status == 0, "a skipped route does not fail the check")
+    #expect(skipped.output.contains("skipped"))
   }
 
   @Test func limitsAreNamedAndCanBeRaised() throws {

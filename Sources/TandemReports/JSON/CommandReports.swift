@@ -121,9 +121,22 @@ public struct TuneReport: Encodable {
 /// What `tandem check --json` prints.
 public struct CheckReport: Encodable {
   enum CodingKeys: String, CodingKey {
-    case loss, parameters, gradient, reverse, steps, routes
+    case loss, parameters, gradient, reverse, steps, routes, verdict
     case finiteDifference = "finite_difference"
     case finiteDifferenceSteps = "finite_difference_steps"
+  }
+  /// Whether the routes agree (see ``CheckVerdict``).
+  public struct Verdict: Encodable {
+    enum CodingKeys: String, CodingKey {
+      case passed, reverse
+      case finiteDifference = "finite_difference"
+    }
+    /// Whether every route that ran agrees with forward mode on every parameter.
+    public var passed: Bool
+    /// Central differences' outcome by parameter: `PASS`, `FAIL` or `skipped`.
+    public var finiteDifference: [String: String]
+    /// Reverse mode's outcome by parameter.
+    public var reverse: [String: String]
   }
   /// One route's result and cost.
   public struct Route: Encodable {
@@ -176,10 +189,14 @@ public struct CheckReport: Encodable {
   public var steps: Int
   /// Every route's entry, by name.
   public var routes: [String: Route]
+  /// Whether the routes agree.
+  public var verdict: Verdict
 
   /// The report of `results` (forward, central differences, reverse, as
   /// ``SceneCheck/run(starting:)`` returns them) for `scene`.
-  public init(scene: SceneDescription, steps: Int, results: [GradientRouteResult]) {
+  public init(
+    scene: SceneDescription, steps: Int, results: [GradientRouteResult], verdict: CheckVerdict
+  ) {
     let tuned = scene.tunedParameterList
     let names = tuned.map(\.name)
     let (forward, difference, reverse) = (results[0], results[1], results[2])
@@ -191,5 +208,10 @@ public struct CheckReport: Encodable {
     self.reverse = Nullable(reverse.failure == nil ? named(reverse.gradient, by: names) : nil)
     self.steps = steps
     routes = Dictionary(uniqueKeysWithValues: results.map { ($0.route.rawValue, Route($0)) })
+    self.verdict = Verdict(
+      passed: verdict.passed,
+      finiteDifference: Dictionary(
+        uniqueKeysWithValues: zip(names, verdict.finiteDifference.map(\.rawValue))),
+      reverse: Dictionary(uniqueKeysWithValues: zip(names, verdict.reverse.map(\.rawValue))))
   }
 }

@@ -14,6 +14,13 @@ struct CheckCommand: ParsableCommand {
       reverse mode through the whole trajectory (every operation recorded, one backward pass). \
       The peak memory of each route is its own (the high-water mark is reset before each): \
       forward mode's stays flat as the number of steps grows, reverse mode's grows with it.
+
+      Gives a verdict: each route's gradient is compared with forward mode's, parameter by \
+      parameter, and passes when the absolute difference is at most --atol or the symmetric \
+      relative difference |a − b| / max(|a|, |b|) is at most --rtol (defaults: 1e-5 and 1e-10 \
+      for finite differences, 1e-9 and 1e-12 for reverse mode). A non-finite value fails. The \
+      exit status is 1 when any route that ran disagrees, 0 when all agree; a skipped route is \
+      shown as skipped.
       """
   )
 
@@ -30,11 +37,28 @@ struct CheckCommand: ParsableCommand {
   @Flag(help: .hidden)
   var inProcess = false
 
+  @Option(help: "The relative tolerance of every route (default: each route's own).")
+  var rtol: Double?
+
+  @Option(help: "The absolute tolerance of every route (default: each route's own).")
+  var atol: Double?
+
   @Flag(help: "Print the results as one JSON object on standard output.")
   var json = false
 
   func validate() throws {
     guard reverseLimit > 0 else { throw ValidationError("--reverse-limit must be positive.") }
+    for (name, value) in [("--rtol", rtol), ("--atol", atol)] {
+      if let value, !(value >= 0 && value.isFinite) {
+        throw ValidationError("\(name) must be a finite number ≥ 0, not \(value).")
+      }
+    }
+  }
+
+  /// `tolerance` with the flags that were given.
+  func overriding(_ tolerance: CheckVerdict.Tolerance) -> CheckVerdict.Tolerance {
+    CheckVerdict.Tolerance(
+      relative: rtol ?? tolerance.relative, absolute: atol ?? tolerance.absolute)
   }
 
   func run() throws {
@@ -49,34 +73,37 @@ struct CheckCommand: ParsableCommand {
     let steps = check.scene.process.stepCount
     let tuned = scene.tunedParameterList
     let parameters = scene.parameterVector
+    let verdict = CheckVerdict(
+      results, finiteDifference: overriding(.finiteDifference), reverse: overriding(.reverse))
     if json {
-      print(jsonText(CheckReport(scene: scene, steps: steps, results: results)))
-      return
+      print(
+        jsonText(CheckReport(scene: scene, steps: steps, results: results, verdict: verdict)))
+    } else {
+      printTable(
+        scene: scene, steps: steps, tuned: tuned, parameters: parameters, results: results,
+        verdict: verdict)
     }
-    printTable(
-      scene: scene, steps: steps, tuned: tuned, parameters: parameters, results: results
-    )
+    if !verdict.passed { throw ExitCode(1) }
   }
 
   func printTable(
     scene: SceneDescription, steps: Int, tuned: [TunedParameter], parameters: [Double],
-    results: [GradientRouteResult]
+    results: [GradientRouteResult], verdict: CheckVerdict
   ) {
     let (forward, difference, reverse) = (results[0], results[1], results[2])
     print("scene \(scene.name): \(steps) steps, loss \(String(format: "%.15g", forward.loss))")
     print("")
     let header = [
-      "parameter", "value", "forward", "finite difference", "reverse", "|fd−fwd|/|fwd|",
-      "|rev−fwd|/|fwd|",
+      "parameter", "value", "forward", "finite difference", "reverse", "fd vs fwd", "rev vs fwd",
     ]
     var rows: [[String]] = []
     for (k, p) in tuned.enumerated() {
       let f = forward.gradient[k]
       rows.append([
         p.name, format(parameters[p.index]), format(f), format(difference.gradient[k]),
-        reverse.failure == nil ? format(reverse.gradient[k]) : "—",
-        relative(difference.gradient[k], f),
-        reverse.failure == nil ? relative(reverse.gradient[k], f) : "—",
+        reverse.failure == nil ? format(reverse.gradient[k]) : "skipped",
+        compared(difference.gradient[k], f, verdict.finiteDifference[k]),
+        reverse.failure == nil ? compared(reverse.gradient[k], f, verdict.reverse[k]) : "skipped",
       ])
     }
     printAligned([header] + rows)
@@ -97,15 +124,18 @@ struct CheckCommand: ParsableCommand {
       ])
     }
     printAligned(costs)
+    print("")
+    print(
+      verdict.passed
+        ? "verdict: PASS (every route that ran agrees with forward mode)"
+        : "verdict: FAIL (a route disagrees with forward mode, or a value is not finite)")
   }
 
   func format(_ value: Double) -> String { String(format: "%.12g", value) }
 
-  /// |value − reference| / |reference|; "inf" when the reference is 0 and
-  /// the value is not (a route that lost a derivative shows up that way).
-  func relative(_ value: Double, _ reference: Double) -> String {
-    if reference == 0 { return value == 0 ? "0" : "inf" }
-    return String(format: "%.2e", abs(value - reference) / abs(reference))
+  /// The symmetric relative difference and the outcome, such as `3.1e-11 PASS`.
+  func compared(_ value: Double, _ reference: Double, _ outcome: CheckVerdict.Outcome) -> String {
+    String(format: "%.1e ", CheckVerdict.difference(value, reference)) + outcome.rawValue
   }
 
   /// Prints rows as left-aligned columns two spaces apart.

@@ -1,0 +1,92 @@
+import TandemTuning
+
+/// Whether the routes of ``SceneCheck`` agree: each other route's gradient
+/// against forward mode's, parameter by parameter, within tolerances suited
+/// to the route.
+///
+/// Two numbers agree when |a − b| ≤ `atol`, or when their symmetric relative
+/// difference |a − b| / max(|a|, |b|) is at most `rtol`. The symmetric form
+/// does not blow up when one of them is 0, and `atol` is the floor that
+/// accepts two gradients that are both zero to rounding. A non-finite value
+/// never agrees.
+public struct CheckVerdict: Sendable {
+  /// The tolerances one route is held to.
+  public struct Tolerance: Sendable, Hashable {
+    /// The largest symmetric relative difference accepted.
+    public var relative: Double
+    /// The absolute difference always accepted.
+    public var absolute: Double
+
+    /// A tolerance from its two parts.
+    public init(relative: Double, absolute: Double) {
+      self.relative = relative
+      self.absolute = absolute
+    }
+
+    /// Central differences: their truncation and rounding errors are near
+    /// ε^(2/3) ≈ 4e-11 relative on a smooth loss, far more on a long or stiff run.
+    public static let finiteDifference = Tolerance(relative: 1e-5, absolute: 1e-10)
+    /// Reverse mode computes the same derivative as forward mode in another
+    /// order: only rounding differs.
+    public static let reverse = Tolerance(relative: 1e-9, absolute: 1e-12)
+  }
+
+  /// One route's verdict on one parameter.
+  public enum Outcome: String, Sendable, Hashable {
+    /// Within the tolerance.
+    case pass = "PASS"
+    /// Outside it, or a value is not finite.
+    case fail = "FAIL"
+    /// The route did not run.
+    case skipped = "skipped"
+  }
+
+  /// The symmetric relative difference of `a` and `b` (0 when both are 0;
+  /// infinite when either is not finite).
+  public static func difference(_ a: Double, _ b: Double) -> Double {
+    guard a.isFinite, b.isFinite else { return .infinity }
+    let scale = max(abs(a), abs(b))
+    return scale == 0 ? 0 : abs(a - b) / scale
+  }
+
+  /// Whether `value` agrees with `reference` within `tolerance`.
+  public static func outcome(_ value: Double, _ reference: Double, _ tolerance: Tolerance)
+    -> Outcome
+  {
+    guard value.isFinite, reference.isFinite else { return .fail }
+    if abs(value - reference) <= tolerance.absolute { return .pass }
+    return difference(value, reference) <= tolerance.relative ? .pass : .fail
+  }
+
+  /// Central differences' outcome for each tuned parameter.
+  public var finiteDifference: [Outcome]
+  /// Reverse mode's outcome for each tuned parameter.
+  public var reverse: [Outcome]
+  /// Whether forward mode's own loss and gradient are finite.
+  public var forwardIsFinite: Bool
+
+  /// The verdict on `results` (forward, central differences, reverse, as
+  /// ``SceneCheck/run(starting:)`` returns them), each route held to its
+  /// tolerance.
+  public init(
+    _ results: [GradientRouteResult], finiteDifference fdTolerance: Tolerance = .finiteDifference,
+    reverse reverseTolerance: Tolerance = .reverse
+  ) {
+    let (forward, difference, reverse) = (results[0], results[1], results[2])
+    forwardIsFinite = forward.loss.isFinite && forward.gradient.allSatisfy(\.isFinite)
+    func outcomes(_ result: GradientRouteResult, _ tolerance: Tolerance) -> [Outcome] {
+      forward.gradient.indices.map { k in
+        result.failure != nil
+          ? .skipped : Self.outcome(result.gradient[k], forward.gradient[k], tolerance)
+      }
+    }
+    finiteDifference = outcomes(difference, fdTolerance)
+    self.reverse = outcomes(reverse, reverseTolerance)
+  }
+
+  /// Whether every route that ran agrees on every parameter and nothing is
+  /// non-finite.
+  public var passed: Bool {
+    forwardIsFinite && !(finiteDifference + reverse).contains(.fail)
+  }
+}
