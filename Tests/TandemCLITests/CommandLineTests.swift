@@ -78,7 +78,10 @@ import Testing
       "tune", "scenes/step-size.yaml", "--iterations", "2", "--no-frames", "--json", "--out", out)
     #expect(result.status == 0, "\(result.error)")
     let json = try result.json()
-    #expect(Set(json.keys) == ["loss", "parameters", "history"])
+    #expect(Set(json.keys) == ["loss", "parameters", "history", "stop"])
+    let stop = try #require(json["stop"] as? [String: String])
+    #expect(stop["name"] == "iteration-limit")
+    #expect(stop["reason"] == "reached the limit of 2 iterations")
     let history = try #require(json["history"] as? [[String: Any]])
     #expect(!history.isEmpty)
     #expect(Set(history[0].keys) == ["iteration", "loss", "parameters", "gradient"])
@@ -168,6 +171,14 @@ import Testing
     let skipped = try tandem("check", "scenes/step-size.yaml", "--reverse-limit", "1")
     #expect(skipped.status == 0, "a skipped route does not fail the check")
     #expect(skipped.output.contains("skipped"))
+  }
+
+  @Test func aNonFiniteRateIsRefused() throws {
+    for rate in ["inf", "nan", "-1"] {
+      let result = try tandem("tune", "scenes/step-size.yaml", "--rate=\(rate)", "--no-frames")
+      #expect(result.status != 0)
+      #expect(result.error.contains("--rate must be a positive, finite number"), "\(rate)")
+    }
   }
 
   @Test func limitsAreNamedAndCanBeRaised() throws {

@@ -66,6 +66,28 @@ import Testing
     #expect(loss == best.loss)
   }
 
+  /// The last iteration says why the tuner stopped; the others say nothing.
+  @Test func theHistorySaysWhyTheTunerStopped() throws {
+    let scene = try ExampleScenes.load("step-size")
+    let process = try #require(scene.simulation)
+    func tuner(_ iterations: Int) -> Tuner<SimulationDescription> {
+      Tuner(
+        process: process, initialValues: scene.parameterVector, tuned: scene.tunedParameterList,
+        method: .newton, iterations: iterations, rate: 1)
+    }
+    let short = try tuner(2).run()
+    #expect(short.last?.stop == .iterationLimit(2))
+    #expect(short.dropLast().allSatisfy { $0.stop == nil })
+    // Newton converges long before 40 iterations: by the gradient or the step tolerance.
+    let long = try tuner(40).run()
+    let stop = try #require(long.last?.stop)
+    #expect(["converged", "stalled"].contains(stop.name), "\(stop)")
+    #expect(long.count < 41)
+    var stuck = tuner(5)
+    stuck.gradientTolerance = .infinity
+    #expect(try stuck.run().last?.stop?.name == "converged")
+  }
+
   /// Bounds hold: a parameter never leaves [min, max] whatever the step.
   @Test func boundsAreRespected() throws {
     let scene = try ExampleScenes.load("projectile")

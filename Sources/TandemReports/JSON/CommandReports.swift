@@ -100,6 +100,9 @@ public struct TuneReport: Encodable {
   public var parameters: [String: JSONNumber]
   /// Every iteration, the start first.
   public var history: [Iteration]
+  /// Why the tuner stopped: `name` (`converged`, `stalled`, `step-rejected`,
+  /// `iteration-limit`) and a sentence.
+  public var stop: [String: String]
 
   /// The report of `history`, tuning `tuned`.
   public init(history: [TuningIteration], tuned: [TunedParameter]) {
@@ -115,6 +118,8 @@ public struct TuneReport: Encodable {
         iteration: $0.iteration, loss: JSONNumber($0.loss), parameters: values($0),
         gradient: named($0.gradient, by: names))
     }
+    let reason = history.last?.stop
+    stop = ["name": reason?.name ?? "unknown", "reason": reason?.description ?? "unknown"]
   }
 }
 

@@ -43,8 +43,12 @@ extension Tuner {
           gradientNorm: norm(coordinateGradient(run.gradient, values)), halvings: 0,
           stepLength: moved))
       progress(history.last!)
-      if moved < stepTolerance { break }
+      if moved < stepTolerance {
+        history[history.count - 1].stop = .stalled(step: moved, tolerance: stepTolerance)
+        return history
+      }
     }
+    history[history.count - 1].stop = .iterationLimit(iterations)
     return history
   }
 }

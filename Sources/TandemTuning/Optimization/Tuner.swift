@@ -82,9 +82,13 @@ public struct Tuner<Process: SteppedProcess> {
     progress(history[0])
     var adam = AdamMoments(count: tuned.count)
 
+    var stop = TuningStop.iterationLimit(iterations)
     for iteration in 1..<max(iterations + 1, 1) {
       let g = coordinateGradient(current.gradient, values)
-      if norm(g) < gradientTolerance { break }
+      if norm(g) < gradientTolerance {
+        stop = .converged(gradientNorm: norm(g), tolerance: gradientTolerance)
+        break
+      }
       var step = proposeStep(g, current, values, &adam)
       var accepted:
         (values: [Double], result: (loss: Double, gradient: [Double], hessian: [[Double]]?))?
@@ -101,7 +105,10 @@ public struct Tuner<Process: SteppedProcess> {
         step = step.map { $0 / 2 }
         halvings += 1
       }
-      guard let (newValues, result) = accepted else { break }
+      guard let (newValues, result) = accepted else {
+        stop = .stepRejected(halvings: halvings - 1)
+        break
+      }
       let moved =
         zip(tuned, zip(newValues.indices(of: tuned), values.indices(of: tuned)))
         .map { p, pair in abs(p.coordinate(of: pair.0) - p.coordinate(of: pair.1)) }.max() ?? 0
@@ -109,8 +116,12 @@ public struct Tuner<Process: SteppedProcess> {
       current = result
       history.append(record(iteration, current, values, halvings: halvings, stepLength: moved))
       progress(history.last!)
-      if moved < stepTolerance { break }
+      if moved < stepTolerance {
+        stop = .stalled(step: moved, tolerance: stepTolerance)
+        break
+      }
     }
+    history[history.count - 1].stop = stop
     return history
   }
 

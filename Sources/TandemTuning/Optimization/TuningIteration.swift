@@ -15,6 +15,8 @@ public struct TuningIteration: Sendable {
   /// The length (max norm, in the optimizer's coordinates) of the step that
   /// led here; 0 at the start.
   public var stepLength: Double
+  /// Why the tuner stopped, on the last iteration of a history; `nil` on the others.
+  public var stop: TuningStop?
 
   /// Creates an iteration's record.
   public init(

@@ -55,7 +55,9 @@ struct TuneCommand: ParsableCommand {
     if let iterations, iterations < 1 {
       throw ValidationError("--iterations must be at least 1, not \(iterations).")
     }
-    if let rate, !(rate > 0) { throw ValidationError("--rate must be positive, not \(rate).") }
+    if let rate, !(rate > 0 && rate.isFinite) {
+      throw ValidationError("--rate must be a positive, finite number, not \(rate).")
+    }
   }
 
   func run() throws {
@@ -101,6 +103,7 @@ struct TuneCommand: ParsableCommand {
           "\(p.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(String(format: "%.9g", history[0].parameters[p.index])) -> \(String(format: "%.9g", best.parameters[p.index]))"
         )
       }
+      if let stop = history.last?.stop { print("stopped    \(stop)") }
       print("written    \(folder.path)/ (\(written.joined(separator: ", ")))")
     }
   }
