@@ -257,6 +257,36 @@ import Testing
         "frame-00003.png", "frame-00004.png"])
   }
 
+  @Test func anInterruptedTuneWritesTheBestValuesFoundSoFar() throws {
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tandem-tune-interrupt-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let log = out + "/stderr.txt"
+    FileManager.default.createFile(atPath: log, contents: nil)
+    let process = Process()
+    process.executableURL = CommandLineTests.binary
+    process.arguments = [
+      "tune", "scenes/cloth.yaml", "--out", out, "--iterations", "500", "--no-frames",
+    ]
+    process.currentDirectoryURL = CommandLineTests.repository
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+    try process.run()
+    // Interrupt once the first iteration is done.
+    for _ in 0..<600 where !(try String(contentsOfFile: log, encoding: .utf8)).contains("iter   1") {
+      usleep(50_000)
+    }
+    kill(process.processIdentifier, SIGTERM)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 128 + SIGTERM)
+    let messages = try String(contentsOfFile: log, encoding: .utf8)
+    #expect(messages.contains("interrupted: writing the best values found so far"))
+    let tuned = try String(contentsOfFile: out + "/cloth/tuned.yaml", encoding: .utf8)
+    #expect(!tuned.contains("k: { value: 300,"), "the tuned value, not the scene's")
+    #expect(tuned.contains("k: { value: "))
+  }
+
   @Test func aFullDiskFailsNamingThePathAndKeepsThePreviousFrames() throws {
     guard getuid() == 0 else { return }  // mounting a small tmpfs needs root
     let mountPoint = FileManager.default.temporaryDirectory.appendingPathComponent(

@@ -49,4 +49,26 @@ import Testing
     let loss = try #require(tuned.simulation).loss(parameters: tuned.parameterVector)
     #expect(loss == SceneTuning.best(of: history).loss)
   }
+
+  /// A scene whose text cannot be edited in place still gets its values written.
+  @Test func valuesGoToAFileOfTheirOwnWhenTheSceneCannotBeEdited() throws {
+    let text = try String(contentsOf: ExampleScenes.url("step-size"), encoding: .utf8)
+    let anchored = text.replacingOccurrences(of: "value: 0.0009", with: "value: &a 0.0009")
+    #expect(anchored != text)
+    let scene = try SceneFile.parse(anchored, fileName: "anchored.yaml")
+    var tuning = SceneTuning(scene: scene, sceneText: anchored, fileName: "anchored.yaml")
+    tuning.iterations = 1
+    tuning.writesFrames = false
+    let history = try tuning.run()
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tandem-values-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let written = try tuning.write(history, to: folder)
+    #expect(written.first == SceneTuning.valuesFileName)
+    let values = try String(
+      contentsOf: folder.appendingPathComponent(SceneTuning.valuesFileName), encoding: .utf8)
+    let best = SceneTuning.best(of: history)
+    #expect(values.contains("dt: \(best.parameters[tuning.tuned[0].index])"))
+    #expect(values.hasPrefix("# anchored.yaml could not be edited in place"))
+  }
 }

@@ -112,21 +112,49 @@ public struct SceneTuning {
     return try SceneFile.rewritingParameters(in: text, with: values, fileName: fileName)
   }
 
-  /// Writes `tuned.yaml`, `loss.png`, `parameters.png`, and `overlay.png`
+  /// The file the best values go to when the scene's text cannot be edited in place.
+  public static let valuesFileName = "tuned-values.yaml"
+
+  /// The best values as a YAML mapping, with a comment saying why they are
+  /// not written into the scene (`error`).
+  public func tunedValuesText(_ history: [TuningIteration], because error: SceneError) -> String {
+    let best = Self.best(of: history)
+    var lines = [
+      "# \(fileName) could not be edited in place (\(error.message)),",
+      "# so the best values found (loss \(best.loss), iteration \(best.iteration)) are here:",
+      "# copy them under its `parameters:`.",
+    ]
+    for p in tuned { lines.append("\(p.name): \(best.parameters[p.index])") }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Writes `tuned.yaml` (or, when the scene's text cannot be edited in place,
+  /// ``valuesFileName``), `loss.png`, `parameters.png`, and `overlay.png`
   /// with the final run's frames (physics) or `curves.png` (training) into
   /// `folder`, and returns the names written, in that order.
   @discardableResult
   public func write(_ history: [TuningIteration], to folder: URL) throws -> [String] {
     try FrameSequence.createDirectory(at: folder)
-    try AtomicFile.write(
-      Data(tunedSceneText(history, in: folder).utf8),
-      to: folder.appendingPathComponent("tuned.yaml"))
+    var written: [String]
+    do {
+      try AtomicFile.write(
+        Data(tunedSceneText(history, in: folder).utf8),
+        to: folder.appendingPathComponent("tuned.yaml"))
+      written = ["tuned.yaml"]
+    } catch let error as SceneError {
+      // The scene's text cannot be edited in place (an anchor or alias on a
+      // value): the values are not lost, they go to a file of their own.
+      try AtomicFile.write(
+        Data(tunedValuesText(history, because: error).utf8),
+        to: folder.appendingPathComponent(Self.valuesFileName))
+      written = [Self.valuesFileName]
+    }
     let size = PixelSize(width: 900, height: 600)
     try TuningPlots.loss(history, title: scene.name).render(size: size).writePNG(
       to: folder.appendingPathComponent("loss.png"))
     try TuningPlots.parameters(history, tuned: tuned, title: scene.name).render(size: size)
       .writePNG(to: folder.appendingPathComponent("parameters.png"))
-    var written = ["tuned.yaml", "loss.png", "parameters.png"]
+    written += ["loss.png", "parameters.png"]
     switch scene.process {
     case .training(let training):
       try writeCurves(history, training: training, to: folder)

@@ -17,6 +17,12 @@ struct TuneCommand: ParsableCommand {
       training scene, curves.png replaces the overlay and the frames: the loss curves (the \
       objective against the inner step) of selected iterations, faint to bold. The scene's \
       tune.horizon (full, online, greedy) sets when the hypergradient's tangent is reset.
+
+      A result is never lost: on SIGINT or SIGTERM, or when an iteration fails after others \
+      ran, the best values found so far are written (exit status 130 or 143 after an \
+      interrupt). When the scene's text cannot be edited in place (an anchor or alias on a \
+      value), the values go to tuned-values.yaml instead of tuned.yaml, with a warning. The \
+      summary says why the tuner stopped.
       """
   )
 
@@ -71,25 +77,56 @@ struct TuneCommand: ParsableCommand {
     tuning.writesFrames = !noFrames
     // Held from before the first iteration, so a second run into the same
     // folder is refused at once rather than after its work.
-    let folder = try OutputFolder(output.folder(for: scene.name)).url
+    let held = try OutputFolder(output.folder(for: scene.name))
+    defer { withExtendedLifetime(held) {} }
+    let folder = held.url
     let tuned = tuning.tuned
     let method = tuning.resolvedMethod
     printError(
       "tuning \(tuned.map(\.name).joined(separator: ", ")) of \(scene.name) with \(method.rawValue)"
         + (method == .newton ? "" : ", rate \(tuning.resolvedRate)")
         + (tuning.resolvedHorizon == .full ? "" : ", \(tuning.resolvedHorizon) horizon"))
-    let history = try tuning.run { iteration in
-      let values = tuned.map {
-        "\($0.name)=\(String(format: "%.6g", iteration.parameters[$0.index]))"
+    // Whatever happens after the first iteration, the best values found are written.
+    let safeguard = TuningGuard()
+    nonisolated(unsafe) let interrupted = tuning
+    safeguard.onInterrupt { history in
+      printError("interrupted: writing the best values found so far")
+      if let written = try? interrupted.write(history, to: folder) {
+        printError("written    \(folder.path)/ (\(written.joined(separator: ", ")))")
       }
-      printError(
-        String(
-          format: "iter %3d  loss %.6e  |grad| %.3e  ", iteration.iteration, iteration.loss,
-          iteration.gradientNorm)
-          + values.joined(separator: " ")
-          + (iteration.halvings > 0 ? "  (step halved \(iteration.halvings)×)" : ""))
     }
+    let history: [TuningIteration]
+    do {
+      history = try tuning.run { iteration in
+        safeguard.record(iteration)
+        let values = tuned.map {
+          "\($0.name)=\(String(format: "%.6g", iteration.parameters[$0.index]))"
+        }
+        printError(
+          String(
+            format: "iter %3d  loss %.6e  |grad| %.3e  ", iteration.iteration, iteration.loss,
+            iteration.gradientNorm)
+            + values.joined(separator: " ")
+            + (iteration.halvings > 0 ? "  (step halved \(iteration.halvings)×)" : ""))
+      }
+    } catch {
+      let sofar = safeguard.snapshot
+      if sofar.count > 1, safeguard.beginWriting(),
+        let written = try? tuning.write(sofar, to: folder)
+      {
+        printError(
+          "tuning failed after \(sofar.count - 1) iterations; the best values found so far are in \(folder.path)/ (\(written.joined(separator: ", ")))"
+        )
+      }
+      throw error
+    }
+    _ = safeguard.beginWriting()
     let written = try tuning.write(history, to: folder)
+    if written.contains(SceneTuning.valuesFileName) {
+      printError(
+        "warning: \(sceneOptions.scene) could not be edited in place, so the tuned values are in \(folder.path)/\(SceneTuning.valuesFileName)"
+      )
+    }
     let best = SceneTuning.best(of: history)
 
     if json {
