@@ -18,18 +18,8 @@ struct PhysicsDecoder {
 
   func decode(_ top: SceneMapping) throws -> () throws -> SceneProcess {
     let world = try top.optional("world") { try decodeWorld($0) }
-    let particles: [Placement] =
-      try top.optional("particles") { node in
-        let items = try node.list()
-        try node.context.add(items.count, toLimit: "particles", counting: "particles", at: node)
-        return try items.map(decodeParticle)
-      } ?? []
-    let springs: [Placement] =
-      try top.optional("springs") { node in
-        let items = try node.list()
-        try node.context.add(items.count, toLimit: "springs", counting: "springs", at: node)
-        return try items.map(decodeSpring)
-      } ?? []
+    let particles = try countedList(top, "particles", decodeParticle)
+    let springs = try countedList(top, "springs", decodeSpring)
     let potentials = try top.optional("potentials") { try $0.list().map(decodePotential) } ?? []
     let grids = try top.optional("grids") { try $0.list().map(decodeGrid) } ?? []
     let chains = try top.optional("chains") { try $0.list().map(decodeChain) } ?? []
@@ -52,6 +42,18 @@ struct PhysicsDecoder {
       }
       return .simulation(description, builder.layout)
     }
+  }
+
+  /// The list under `key` (`particles` or `springs`, also the name of its
+  /// limit), its length counted against the limit before any item is read.
+  func countedList(
+    _ top: SceneMapping, _ key: String, _ decode: (SceneNode) throws -> Placement
+  ) throws -> [Placement] {
+    try top.optional(key) { node in
+      let items = try node.list()
+      try node.context.add(items.count, toLimit: key, counting: key, at: node)
+      return try items.map(decode)
+    } ?? []
   }
 
   /// `world: { gravity, drag, ground }`, each with the engine's default.
