@@ -263,7 +263,7 @@ import Testing
     try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: out) }
     let log = out + "/stderr.txt"
-    FileManager.default.createFile(atPath: log, contents: nil)
+    _ = FileManager.default.createFile(atPath: log, contents: nil)
     let process = Process()
     process.executableURL = CommandLineTests.binary
     process.arguments = [

@@ -18,7 +18,9 @@ struct LimitTests {
 
   @Test func aHugeGridIsRefusedAtItsRows() {
     #expect(
-      message("grids: [{ id: g, rows: 100000, columns: 100000, spacing: 1, stiffness: 1 }]\n\(simulation)")
+      message(
+        "grids: [{ id: g, rows: 100000, columns: 100000, spacing: 1, stiffness: 1 }]\n\(simulation)"
+      )
         == "test.yaml:1:24: grids[0].rows: 10,000,000,000 particles exceed the limit of 1,000,000 (ask for fewer, or raise the limit with `--limit particles=N`)"
     )
   }
@@ -26,12 +28,17 @@ struct LimitTests {
   @Test func countsThatOverflowAnIntAreRefused() {
     // rows × columns overflowed (a trap) before.
     #expect(
-      message("grids: [{ id: g, rows: 9223372036854775807, columns: 3, spacing: 1, stiffness: 1 }]\n\(simulation)")
+      message(
+        "grids: [{ id: g, rows: 9223372036854775807, columns: 3, spacing: 1, stiffness: 1 }]\n\(simulation)"
+      )
         == "test.yaml:1:24: grids[0].rows: the number of particles is too large to count (the limit is 1,000,000) (ask for fewer, or raise the limit with `--limit particles=N`)"
     )
     #expect(
-      message("chains: [{ id: r, from: [0, 0], to: [1, 0], segments: 9223372036854775807, stiffness: 1 }]\n\(simulation)")?
-        .hasPrefix("test.yaml:1:55: chains[0].segments: the number of particles is too large") == true)
+      message(
+        "chains: [{ id: r, from: [0, 0], to: [1, 0], segments: 9223372036854775807, stiffness: 1 }]\n\(simulation)"
+      )?
+      .hasPrefix("test.yaml:1:55: chains[0].segments: the number of particles is too large") == true
+    )
     #expect(
       message("particles: [{ id: a, position: [0, 0] }]\nsimulation: { dt: 0.01, steps: 1e30 }")
         == "test.yaml:2:32: simulation.steps: expected a whole number, found 1.0e+30, too large to count"
@@ -79,7 +86,9 @@ struct LimitTests {
 
   @Test func aHugeFrameIsRefused() {
     #expect(
-      message("particles: [{ id: a, position: [0, 0] }]\n\(simulation)\nrender: { size: [100000, 100000] }")
+      message(
+        "particles: [{ id: a, position: [0, 0] }]\n\(simulation)\nrender: { size: [100000, 100000] }"
+      )
         == "test.yaml:3:17: render.size: 10,000,000,000 pixels per frame exceed the limit of 16,777,216 (ask for fewer, or raise the limit with `--limit pixels=N`)"
     )
   }
@@ -107,7 +116,8 @@ struct LimitTests {
     #expect(
       message(training.replacingOccurrences(of: "steps: 10", with: "steps: 1e9"))?
         .contains(
-          "training.steps: 16,448,000,000,000 units of work (steps × examples per step × model parameters)")
+          "training.steps: 16,448,000,000,000 units of work (steps × examples per step × model parameters)"
+        )
         == true)
   }
 
@@ -139,7 +149,8 @@ struct LimitTests {
     // 9⁷ nodes from 466 bytes. Composing it took 16 s before.
     var lines = ["l0: &l0 [a, a, a, a, a, a, a, a, a]"]
     for i in 1...7 {
-      lines.append("l\(i): &l\(i) [" + Array(repeating: "*l\(i - 1)", count: 9).joined(separator: ", ") + "]")
+      lines.append(
+        "l\(i): &l\(i) [" + Array(repeating: "*l\(i - 1)", count: 9).joined(separator: ", ") + "]")
     }
     lines += ["x:", "  ? *l7", "  : 1", simulation]
     let clock = ContinuousClock()
@@ -152,7 +163,8 @@ struct LimitTests {
     )
     // Ordinary aliases are fine.
     #expect(
-      message("g: &g [0, -9.81]\nworld: { gravity: *g }\n\(simulation)")?.contains("unknown key `g`")
+      message("g: &g [0, -9.81]\nworld: { gravity: *g }\n\(simulation)")?.contains(
+        "unknown key `g`")
         == true)
   }
 

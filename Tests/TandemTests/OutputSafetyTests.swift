@@ -82,7 +82,8 @@ import Testing
       try Data().write(to: folder.appendingPathComponent(name))
     }
     try FileManager.default.createDirectory(
-      at: folder.appendingPathComponent(".tandem-frames-XyZ123/"), withIntermediateDirectories: true)
+      at: folder.appendingPathComponent(".tandem-frames-XyZ123/"), withIntermediateDirectories: true
+    )
     _ = try OutputFolder(folder)
     #expect(try names(folder) == [".tandem-lock", "frame-00001.png", "tuned.yaml"])
   }

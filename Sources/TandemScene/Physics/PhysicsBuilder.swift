@@ -85,7 +85,8 @@ struct PhysicsBuilder {
     }
     func at(_ r: Int, _ c: Int) -> Int { start + r * columns + c }
     func join(_ a: Int, _ b: Int) {
-      groupSprings.append(SpringDescription(between: (a, b), stiffness: stiffness, damping: damping))
+      groupSprings.append(
+        SpringDescription(between: (a, b), stiffness: stiffness, damping: damping))
     }
     for r in 0..<rows { for c in 0..<(columns - 1) { join(at(r, c), at(r, c + 1)) } }
     for r in 0..<(rows - 1) { for c in 0..<columns { join(at(r, c), at(r + 1, c)) } }

@@ -37,7 +37,8 @@ extension PhysicsDecoder {
       let selector = try particles.selector()
       let target = try keys.required("target").vector()
       measure = { builder in
-        .position(particles: try builder.layout.resolve(selector, at: particles.path), target: target)
+        .position(
+          particles: try builder.layout.resolve(selector, at: particles.path), target: target)
       }
     case "distance":
       let keys = try body.mapping(allowing: ["between", "target"])

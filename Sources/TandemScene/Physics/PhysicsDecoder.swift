@@ -106,7 +106,8 @@ struct PhysicsDecoder {
   func decodePotential(_ node: SceneNode) throws -> Placement {
     let fields = try node.mapping(allowing: ["kind", "between", "strength"])
     _ = try fields.required("kind").choice(
-      names: ["inverse-distance"], noun: "potential kind") { $0 }
+      names: ["inverse-distance"], noun: "potential kind"
+    ) { $0 }
     let between = try fields.required("between", meaning: "the two particles `[a, b]`")
       .selectorPair()
     let strength = try fields.required("strength").number()
@@ -227,7 +228,8 @@ struct PhysicsDecoder {
     // A run's work is its steps times the size of the system (at least 1, so
     // that a huge step count over an empty scene is refused too).
     let context = node.context
-    let size = max(1, context.totals["particles", default: 0] + context.totals["springs", default: 0])
+    let size = max(
+      1, context.totals["particles", default: 0] + context.totals["springs", default: 0])
     try context.check(
       SceneLimits.product(steps, size), againstLimit: "work",
       counting: "units of work (steps × (particles + springs))", at: stepsNode)

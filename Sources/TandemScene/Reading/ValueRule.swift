@@ -65,7 +65,8 @@ struct ValueRule {
         from.y.value(in: values) == to.y.value(in: values)
       else { return }
       throw SceneError(
-        path: path, message: "`from` and `to` are the same point, so every spring would have length 0",
+        path: path,
+        message: "`from` and `to` are the same point, so every spring would have length 0",
         suggestion: "place the chain's ends apart")
     }
   }

@@ -41,7 +41,8 @@ extension TrainingDecoder {
       let noise = try fields.optional("noise") { try $0.number(.nonNegative, "the noise") }
       return DataSource(file: nil) { loss, fixed in
         let dataset = try Self.dataset(
-          generator, noise: try noise.map {
+          generator,
+          noise: try noise.map {
             try fixed.value(of: $0, at: "data.noise", what: "the data")
           })
         if dataset.classCount == nil && loss == .softmaxCrossEntropy {

@@ -136,7 +136,8 @@ struct TrainingDecoder {
     }
     var weights: Int? = 0
     for (inputs, outputs) in zip(layers, layers.dropFirst()) {
-      weights = SceneLimits.sum(weights, SceneLimits.sum(SceneLimits.product(inputs, outputs), outputs))
+      weights = SceneLimits.sum(
+        weights, SceneLimits.sum(SceneLimits.product(inputs, outputs), outputs))
     }
     try context.check(
       weights, againstLimit: "model-parameters", counting: "model parameters", at: layersNode)

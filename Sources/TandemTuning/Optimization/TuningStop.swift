@@ -28,7 +28,8 @@ public enum TuningStop: Sendable, Hashable, CustomStringConvertible {
     case let .converged(norm, tolerance):
       return "converged: the gradient's norm \(short(norm)) is below \(short(tolerance))"
     case let .stalled(step, tolerance):
-      return "stalled: the last step moved \(short(step)), below the step tolerance \(short(tolerance))"
+      return
+        "stalled: the last step moved \(short(step)), below the step tolerance \(short(tolerance))"
     case .stepRejected(let halvings):
       return "no step lowered the loss, even halved \(halvings) times"
     case .iterationLimit(let count):
