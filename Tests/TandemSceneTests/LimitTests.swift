@@ -178,4 +178,12 @@ struct LimitTests {
       try SceneLimits().setting(["particle=5"])
     } throws: { "\($0)" == "unknown limit `particle` (did you mean `particles`?)" }
   }
+
+  @Test func aHugeValueIsNotEchoedInFull() throws {
+    let huge = String(repeating: "x", count: 2_000_000)
+    let error = try #require(
+      message("particles: [{ id: a, position: [0, 0], mass: \(huge) }]\n\(simulation)"))
+    #expect(error.count < 400)
+    #expect(error.contains("`" + String(repeating: "x", count: 80) + "… (2000000 characters)`"))
+  }
 }
