@@ -146,17 +146,15 @@ struct LimitTests {
 
   @Test func billionLaughsAreRefusedQuickly() throws {
     // Lists of nine aliases of lists of nine aliases, one used as a mapping key:
-    // 9⁷ nodes from 466 bytes. Composing it took 16 s before.
+    // 9⁷ nodes from 466 bytes. Composing it took 16 s before; now it is refused
+    // before composing (a composed file would fail with "unknown key `l0`" instead).
     var lines = ["l0: &l0 [a, a, a, a, a, a, a, a, a]"]
     for i in 1...7 {
       lines.append(
         "l\(i): &l\(i) [" + Array(repeating: "*l\(i - 1)", count: 9).joined(separator: ", ") + "]")
     }
     lines += ["x:", "  ? *l7", "  : 1", simulation]
-    let clock = ContinuousClock()
-    let start = clock.now
     let error = message(lines.joined(separator: "\n"))
-    #expect(clock.now - start < .seconds(2))
     #expect(
       error
         == "test.yaml:7:10: the YAML expands to more than 1,000,000 nodes once its aliases (`*name`) are replaced (ask for fewer, or raise the limit with `--limit yaml-nodes=N`)"

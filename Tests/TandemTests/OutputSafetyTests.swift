@@ -65,12 +65,14 @@ import Testing
   @Test func oneProcessAtATimeHoldsAFolder() throws {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    var first: OutputFolder? = try OutputFolder(folder)
-    #expect {
-      _ = try OutputFolder(folder)
-    } throws: { "\($0)".contains("another tandem process is writing into \(folder.path)") }
-    first = nil
-    #expect(first == nil)
+    do {
+      let first = try OutputFolder(folder)
+      #expect {
+        _ = try OutputFolder(folder)
+      } throws: { "\($0)".contains("another tandem process is writing into \(folder.path)") }
+      withExtendedLifetime(first) {}
+    }
+    // Released with the first holder.
     #expect(throws: Never.self) { _ = try OutputFolder(folder) }
   }
 

@@ -38,7 +38,9 @@ public struct SceneLimits: Hashable, Sendable {
     "work", "yaml-nodes",
   ]
 
-  /// The limit called `name` (one of ``names``).
+  /// The limit called `name`.
+  ///
+  /// - Precondition: `name` is one of ``names``.
   public subscript(name: String) -> Int {
     get {
       switch name {
@@ -50,7 +52,8 @@ public struct SceneLimits: Hashable, Sendable {
       case "pixels": pixels
       case "frames": frames
       case "work": work
-      default: yamlNodes
+      case "yaml-nodes": yamlNodes
+      default: preconditionFailure("no limit is called `\(name)`")
       }
     }
     set {
@@ -63,7 +66,8 @@ public struct SceneLimits: Hashable, Sendable {
       case "pixels": pixels = newValue
       case "frames": frames = newValue
       case "work": work = newValue
-      default: yamlNodes = newValue
+      case "yaml-nodes": yamlNodes = newValue
+      default: preconditionFailure("no limit is called `\(name)`")
       }
     }
   }

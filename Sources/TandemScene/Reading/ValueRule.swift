@@ -44,14 +44,13 @@ struct ValueRule {
       let value = quantity.value(in: values)
       guard !range.contains(value) else { return }
       let shown = SceneNumberFormat.string(value)
-      let message =
-        if quantity.isConstant { "\(what) \(range.phrase), not \(shown)" } else {
-          "\(what) \(range.phrase), but `\(SceneNumberFormat.formula(quantity, names: names))` is \(shown)"
-        }
-      var suggestion: String? = nil
-      if case .parameter(let index) = quantity {
-        suggestion = "change the value of `\(names[index])` under `parameters:`"
+      // A rule is recorded on a number as written: a constant or one `$name`.
+      guard case .parameter(let index) = quantity else {
+        throw SceneError(path: path, message: "\(what) \(range.phrase), not \(shown)")
       }
+      let name = names[index]
+      let message = "\(what) \(range.phrase), but `$\(name)` is \(shown)"
+      let suggestion = "change the value of `\(name)` under `parameters:`"
       throw SceneError(path: path, message: message, suggestion: suggestion)
     }
   }

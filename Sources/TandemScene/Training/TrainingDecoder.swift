@@ -23,8 +23,6 @@ struct TrainingDecoder {
   ) {
     let problem: Built<TrainingProblem>
     var dataFile: DataFile? = nil
-    // Read after the problem, used by it when it is built (the work limit).
-    let stepsAndBatch = StepsAndBatch()
     let isQuadratic: Bool
     if let problemNode = top["problem"] {
       for key in ["model", "data", "loss"] {
@@ -44,19 +42,9 @@ struct TrainingDecoder {
       let data = try decodeData(try top.required("data", meaning: "`synthetic:` or `csv:`"))
       let loss = try top.required("loss").choice(LossFunction.self, noun: "loss")
       dataFile = data.file
-      let limits = top.node.context.limits
       problem = { fixed in
         let examples = try data.load(loss, fixed)
         try Self.check(model, fitting: examples)
-        let perStep = min(stepsAndBatch.batchSize ?? Int.max, examples.training.count)
-        let work = SceneLimits.product(
-          SceneLimits.product(stepsAndBatch.steps, perStep) ?? Int.max, model.parameterCount)
-        if work == nil || work! > limits.work {
-          var error = limits.exceeded(
-            "work", "units of work (steps × examples per step × model parameters)", count: work)
-          error.path = "training.steps"
-          throw error
-        }
         return .supervised(SupervisedProblem(model: model, data: examples, loss: loss))
       }
       isQuadratic = false
@@ -64,13 +52,14 @@ struct TrainingDecoder {
     let optimizer = try decodeOptimizer(try top.required("optimizer", meaning: "method and rate"))
     let (steps, batch) = try decodeTraining(
       try top.required("training", meaning: "the number of steps"))
-    stepsAndBatch.steps = steps
-    if case .size(let size, _) = batch { stepsAndBatch.batchSize = size }
     let objective = try decodeObjective(top["objective"], isQuadratic: isQuadratic)
+    let limits = top.node.context.limits
     let build: Built<TrainingDescription> = { fixed in
-      TrainingDescription(
+      let description = TrainingDescription(
         problem: try problem(fixed), optimizer: optimizer, steps: steps, batch: batch,
         objective: objective)
+      try Self.checkWork(of: description, against: limits)
+      return description
     }
     return (build, dataFile)
   }
@@ -168,6 +157,26 @@ struct TrainingDecoder {
       initialisation: isBenchmarkB2 ? .benchmarkB2 : .seeded(UInt64(bitPattern: Int64(seed))))
   }
 
+  /// Fails when a supervised run's work, steps × examples per step × model
+  /// parameters, passes the limit (known only once the data are loaded).
+  static func checkWork(of description: TrainingDescription, against limits: SceneLimits) throws {
+    guard case .supervised(let problem) = description.problem else { return }
+    let examples = problem.data.training.count
+    let perStep: Int
+    if case .size(let size, _) = description.batch { perStep = min(size, examples) } else {
+      perStep = examples
+    }
+    let work = SceneLimits.product(description.steps, perStep).flatMap {
+      SceneLimits.product($0, problem.model.parameterCount)
+    }
+    guard let work, work <= limits.work else {
+      var error = limits.exceeded(
+        "work", "units of work (steps × examples per step × model parameters)", count: work)
+      error.path = "training.steps"
+      throw error
+    }
+  }
+
   /// Fails unless the first width is the number of features and the last the
   /// number of targets (of classes, for a cross-entropy loss).
   static func check(_ model: ModelDescription, fitting data: TrainingData) throws {
@@ -241,11 +250,4 @@ struct TrainingDecoder {
     let seed = try fields.optional("seed") { try $0.integer() } ?? 0
     return (steps, size.map { .size($0, seed: UInt64(bitPattern: Int64(seed))) } ?? .full)
   }
-}
-
-/// The training block's steps and batch size, read after the problem's keys
-/// but needed when the problem is built (to check the work limit).
-private final class StepsAndBatch {
-  var steps = 0
-  var batchSize: Int?
 }

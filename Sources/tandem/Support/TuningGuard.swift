@@ -20,7 +20,8 @@ final class TuningGuard: @unchecked Sendable {
   /// The iterations recorded so far.
   var snapshot: [TuningIteration] { lock.withLock { history } }
 
-  /// Marks the normal write as started: from now on an interrupt just waits for it.
+  /// Marks the normal write as started (from now on an interrupt is ignored);
+  /// `false` when an interrupt's write already started.
   func beginWriting() -> Bool {
     lock.withLock {
       if writing { return false }
@@ -29,8 +30,9 @@ final class TuningGuard: @unchecked Sendable {
     }
   }
 
-  /// On SIGINT or SIGTERM, calls `write` with the iterations so far (unless
-  /// the normal write has begun) and exits with 128 + the signal's number.
+  /// On SIGINT or SIGTERM, calls `write` with the iterations so far and exits
+  /// with 128 + the signal's number. Once the normal write has begun, the
+  /// signal is ignored, so the files being written are finished, not cut short.
   func onInterrupt(_ write: @escaping @Sendable ([TuningIteration]) -> Void) {
     for number in [SIGINT, SIGTERM] {
       signal(number, SIG_IGN)
@@ -41,8 +43,6 @@ final class TuningGuard: @unchecked Sendable {
           if !history.isEmpty { write(history) }
           exit(128 + number)
         }
-        // The normal write is under way: let it finish, then stop.
-        lock.withLock {}
       }
       source.resume()
       sources.append(source)
