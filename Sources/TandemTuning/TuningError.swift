@@ -25,7 +25,7 @@ public enum TuningError: Error, CustomStringConvertible, Equatable {
     case let .recordingTooLarge(projected, limit):
       "reverse mode through the whole trajectory would record about \(projected >> 20) MiB, over the limit of "
         + "\(limit >> 20) MiB: its memory grows with the number of steps (forward mode's does not). "
-        + "Raise the limit or use fewer steps for the comparison."
+        + "Raise the limit (`--reverse-limit MiB`) or use fewer steps for the comparison."
     case .nothingToTune:
       "no parameter is marked `tune: true`: mark at least one, e.g. `k: { value: 400, tune: true }`."
     case let .nonFiniteStart(loss, parameter):

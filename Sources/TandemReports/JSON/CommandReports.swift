@@ -190,7 +190,8 @@ public struct CheckReport: Encodable {
   public var finiteDifferenceSteps: [String: JSONNumber]
   /// Reverse mode's gradient, by name (`null` when it was skipped).
   public var reverse: Nullable<[String: JSONNumber]>
-  /// The process's steps.
+  /// The steps the run took (fewer than the scene's `steps` when a stop
+  /// event ended it).
   public var steps: Int
   /// Every route's entry, by name.
   public var routes: [String: Route]

@@ -36,6 +36,9 @@ public struct GradientRouteResult: Sendable {
   public var peakResidentBytes: Int
   /// For central differences, the step used for each parameter.
   public var steps: [Double]?
+  /// The steps the run took (fewer than planned when a stop event fired),
+  /// from the plain run of central differences.
+  public var stepsTaken: Int?
   /// For reverse mode, the bytes the trajectory tape recorded.
   public var recordedBytes: Int?
   /// Why the route could not run, if it could not.
@@ -76,7 +79,9 @@ public struct GradientRouteResult: Sendable {
         (result.loss, result.gradient) = try process.lossWithGradient(
           parameters: parameters, tuned: tuned)
       case .finiteDifference:
-        result.loss = try process.loss(parameters: parameters)
+        var plain = LossDriver<Double>()
+        try process.start(&plain, parameters: parameters)
+        (result.loss, result.stepsTaken) = (plain.loss!, plain.stepsTaken)
         let (gradient, steps) = try process.finiteDifferenceGradient(
           parameters: parameters, tuned: tuned)
         (result.gradient, result.steps) = (gradient, steps)

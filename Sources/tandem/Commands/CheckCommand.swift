@@ -70,7 +70,8 @@ struct CheckCommand: ParsableCommand {
     let results = try check.run { route in
       if !json { printError("computing the gradient by \(route.title)…") }
     }
-    let steps = check.scene.process.stepCount
+    // The steps taken, not the scene's `steps`: a stop event may end the run early.
+    let steps = results[1].stepsTaken ?? check.scene.process.stepCount
     let tuned = scene.tunedParameterList
     let parameters = scene.parameterVector
     let verdict = CheckVerdict(
@@ -91,7 +92,11 @@ struct CheckCommand: ParsableCommand {
     results: [GradientRouteResult], verdict: CheckVerdict
   ) {
     let (forward, difference, reverse) = (results[0], results[1], results[2])
-    print("scene \(scene.name): \(steps) steps, loss \(String(format: "%.15g", forward.loss))")
+    let planned = scene.process.stepCount
+    let stepsText =
+      steps < planned
+      ? "\(steps) steps (a stop event ended it; at most \(planned))" : "\(steps) steps"
+    print("scene \(scene.name): \(stepsText), loss \(String(format: "%.15g", forward.loss))")
     print("")
     let header = [
       "parameter", "value", "forward", "finite difference", "reverse", "fd vs fwd", "rev vs fwd",
