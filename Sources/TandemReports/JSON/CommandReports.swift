@@ -85,6 +85,10 @@ public struct TrainingRunReport: Encodable {
 public struct TuneReport: Encodable {
   /// One iteration of the history.
   public struct Iteration: Encodable {
+    enum CodingKeys: String, CodingKey {
+      case iteration, loss, parameters, gradient
+      case runLoss = "run_loss"
+    }
     /// Its number, from 0 (the start).
     public var iteration: Int
     /// The loss there.
@@ -93,6 +97,9 @@ public struct TuneReport: Encodable {
     public var parameters: [String: JSONNumber]
     /// dL/dvalue, by name.
     public var gradient: [String: JSONNumber]
+    /// With an online or greedy horizon, the loss at the end of the run in
+    /// which the values changed (left out with the full horizon).
+    public var runLoss: JSONNumber?
   }
   /// The best loss.
   public var loss: JSONNumber
@@ -100,8 +107,7 @@ public struct TuneReport: Encodable {
   public var parameters: [String: JSONNumber]
   /// Every iteration, the start first.
   public var history: [Iteration]
-  /// Why the tuner stopped: `name` (`converged`, `stalled`, `step-rejected`,
-  /// `iteration-limit`) and a sentence.
+  /// Why the tuner stopped: `name` (see ``TuningStop/name``) and a sentence.
   public var stop: [String: String]
 
   /// The report of `history`, tuning `tuned`.
@@ -116,7 +122,7 @@ public struct TuneReport: Encodable {
     self.history = history.map {
       Iteration(
         iteration: $0.iteration, loss: JSONNumber($0.loss), parameters: values($0),
-        gradient: named($0.gradient, by: names))
+        gradient: named($0.gradient, by: names), runLoss: $0.runLoss.map(JSONNumber.init))
     }
     let reason = history.last?.stop
     stop = ["name": reason?.name ?? "unknown", "reason": reason?.description ?? "unknown"]

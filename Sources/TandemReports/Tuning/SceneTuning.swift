@@ -34,6 +34,10 @@ public struct SceneTuning {
   public var rate: Double?
   /// The horizon, overriding the scene's `tune.horizon`.
   public var horizon: Horizon?
+  /// The relative gradient tolerance, overriding the scene's `tune.gradient-tolerance`.
+  public var gradientTolerance: Double?
+  /// The relative step tolerance, overriding the scene's `tune.step-tolerance`.
+  public var stepTolerance: Double?
   /// Whether ``write(_:to:)`` draws the frames of the final run (physics).
   public var writesFrames = true
 
@@ -90,6 +94,12 @@ public struct SceneTuning {
       process: process, initialValues: scene.parameterVector, tuned: tuned,
       method: resolvedMethod, iterations: resolvedIterations, rate: resolvedRate)
     tuner.horizon = resolvedHorizon
+    if let tolerance = gradientTolerance ?? scene.tune?.gradientTolerance {
+      tuner.gradientTolerance = tolerance
+    }
+    if let tolerance = stepTolerance ?? scene.tune?.stepTolerance {
+      tuner.stepTolerance = tolerance
+    }
     return tuner
   }
 

@@ -117,9 +117,11 @@ struct SceneDecoder {
     return parameters
   }
 
-  /// `tune: { method, iterations, rate, horizon, every }`.
+  /// `tune: { method, iterations, rate, horizon, every, gradient-tolerance, step-tolerance }`.
   func decodeTune(_ node: SceneNode) throws -> TuneSettings {
-    let fields = try node.mapping(allowing: ["method", "iterations", "rate", "horizon", "every"])
+    let fields = try node.mapping(allowing: [
+      "method", "iterations", "rate", "horizon", "every", "gradient-tolerance", "step-tolerance",
+    ])
     var settings = TuneSettings()
     settings.method =
       try fields.optional("method") { try $0.choice(TuningMethod.self, noun: "method") }
@@ -132,6 +134,19 @@ struct SceneDecoder {
         throw rate.error(
           "the outer step size must be positive, not \(SceneNumberFormat.string(settings.rate))")
       }
+    }
+    for (key, path) in [
+      ("gradient-tolerance", \TuneSettings.gradientTolerance),
+      ("step-tolerance", \TuneSettings.stepTolerance),
+    ] {
+      guard let field = fields[key] else { continue }
+      let tolerance = try field.plainNumber()
+      guard tolerance >= 0 && tolerance < 1 else {
+        throw field.error(
+          "a tolerance is a fraction, at least 0 and below 1, not \(SceneNumberFormat.string(tolerance))",
+          suggestion: "such as 1.0e-8")
+      }
+      settings[keyPath: path] = tolerance
     }
     let horizon =
       try fields.optional("horizon") {

@@ -12,15 +12,23 @@ public struct TuneSettings: Hashable, Sendable {
   public var rate: Double
   /// The horizon; default `full`.
   public var horizon: Horizon
+  /// Converged when the gradient's norm falls to this fraction of its
+  /// starting norm; default ``Tuner``'s (1e-10).
+  public var gradientTolerance: Double?
+  /// Stalled when a step changes no tuned value by more than this fraction
+  /// of its size; default ``Tuner``'s (1e-12).
+  public var stepTolerance: Double?
 
   /// Settings from their fields, each with the documented default.
   public init(
     method: TuningMethod = .adam, iterations: Int = 30, rate: Double = 0.05,
-    horizon: Horizon = .full
+    horizon: Horizon = .full, gradientTolerance: Double? = nil, stepTolerance: Double? = nil
   ) {
     self.method = method
     self.iterations = iterations
     self.rate = rate
     self.horizon = horizon
+    self.gradientTolerance = gradientTolerance
+    self.stepTolerance = stepTolerance
   }
 }

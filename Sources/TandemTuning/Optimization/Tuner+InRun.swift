@@ -7,9 +7,12 @@ extension Tuner {
   ///
   /// Iteration 0 is the starting point, with its full-horizon loss and
   /// hypergradient. Iteration i reports the values run i ended with, the
-  /// loss at the end of that run (trained while the values changed), and
+  /// loss of a plain run at those values (so the best iteration's loss is
+  /// the loss of the values written), the loss at the end of run i itself
+  /// (trained while the values changed) as ``TuningIteration/runLoss``, and
   /// the loss's tangents along the horizon. No step is rejected: the
-  /// updates happen inside the run.
+  /// updates happen inside the run. The plain run costs a fraction of the
+  /// dual-number run it follows.
   @inlinable
   public func runUpdatingDuringRuns(progress: (TuningIteration) -> Void = { _ in }) throws
     -> [TuningIteration]
@@ -36,15 +39,21 @@ extension Tuner {
           abs(p.coordinate(of: run.values[p.index]) - p.coordinate(of: values[p.index]))
         }
         .max() ?? 0
+      let change = largestRelativeChange(from: values, to: run.values)
       values = run.values
-      history.append(
-        TuningIteration(
-          iteration: iteration, loss: run.loss, parameters: values, gradient: run.gradient,
-          gradientNorm: norm(coordinateGradient(run.gradient, values)), halvings: 0,
-          stepLength: moved))
-      progress(history.last!)
-      if moved < stepTolerance {
-        history[history.count - 1].stop = .stalled(step: moved, tolerance: stepTolerance)
+      var entry = TuningIteration(
+        iteration: iteration, loss: try process.loss(parameters: values), parameters: values,
+        gradient: run.gradient, gradientNorm: norm(coordinateGradient(run.gradient, values)),
+        halvings: 0, stepLength: moved)
+      entry.runLoss = run.loss
+      history.append(entry)
+      progress(entry)
+      guard entry.loss.isFinite else {
+        history[history.count - 1].stop = .nonFinite(halvings: 0)
+        return history
+      }
+      if change <= stepTolerance {
+        history[history.count - 1].stop = .stalled(change: change, tolerance: stepTolerance)
         return history
       }
     }

@@ -17,9 +17,13 @@ public struct Tuner<Process: SteppedProcess> {
   public var iterations: Int
   /// The learning rate of gradient descent and Adam (Newton takes full steps).
   public var rate: Double
-  /// Stop when the gradient's norm in the optimizer's coordinates falls below this.
+  /// Stop when the gradient's norm in the optimizer's coordinates (less any
+  /// part that pushes a parameter past its bound) falls to this fraction of
+  /// its norm at the start. Relative, so it means the same whatever the
+  /// loss's scale: an absolute 1e-10 stopped a loss of order 1e-12 at once.
   public var gradientTolerance: Double = 1e-10
-  /// Stop when a step moves every coordinate by less than this.
+  /// Stop when a step changes no tuned value by more than this fraction of
+  /// its size.
   public var stepTolerance: Double = 1e-12
   /// The horizon of the hypergradient.
   public var horizon: Horizon = .full
@@ -81,43 +85,61 @@ public struct Tuner<Process: SteppedProcess> {
     var history = [record(0, current, values, halvings: 0, stepLength: 0)]
     progress(history[0])
     var adam = AdamMoments(count: tuned.count)
+    let startingNorm = norm(freeGradient(coordinateGradient(current.gradient, values), values).free)
 
     var stop = TuningStop.iterationLimit(iterations)
     for iteration in 1..<max(iterations + 1, 1) {
       let g = coordinateGradient(current.gradient, values)
-      if norm(g) < gradientTolerance {
-        stop = .converged(gradientNorm: norm(g), tolerance: gradientTolerance)
+      let (free, bounded) = freeGradient(g, values)
+      let freeNorm = norm(free)
+      if freeNorm == 0 || freeNorm <= gradientTolerance * startingNorm {
+        stop =
+          bounded.isEmpty
+          ? .converged(
+            gradientNorm: freeNorm, startingNorm: startingNorm, tolerance: gradientTolerance)
+          : .convergedAtBound(
+            bounded: bounded.map { tuned[$0].name }, gradientNorm: freeNorm,
+            startingNorm: startingNorm, tolerance: gradientTolerance)
         break
       }
-      var step = proposeStep(g, current, values, &adam)
+      // Parameters pushed against a bound sit this step out: their step
+      // would only be clamped back, and Newton's step for the others must
+      // not count on them moving.
+      var step = proposeStep(free, current, values, held: bounded, &adam)
+      for i in bounded { step[i] = 0 }  // Adam's moments would still move them
       var accepted:
         (values: [Double], result: (loss: Double, gradient: [Double], hessian: [[Double]]?))?
       var halvings = 0
+      var anyFinite = false
       while halvings <= 12 {
         let candidate = applying(step, to: values)
-        if let result = try? evaluate(candidate),
-          isAcceptable(result.loss, comparedTo: current.loss),
+        if let result = try? evaluate(candidate), result.loss.isFinite,
           result.gradient.allSatisfy(\.isFinite)
         {
-          accepted = (candidate, result)
-          break
+          anyFinite = true
+          if isAcceptable(result.loss, comparedTo: current.loss) {
+            accepted = (candidate, result)
+            break
+          }
         }
         step = step.map { $0 / 2 }
         halvings += 1
       }
       guard let (newValues, result) = accepted else {
-        stop = .stepRejected(halvings: halvings - 1)
+        stop =
+          anyFinite ? .stepRejected(halvings: halvings - 1) : .nonFinite(halvings: halvings - 1)
         break
       }
       let moved =
         zip(tuned, zip(newValues.indices(of: tuned), values.indices(of: tuned)))
         .map { p, pair in abs(p.coordinate(of: pair.0) - p.coordinate(of: pair.1)) }.max() ?? 0
+      let change = largestRelativeChange(from: values, to: newValues)
       values = newValues
       current = result
       history.append(record(iteration, current, values, halvings: halvings, stepLength: moved))
       progress(history.last!)
-      if moved < stepTolerance {
-        stop = .stalled(step: moved, tolerance: stepTolerance)
+      if change <= stepTolerance {
+        stop = .stalled(change: change, tolerance: stepTolerance)
         break
       }
     }
@@ -131,11 +153,42 @@ public struct Tuner<Process: SteppedProcess> {
     zip(tuned, gradient).map { p, g in g * p.valuePerCoordinate(at: values[p.index]) }
   }
 
-  /// The step in the optimizer's coordinates, before any halving.
+  /// The coordinate gradient `g` without the components that push a
+  /// parameter past the bound it sits at (descent there would only be
+  /// clamped back), and the positions, in the tuner's order, of those held.
+  @usableFromInline
+  func freeGradient(_ g: [Double], _ values: [Double]) -> (free: [Double], bounded: [Int]) {
+    var free = g
+    var bounded: [Int] = []
+    for (i, p) in tuned.enumerated() {
+      let value = values[p.index]
+      // Descent moves u by −g: down when g > 0, up when g < 0.
+      let pushedBelow = p.minimum.map { value <= $0 && g[i] > 0 } ?? false
+      let pushedAbove = p.maximum.map { value >= $0 && g[i] < 0 } ?? false
+      if pushedBelow || pushedAbove {
+        free[i] = 0
+        bounded.append(i)
+      }
+    }
+    return (free, bounded)
+  }
+
+  /// The largest change of a tuned value from `old` to `new`, relative to
+  /// the larger of its two sizes (0 when it did not change).
+  @usableFromInline
+  func largestRelativeChange(from old: [Double], to new: [Double]) -> Double {
+    tuned.map { p in
+      let (a, b) = (old[p.index], new[p.index])
+      return a == b ? 0 : abs(a - b) / Swift.max(abs(a), abs(b))
+    }.max() ?? 0
+  }
+
+  /// The step in the optimizer's coordinates, before any halving, for the
+  /// coordinate gradient `g`; the parameters at positions `held` do not move.
   @usableFromInline
   func proposeStep(
     _ g: [Double], _ current: (loss: Double, gradient: [Double], hessian: [[Double]]?),
-    _ values: [Double],
+    _ values: [Double], held: [Int],
     _ adam: inout AdamMoments
   ) -> [Double] {
     switch method {
@@ -152,6 +205,12 @@ public struct Tuner<Process: SteppedProcess> {
       }
       for i in 0..<n where tuned[i].scale == .log {
         h[i][i] += current.gradient[i] * values[tuned[i].index]
+      }
+      // Newton on the free parameters only: a held one's row and column
+      // become the identity's, and its gradient (already) zero.
+      for i in held {
+        for j in 0..<n { (h[i][j], h[j][i]) = (0, 0) }
+        h[i][i] = 1
       }
       let step = saddleFreeNewtonStep(hessian: h, gradient: g)
       // A trust region of one unit in the optimizer's coordinates (a factor

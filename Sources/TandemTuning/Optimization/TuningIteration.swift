@@ -15,6 +15,10 @@ public struct TuningIteration: Sendable {
   /// The length (max norm, in the optimizer's coordinates) of the step that
   /// led here; 0 at the start.
   public var stepLength: Double
+  /// With the online and greedy horizons, the loss at the end of the run in
+  /// which the values changed (``loss`` is a plain run's at the values the
+  /// run ended with); `nil` with the full horizon.
+  public var runLoss: Double?
   /// Why the tuner stopped, on the last iteration of a history; `nil` on the others.
   public var stop: TuningStop?
 

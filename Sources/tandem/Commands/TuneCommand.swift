@@ -48,6 +48,18 @@ struct TuneCommand: ParsableCommand {
         + "(default: the scene's tune.horizon, else full).", valueName: "horizon"))
   var horizon: Horizon?
 
+  @Option(
+    help: ArgumentHelp(
+      "Converged when the gradient's norm falls to this fraction of its starting norm "
+        + "(default: the scene's tune.gradient-tolerance, else 1e-10).", valueName: "fraction"))
+  var gradientTolerance: Double?
+
+  @Option(
+    help: ArgumentHelp(
+      "Stalled when a step changes no tuned value by more than this fraction of its size "
+        + "(default: the scene's tune.step-tolerance, else 1e-12).", valueName: "fraction"))
+  var stepTolerance: Double?
+
   @Flag(
     help:
       "Do not write frames of the final trajectory (plots and tuned.yaml are still written; training scenes write no frames)."
@@ -64,6 +76,13 @@ struct TuneCommand: ParsableCommand {
     if let rate, !(rate > 0 && rate.isFinite) {
       throw ValidationError("--rate must be a positive, finite number, not \(rate).")
     }
+    for (name, value) in [
+      ("--gradient-tolerance", gradientTolerance), ("--step-tolerance", stepTolerance),
+    ] {
+      if let value, !(value >= 0 && value < 1) {
+        throw ValidationError("\(name) is a fraction, at least 0 and below 1, not \(value).")
+      }
+    }
   }
 
   func run() throws {
@@ -74,6 +93,7 @@ struct TuneCommand: ParsableCommand {
     (tuning.iterations, tuning.method, tuning.rate, tuning.horizon) = (
       iterations, method, rate, horizon
     )
+    (tuning.gradientTolerance, tuning.stepTolerance) = (gradientTolerance, stepTolerance)
     tuning.writesFrames = !noFrames
     // Held from before the first iteration, so a second run into the same
     // folder is refused at once rather than after its work.
