@@ -1,4 +1,4 @@
-/// The corner of the plot area a legend box sits in.
+/// Where a legend box sits: a corner of the plot area, or beside it.
 public enum LegendPosition: Hashable, Sendable, CaseIterable {
   /// Whichever corner covers the fewest data points (upper right on a tie).
   case automatic
@@ -10,4 +10,7 @@ public enum LegendPosition: Hashable, Sendable, CaseIterable {
   case bottomRight
   /// Lower left.
   case bottomLeft
+  /// To the right of the plot area, outside it (the plot narrows to make
+  /// room), so it never covers a curve however many entries it has.
+  case outsideRight
 }

@@ -1,20 +1,43 @@
 extension LinePlot {
-  /// Draws a box listing the named series (line sample, marker, name) in the
-  /// `position` corner of the plot area. Does nothing if no series is named.
+  /// The width in pixels of the legend box at text scale `scale`, or 0
+  /// when no series is named.
+  func legendWidth(scale s: Int) -> Double {
+    let names = series.compactMap(\.name).filter { !$0.isEmpty }
+    guard let widest = names.map({ Double(BitmapFont.size(of: $0, scale: s).width) }).max() else {
+      return 0
+    }
+    let unit = Double(s)
+    return (4 * unit + 12 * unit + 4 * unit + widest + 4 * unit).rounded(.up)
+  }
+
+  /// Draws a box listing the named series (line sample, marker, name) at
+  /// `position`. Does nothing if no series is named. Beside the plot, the
+  /// entries that do not fit its height are summed up in a last row.
   func drawLegend(at position: LegendPosition, on canvas: inout Canvas, layout: PlotLayout) {
-    let entries = series.filter { !($0.name ?? "").isEmpty }
+    var entries = series.filter { !($0.name ?? "").isEmpty }
     guard !entries.isEmpty else { return }
     let s = layout.textScale
     let unit = Double(s)
     let inset = 4 * unit
     let sampleLength = 12 * unit
     let rowHeight = Double(BitmapFont.lineHeight * s) + 2 * unit
-    let textWidth = entries.map { Double(BitmapFont.size(of: $0.name!, scale: s).width) }.max()!
-    let boxWidth = (inset + sampleLength + inset + textWidth + inset).rounded(.up)
-    let boxHeight = (Double(entries.count) * rowHeight + inset).rounded(.up)
     let area = layout.plotRect
     let margin = 6 * unit
+    var hiddenCount = 0
+    if position == .outsideRight {
+      let rows = max(Int((area.height - inset) / rowHeight), 1)
+      if entries.count > rows {
+        hiddenCount = entries.count - (rows - 1)
+        entries.removeLast(hiddenCount)
+      }
+    }
+    let rowCount = entries.count + (hiddenCount > 0 ? 1 : 0)
+    let boxWidth = legendWidth(scale: s)
+    let boxHeight = (Double(rowCount) * rowHeight + inset).rounded(.up)
     func box(at corner: LegendPosition) -> PixelRect {
+      if corner == .outsideRight {
+        return PixelRect(x: area.maxX + margin, y: area.minY, width: boxWidth, height: boxHeight)
+      }
       let isLeft = corner == .topLeft || corner == .bottomLeft
       let isTop = corner == .topLeft || corner == .topRight || corner == .automatic
       let left = isLeft ? area.minX + margin : area.maxX - margin - boxWidth
@@ -33,7 +56,11 @@ extension LinePlot {
       let sampleEnd = Point(left + inset + sampleLength, centreY)
       // Legends show the colour at full strength so faint series stay findable.
       let color = entry.color.withAlpha(max(entry.color.alpha, 0.85))
-      if entry.lineWidth > 0 {
+      if entry.lineWidth > 0 && entry.dashed {
+        canvas.drawDashedLine(
+          from: sampleStart, to: sampleEnd, color: color, width: entry.lineWidth,
+          dash: 4 * unit, gap: 2 * unit)
+      } else if entry.lineWidth > 0 {
         canvas.drawLine(from: sampleStart, to: sampleEnd, color: color, width: entry.lineWidth)
       }
       if let marker = entry.marker {
@@ -43,6 +70,13 @@ extension LinePlot {
       }
       canvas.drawText(
         entry.name!, at: Point(sampleEnd.x + inset, centreY), color: style.text, scale: s,
+        verticalAlignment: .center)
+    }
+    if hiddenCount > 0 {
+      let centreY = top + inset / 2 + (Double(entries.count) + 0.5) * rowHeight
+      canvas.drawText(
+        "... and \(hiddenCount) more", at: Point(left + inset, centreY), color: style.text,
+        scale: s,
         verticalAlignment: .center)
     }
   }

@@ -20,8 +20,9 @@ extension LinePlot {
 
   /// The range of the values the scale can show, widened by `padding` of its
   /// span on each side (in axis coordinates, so decades on a log axis). A
-  /// single value gets a unit-sized range around it; no value gets 0…1 (or
-  /// 1…10 on a log axis).
+  /// single value gets a range of ±10% around it (±0.5 around 0, a decade
+  /// on a log axis), so a flat curve of tiny values is not drawn at 0 on an
+  /// axis of ±0.5; no value gets 0…1 (or 1…10 on a log axis).
   static func fittedRange(_ values: [Double], scale: AxisScale, padding: Double)
     -> ClosedRange<Double>
   {
@@ -30,7 +31,7 @@ extension LinePlot {
       return scale == .linear ? 0...1 : 1...10
     }
     if high - low <= max(abs(high), abs(low)) * 1e-12 {
-      let half = scale == .log10 ? 0.5 : max(abs(low) * 0.1, 0.5)
+      let half = scale == .log10 ? 0.5 : (low == 0 ? 0.5 : abs(low) * 0.1)
       low -= half
       high += half
     } else {

@@ -63,7 +63,14 @@ extension LinePlot {
 
   private func draw(_ entry: PlotSeries, on canvas: inout Canvas, layout: PlotLayout) {
     let points = entry.points.map { layout.pixel(x: $0.x, y: $0.y) }
-    if entry.lineWidth > 0 {
+    if entry.lineWidth > 0 && entry.dashed {
+      let s = Double(layout.textScale)
+      for (a, b) in zip(points, points.dropFirst())
+      where a.x.isFinite && a.y.isFinite && b.x.isFinite && b.y.isFinite {
+        canvas.drawDashedLine(
+          from: a, to: b, color: entry.color, width: entry.lineWidth, dash: 6 * s, gap: 4 * s)
+      }
+    } else if entry.lineWidth > 0 {
       canvas.drawPolyline(points, color: entry.color, width: entry.lineWidth)
     }
     if let marker = entry.marker {

@@ -34,6 +34,11 @@ public struct PixelRect: Hashable, Sendable {
     PixelRect(minX: minX + amount, minY: minY + amount, maxX: maxX - amount, maxY: maxY - amount)
   }
 
+  /// Whether the two rectangles overlap (touching edges count).
+  public func intersects(_ other: PixelRect) -> Bool {
+    minX <= other.maxX && other.minX <= maxX && minY <= other.maxY && other.minY <= maxY
+  }
+
   /// Whether `point` lies inside or on the edge.
   public func contains(_ point: Point) -> Bool {
     point.x >= minX && point.x <= maxX && point.y >= minY && point.y <= maxY

@@ -60,6 +60,10 @@ struct PlotLayout {
     // room for half of the widest label the range's end could produce.
     var xAxis = PlotAxis(scale: plot.xScale, range: plot.shownXRange())
     var right = padding
+    if plot.legend == .outsideRight {
+      let legend = plot.legendWidth(scale: scale)
+      if legend > 0 { right += legend + Double(6 * scale) }
+    }
     for _ in 0..<2 {
       xAxis.lowPixel = left
       xAxis.highPixel = max(width - right, left + 1)

@@ -18,6 +18,8 @@ public struct PlotSeries: Sendable, Equatable {
   public var marker: MarkerShape?
   /// Marker size in pixels.
   public var markerSize: Double
+  /// Whether the line is dashed, which tells apart series that share a colour.
+  public var dashed = false
 
   /// Creates a series from matching x and y values (extra values of the
   /// longer array are ignored).

@@ -95,3 +95,41 @@ import TandemRender
     #expect(runs > 10)
   }
 }
+
+/// A legend beside the plot covers no curve: every one of many horizontal
+/// lines keeps its whole length, where a legend in a corner cut the top ones.
+@Suite struct OutsideLegendTests {
+  func plot(_ legend: LegendPosition) -> LinePlot {
+    var plot = LinePlot(title: "legend")
+    for k in 0..<8 {
+      plot.add(
+        PlotSeries(
+          name: "series number \(k): a long name", x: [0, 1], y: [Double(k), Double(k)],
+          color: Color.palette[k], lineWidth: 3))
+    }
+    plot.legend = legend
+    return plot
+  }
+
+  /// The number of pixels of exactly `color` in the row where it is most common.
+  func longestRow(of color: Color, in canvas: Canvas) -> Int {
+    let pixel = color.pixel
+    var best = 0
+    for y in 0..<canvas.height {
+      var count = 0
+      for x in 0..<canvas.width where canvas.pixel(atX: x, y: y) == pixel { count += 1 }
+      best = max(best, count)
+    }
+    return best
+  }
+
+  @Test func noCurveIsCovered() {
+    for (legend, covers) in [(LegendPosition.outsideRight, false), (.topRight, true)] {
+      let canvas = plot(legend).render(size: PixelSize(width: 900, height: 600))
+      let lengths = (0..<8).map { longestRow(of: Color.palette[$0], in: canvas) }
+      let longest = lengths.max()!
+      let cut = lengths.filter { Double($0) < 0.9 * Double(longest) }.count
+      #expect((cut > 0) == covers, "\(legend): row lengths \(lengths)")
+    }
+  }
+}

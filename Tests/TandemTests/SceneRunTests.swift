@@ -42,7 +42,8 @@ import Testing
     #expect {
       try run.simulate { steps = $0 }
     } throws: { error in
-      "\(error)".hasPrefix("rope.yaml: 6,002 frames exceed the limit of 100 (write fewer with `--every K`")
+      "\(error)".hasPrefix(
+        "rope.yaml: 6,002 frames exceed the limit of 100 (write fewer with `--every K`")
     }
     #expect(steps == 0)
     run.every = 100
@@ -56,7 +57,14 @@ import Testing
     #expect(curve.objective < curve.trainingLoss[0])
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "tandem-scene-run-\(UUID().uuidString)")
+    // A tune's loss.png in the folder is a different plot, and stays.
+    try FrameSequence.createDirectory(at: folder)
+    let tuneLoss = folder.appendingPathComponent("loss.png")
+    try Data("tune's".utf8).write(to: tuneLoss)
     try run.writeLossPlot(curve, to: folder)
-    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("loss.png").path))
+    #expect(
+      FileManager.default.fileExists(
+        atPath: folder.appendingPathComponent("training-loss.png").path))
+    #expect(try Data(contentsOf: tuneLoss) == Data("tune's".utf8))
   }
 }

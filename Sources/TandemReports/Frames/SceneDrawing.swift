@@ -164,9 +164,19 @@ public struct SceneDrawing {
 
   /// Draws a caption in the top-left corner on a translucent box.
   public func drawCaption(_ text: String, on canvas: inout Canvas) {
-    let scale = size.width >= 700 ? 2 : 1
     canvas.drawLabel(
       text, at: Point(10, 10), color: Self.ink, background: Color(white: 1, alpha: 0.8), padding: 4,
-      scale: scale)
+      scale: captionScale)
   }
+
+  /// The area ``drawCaption(_:on:)`` covers with `text`, background included.
+  public func captionRect(_ text: String) -> PixelRect {
+    let box = BitmapFont.boxRect(for: text, at: Point(10, 10), scale: captionScale)
+    let descender = Double((BitmapFont.cellHeight - BitmapFont.capHeight) * captionScale)
+    return PixelRect(
+      minX: box.minX - 4, minY: box.minY - 4, maxX: box.maxX + 4, maxY: box.maxY + descender + 4)
+  }
+
+  /// The caption's text scale: 2 on frames at least 700 pixels wide.
+  var captionScale: Int { size.width >= 700 ? 2 : 1 }
 }

@@ -5,7 +5,8 @@ import TandemTuning
 /// The plots `tandem tune` writes: the loss against the outer iteration and
 /// each tuned parameter against the outer iteration.
 public enum TuningPlots {
-  /// The loss against the iteration, on a log scale when every loss is positive.
+  /// The loss against the iteration, on a log scale when every loss is
+  /// positive, with the best iteration (whose values are kept) ringed.
   public static func loss(_ history: [TuningIteration], title: String) -> LinePlot {
     let positive = history.allSatisfy { $0.loss > 0 }
     var plot = LinePlot(
@@ -17,14 +18,23 @@ public enum TuningPlots {
         name: "loss", x: history.map { Double($0.iteration) }, y: history.map(\.loss),
         color: Color(hex: 0x1F77B4),
         lineWidth: 2.5, marker: history.count <= 60 ? .disc : nil, markerSize: 5))
-    plot.legend = nil
+    if !history.isEmpty {
+      let best = SceneTuning.best(of: history)
+      plot.add(
+        PlotSeries(
+          name: "best (kept): iteration \(best.iteration), loss \(format(best.loss))",
+          x: [Double(best.iteration)], y: [best.loss], color: Color(hex: 0xD62728), lineWidth: 0,
+          marker: .circle, markerSize: 14))
+    }
     return plot
   }
 
   /// Each tuned parameter against the iteration, as a ratio to its starting
   /// value so that parameters of different sizes share one axis; the legend
   /// gives each one's start and end. The axis is logarithmic when the ratios
-  /// are positive and span more than a factor of 20.
+  /// are positive and span more than a factor of 20. Past the palette's ten
+  /// colours the lines are dashed, and with more than three parameters the
+  /// legend goes beside the plot, where it covers no curve.
   public static func parameters(
     _ history: [TuningIteration], tuned: [TunedParameter], title: String
   ) -> LinePlot {
@@ -44,11 +54,13 @@ public enum TuningPlots {
       let values = history.map { $0.parameters[parameter.index] }
       let start = values.first ?? 1
       let name = "\(parameter.name): \(format(start)) -> \(format(values.last ?? start))"
-      plot.add(
-        PlotSeries(
-          name: name, x: x, y: ratios[k], color: Color.palette[k % Color.palette.count],
-          lineWidth: 2.5))
+      var series = PlotSeries(
+        name: name, x: x, y: ratios[k], color: Color.palette[k % Color.palette.count],
+        lineWidth: 2.5)
+      series.dashed = (k / Color.palette.count) % 2 == 1
+      plot.add(series)
     }
+    if tuned.count > 3 { plot.legend = .outsideRight }
     return plot
   }
 

@@ -6,7 +6,7 @@ import TandemTraining
 
 /// Runs a scene once on plain numbers, as `tandem run` does, and writes what
 /// it writes: a physics scene's trajectory and its frames, a training
-/// scene's loss curves and `loss.png`.
+/// scene's loss curves and `training-loss.png`.
 public struct SceneRun {
   /// The scene, with any `--set` values applied.
   public let scene: SceneDescription
@@ -95,13 +95,18 @@ public struct SceneRun {
       training, parameters: scene.parameterVector, progress: progress)
   }
 
-  /// Writes `loss.png` (training and validation loss against the step)
-  /// into `folder`.
+  /// The name of the plot ``writeLossPlot(_:to:)`` writes: not `loss.png`,
+  /// which is `tandem tune`'s loss per iteration, so a run after a tune into
+  /// the same folder does not replace that with a different plot.
+  public static let lossPlotName = "training-loss.png"
+
+  /// Writes ``lossPlotName`` (training and validation loss against the
+  /// step) into `folder`.
   public func writeLossPlot(_ curve: TrainingCurve, to folder: URL) throws {
     try FrameSequence.createDirectory(at: folder)
     try TrainingPlots.loss(curve, title: scene.name).render(
       size: PixelSize(width: 900, height: 600)
     )
-    .writePNG(to: folder.appendingPathComponent("loss.png"))
+    .writePNG(to: folder.appendingPathComponent(Self.lossPlotName))
   }
 }

@@ -7,15 +7,16 @@ import TandemTuning
 
 extension SceneTuning {
   /// Writes `overlay.png`, the trajectories of selected iterations faint to
-  /// bold (see ``Overlay/selectIterations(_:)``), and, when ``writesFrames``,
-  /// the frames of the last selected run (the final one).
+  /// bold, the best last (see ``Overlay/selectIterations(_:best:count:)``),
+  /// and, when ``writesFrames``, the frames of the best run: the values
+  /// written to `tuned.yaml`.
   func writeOverlay(
     _ history: [TuningIteration], simulation: SimulationDescription, to folder: URL
   ) throws {
     let render = scene.render
     let pixels = PixelSize(width: render.width, height: render.height)
     let view = render.view
-    let selected = Overlay.selectIterations(history.count)
+    let selected = Self.selectIterations(history)
     var trajectories: [Trajectory] = []
     var drawings: [SceneDrawing] = []
     for index in selected {
@@ -25,7 +26,8 @@ extension SceneTuning {
       drawings.append(SceneDrawing(simulation, parameters: parameters, size: pixels, view: view))
     }
     let labels = selected.map {
-      "iteration \(history[$0].iteration): loss \(String(format: "%.4g", history[$0].loss))"
+      "iteration \(history[$0].iteration)\(Self.keptMark($0, selected)): loss "
+        + String(format: "%.4g", history[$0].loss)
     }
     try Overlay.draw(trajectories, drawings: drawings, labels: labels, title: scene.name)
       .writePNG(to: folder.appendingPathComponent("overlay.png"))
@@ -35,12 +37,24 @@ extension SceneTuning {
     }
   }
 
+  /// The positions in `history` the pictures show, the best last.
+  static func selectIterations(_ history: [TuningIteration]) -> [Int] {
+    let best = best(of: history).iteration
+    return Overlay.selectIterations(
+      history.count, best: history.firstIndex { $0.iteration == best } ?? history.count - 1)
+  }
+
+  /// ` (best, kept)` for the last of the `selected` positions, else nothing.
+  static func keptMark(_ position: Int, _ selected: [Int]) -> String {
+    position == selected.last ? " (best, kept)" : ""
+  }
+
   /// Writes `curves.png` for a training scene: the objective's curve against
-  /// the inner step for selected iterations, faint to bold.
+  /// the inner step for selected iterations, faint to bold, the best last.
   func writeCurves(
     _ history: [TuningIteration], training: TrainingDescription, to folder: URL
   ) throws {
-    let selected = Overlay.selectIterations(history.count)
+    let selected = Self.selectIterations(history)
     let curves = try selected.map {
       try TrainingCurve.record(training, parameters: history[$0].parameters)
     }
@@ -49,7 +63,8 @@ extension SceneTuning {
       let values = tuned.map {
         "\($0.name) \(String(format: "%.3g", iteration.parameters[$0.index]))"
       }
-      return "iteration \(iteration.iteration): " + values.joined(separator: ", ")
+      return "iteration \(iteration.iteration)\(Self.keptMark(index, selected)): "
+        + values.joined(separator: ", ")
         + String(format: ", loss %.3g", iteration.loss)
     }
     let objective =

@@ -3,7 +3,7 @@ import Tandem
 
 extension RunCommand {
   /// `tandem run` on a training scene: trains once on `Double`, writes
-  /// loss.png and prints a summary.
+  /// training-loss.png and prints a summary.
   func train(_ run: SceneRun, _ description: TrainingDescription) throws {
     let scene = run.scene
     let folder = output.folder(for: scene.name)
@@ -45,7 +45,7 @@ extension RunCommand {
         "objective  \(String(format: "%.9g", curve.objective)) (\(description.objective.rawValue))")
     }
     print(
-      "plot       \(noRender ? "none (--no-render)" : folder.appendingPathComponent("loss.png").path)"
+      "plot       \(noRender ? "none (--no-render)" : folder.appendingPathComponent(SceneRun.lossPlotName).path)"
     )
     print(
       "wall time  "

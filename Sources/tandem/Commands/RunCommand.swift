@@ -18,7 +18,7 @@ struct RunCommand: ParsableCommand {
       frames written and wall time.
 
       A training scene (kind: training) is trained once on Double numbers and writes \
-      DIR/<scene name>/loss.png (training and validation loss against the step; f(w) for a \
+      DIR/<scene name>/training-loss.png (training and validation loss against the step; f(w) for a \
       quadratic). Prints the steps, the objective, the final training and validation losses, the \
       accuracy for classification and the wall time.
       """
@@ -35,7 +35,7 @@ struct RunCommand: ParsableCommand {
   )
   var size: String?
 
-  @Flag(help: "Simulate (or train) and print the summary without writing frames (or loss.png).")
+  @Flag(help: "Simulate (or train) and print the summary without writing frames (or training-loss.png).")
   var noRender = false
 
   @Flag(help: "Print the summary as one JSON object on standard output.")

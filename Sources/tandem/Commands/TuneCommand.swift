@@ -13,9 +13,11 @@ struct TuneCommand: ParsableCommand {
       number of steps. Defaults come from the scene's `tune:` block; flags override them. \
       Prints one progress line per iteration on standard error and writes DIR/<scene name>/: \
       tuned.yaml (the scene with the tuned values written in), loss.png, parameters.png, \
-      overlay.png (selected iterations, faint to bold) and the frames of the final run. For a \
+      overlay.png (selected iterations, faint to bold, the best boldest) and the frames of the \
+      best run: tuned.yaml holds the best iteration's values, not the last one's. For a \
       training scene, curves.png replaces the overlay and the frames: the loss curves (the \
-      objective against the inner step) of selected iterations, faint to bold. The scene's \
+      objective against the inner step) of selected iterations, faint to bold, the best boldest. \
+      The scene's \
       tune.horizon (full, online, greedy) sets when the hypergradient's tangent is reset.
 
       A result is never lost: on SIGINT or SIGTERM, or when an iteration fails after others \
