@@ -34,7 +34,7 @@ struct TrainingSceneTests {
     #expect(scene.dataFile == DataFile(path: "../data/iris.csv", url: file))
     // The file is read while the scene loads, split 80/20 with seed 0 (the defaults).
     let table = try CSVLoader.dataset(
-      contentsOf: file.path, target: "species", task: .classification)
+      parsing: String(contentsOf: file, encoding: .utf8), target: "species", task: .classification)
     #expect(problem.data == TrainingData(splitting: table, validationFraction: 0.2, seed: 0))
     #expect(problem.loss == .softmaxCrossEntropy)
     #expect(

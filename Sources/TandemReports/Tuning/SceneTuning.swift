@@ -56,7 +56,7 @@ public struct SceneTuning {
   /// Tuning of the scene `scene` read from the file at `file`.
   public init(scene: SceneDescription, file: URL, assignments: [String: Double] = [:]) throws {
     self.init(
-      scene: scene, sceneText: try String(contentsOf: file, encoding: .utf8),
+      scene: scene, sceneText: try TextFile.read(file),
       fileName: file.path, assignments: assignments)
   }
 

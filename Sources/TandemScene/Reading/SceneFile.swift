@@ -27,10 +27,11 @@ public enum SceneFile {
   ) throws -> SceneDescription {
     let text: String
     do {
-      text = try String(contentsOf: url, encoding: .utf8)
+      text = try TextFile.read(url)
     } catch {
       throw SceneError(
-        file: url.path, message: "cannot read the scene file: \(error.localizedDescription)")
+        file: url.path, location: error.location,
+        message: "cannot read the scene file: \(error.reason)")
     }
     return try parse(
       text, fileName: url.lastPathComponent, directory: url.deletingLastPathComponent(),
@@ -97,6 +98,22 @@ public enum SceneFile {
     return stem.isEmpty ? base : stem
   }
 
+  /// The line and column (from 1, columns in Unicode scalars) of the
+  /// UTF-8 byte at `offset` in `text`, or `nil` past its end.
+  static func location(ofByte offset: Int, in text: String) -> SourceLocation? {
+    var (line, column, bytes) = (1, 1, 0)
+    for scalar in text.unicodeScalars {
+      if bytes >= offset { return SourceLocation(line: line, column: column) }
+      bytes += UTF8.width(scalar)
+      if scalar == "\n" {
+        (line, column) = (line + 1, 1)
+      } else {
+        column += 1
+      }
+    }
+    return bytes >= offset ? SourceLocation(line: line, column: column) : nil
+  }
+
   /// A YAML error told as a scene error: Yams' line and column, libyaml's problem.
   static func sceneError(for error: YamlError, fileName: String?) -> SceneError {
     func located(_ mark: Mark, _ message: String, _ context: YamlError.Context? = nil) -> SceneError
@@ -115,6 +132,18 @@ public enum SceneFile {
       .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
       return located(mark, problem, context)
+    case .reader(let problem, let offset, let value, let yaml):
+      // libyaml's reader rejects control characters, before any token: say
+      // which one and where, without echoing it (it may garble a terminal).
+      let location = offset.flatMap { Self.location(ofByte: $0, in: yaml) }
+      let character = String(format: "U+%04X", Int(max(value, 0)))
+      let isControl = problem.contains("control characters")
+      return SceneError(
+        file: fileName, location: location,
+        message: isControl
+          ? "the control character \(character) is not allowed in a scene file"
+          : "cannot read the YAML: \(problem) (\(character))",
+        suggestion: isControl ? "delete it, or write it as an escape inside double quotes" : nil)
     case .duplicatedKeysInMapping(let duplicates, let context):
       let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
       return SceneError(

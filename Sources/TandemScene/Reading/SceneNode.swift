@@ -1,3 +1,4 @@
+import TandemAD
 import Yams
 
 /// What the reader knows while it walks one file: the file's name, where each
@@ -75,7 +76,7 @@ struct SceneNode {
   var found: String {
     switch node {
     case .scalar(let scalar):
-      let text = Self.quotable(scalar.string)
+      let text = MessageText.quotable(scalar.string)
       if scalar.style == .plain || scalar.style == .any {
         return scalar.string.isEmpty || node.null != nil ? "nothing" : "`\(text)`"
       }
@@ -84,24 +85,6 @@ struct SceneNode {
     case .sequence: return "a list"
     case .alias: return "an alias"
     }
-  }
-
-  /// `text` as a message may quote it: at most 80 characters (a value of
-  /// megabytes is not echoed in full), with control characters shown as `\u{…}`.
-  static func quotable(_ text: String) -> String {
-    var shown = ""
-    for (count, character) in text.enumerated() {
-      if count == 80 {
-        shown += "… (\(text.count) characters)"
-        break
-      }
-      if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-        shown += character.unicodeScalars.map { "\\u{\(String($0.value, radix: 16))}" }.joined()
-      } else {
-        shown.append(character)
-      }
-    }
-    return shown
   }
 
   /// Whether the node is an unquoted scalar (so `400` is a number, `"400"` a string).

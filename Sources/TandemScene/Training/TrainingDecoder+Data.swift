@@ -78,8 +78,17 @@ extension TrainingDecoder {
           of: validation, at: "data.validation", what: "the validation fraction")
         let task: LearningTask = loss == .softmaxCrossEntropy ? .classification : .regression
         let table: Dataset
+        let text: String
         do {
-          table = try CSVLoader.dataset(contentsOf: url.path, target: target, task: task)
+          text = try TextFile.read(url)
+        } catch let error as TextFile.Unreadable {
+          let place = error.location.map { ":\($0.line):\($0.column)" } ?? ""
+          throw SceneError(
+            path: "data.csv", message: "cannot load `\(path)`: \(url.path)\(place): \(error.reason)",
+            suggestion: error.location == nil ? "the path is relative to the scene file's folder" : nil)
+        }
+        do {
+          table = try CSVLoader.dataset(parsing: text, file: url.path, target: target, task: task)
         } catch let error as CSVError {
           throw SceneError(
             path: "data.csv", message: "cannot load `\(path)`: \(error)",
@@ -98,6 +107,14 @@ extension TrainingDecoder {
             message:
               "holding out \(SceneNumberFormat.string(fraction)) of \(table.count) rows leaves no training examples",
             suggestion: "hold out a smaller fraction")
+        }
+        // An empty validation set would make the validation loss 0, silently.
+        guard data.validation.count > 0 else {
+          throw SceneError(
+            path: "data.validation",
+            message:
+              "holding out \(SceneNumberFormat.string(fraction)) of \(table.count) rows leaves no validation examples",
+            suggestion: "hold out a larger fraction, or add rows")
         }
         return data
       }
@@ -126,8 +143,6 @@ extension TrainingDecoder {
   /// What to do about a CSV problem, when the scene can say more than the file.
   static func suggestion(for error: CSVError, target: String, task: LearningTask) -> String? {
     switch error {
-    case .unreadable:
-      return "the path is relative to the scene file's folder"
     case .notANumber(_, _, _, let name, _) where task == .regression && name == target:
       return "the target `\(target)` holds class names: use `loss: cross-entropy`"
     case .notANumber:

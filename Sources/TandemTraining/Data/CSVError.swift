@@ -1,8 +1,8 @@
+import TandemAD
+
 /// Why a CSV file could not be loaded. Every message names the file, and the
 /// line (1-based, counting the header) and column where the problem is.
 public enum CSVError: Error, Equatable, CustomStringConvertible {
-  /// The file could not be read.
-  case unreadable(file: String, reason: String)
   /// The file has no header row.
   case empty(file: String)
   /// No header field is the target column's name.
@@ -19,18 +19,20 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
   /// A message a person can act on.
   public var description: String {
     switch self {
-    case let .unreadable(file, reason):
-      "\(file): cannot read the file: \(reason)"
     case let .empty(file):
       "\(file): the file is empty; it needs a header row naming the columns."
     case let .missingTarget(file, target, columns, suggestion):
-      "\(file):1: no column is named `\(target)`; the columns are "
-        + columns.map { "`\($0)`" }.joined(separator: ", ")
-        + (suggestion.map { ". Did you mean `\($0)`?" } ?? ".")
+      // At most ten columns, each quoted short: the "header" may be the
+      // first line of any file at all.
+      "\(file):1: no column is named `\(MessageText.quotable(target))`; the columns are "
+        + columns.prefix(10).map { "`\(MessageText.quotable($0, limit: 40))`" }.joined(
+          separator: ", ")
+        + (columns.count > 10 ? " and \(columns.count - 10) more" : "")
+        + (suggestion.map { ". Did you mean `\(MessageText.quotable($0))`?" } ?? ".")
     case let .wrongFieldCount(file, line, expected, found):
       "\(file):\(line): \(found) fields, but the header has \(expected)."
     case let .notANumber(file, line, column, name, text):
-      "\(file):\(line):\(column): `\(text)` in column `\(name)` is not a number."
+      "\(file):\(line):\(column): `\(MessageText.quotable(text))` in column `\(MessageText.quotable(name))` is not a number."
     case let .noRows(file):
       "\(file): the header is followed by no data rows."
     case let .noFeatures(file, target):

@@ -62,29 +62,6 @@ public enum CSVLoader {
     }
   }
 
-  /// Reads and parses the CSV file at `path`.
-  public static func dataset(contentsOf path: String, target: String, task: LearningTask) throws
-    -> Dataset
-  {
-    let text: String
-    do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
-      throw CSVError.unreadable(file: path, reason: error.localizedDescription)
-    }
-    return try dataset(parsing: text, file: path, target: target, task: task)
-  }
-
-  /// Reads the CSV file at `path` and splits it into training and
-  /// validation sets (see ``TrainingData/init(splitting:validationFraction:seed:)``).
-  public static func trainingData(
-    contentsOf path: String, target: String, task: LearningTask, validationFraction: Double,
-    seed: UInt64 = 1
-  ) throws -> TrainingData {
-    let data = try dataset(contentsOf: path, target: target, task: task)
-    return TrainingData(splitting: data, validationFraction: validationFraction, seed: seed)
-  }
-
   /// The fields of one line, unquoted and trimmed.
   static func fields(of line: Substring) -> [String] {
     var fields: [String] = []
