@@ -11,7 +11,7 @@ HAS_FMA := $(shell grep -qw fma /proc/cpuinfo 2>/dev/null && echo yes)
 ARCH_FLAGS ?= -Xswiftc -target-cpu -Xswiftc native -Xcc -march=native \
 	$(if $(HAS_FMA),-Xswiftc -DTANDEM_FMA)
 
-.PHONY: deps build demo test bench docs format clean
+.PHONY: deps build demo test fuzz bench docs format clean
 
 deps:
 	@scripts/ensure-deps
@@ -28,6 +28,22 @@ demo: build
 # suite runs whole simulations. Tests use only public API, so no -enable-testing.
 test: deps
 	$(SWIFT) test -c $(CONFIG) $(ARCH_FLAGS) --disable-testable-imports
+
+# Fuzz the scene reader for FUZZ_SECONDS (default 60) with libFuzzer: a
+# separate build with -sanitize=fuzzer (in .build-fuzz/; linked with lld, as
+# gold fails on libFuzzer's objects), seeded with the
+# saved corpus Fuzz/corpus/scene (which `make test` replays); new inputs go to
+# .build-fuzz/corpus, crashes to Fuzz/crashes/ (replay one with
+# `.build/release/tandem-fuzz FILE`, then save it in the corpus with a test).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	$(SWIFT) build -c release --scratch-path .build-fuzz --product tandem-fuzz \
+		-Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING -Xcc -fsanitize=fuzzer-no-link \
+		-Xswiftc -use-ld=lld
+	mkdir -p .build-fuzz/corpus Fuzz/crashes
+	.build-fuzz/release/tandem-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 \
+		-rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix=Fuzz/crashes/ \
+		.build-fuzz/corpus Fuzz/corpus/scene
 
 # DocC archives of the library modules (each has a catalog with an overview
 # article), in .build/plugins/Swift-DocC/outputs/.

@@ -90,6 +90,11 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // The scene-reader fuzzing harness (`make fuzz`), and its libFuzzer
+    // target: built with -sanitize=fuzzer by `make fuzz`, an ordinary
+    // replayer of saved inputs otherwise.
+    .target(name: "TandemFuzzing", dependencies: ["TandemScene"]),
+    .executableTarget(name: "tandem-fuzz", dependencies: ["TandemFuzzing"]),
     .testTarget(name: "TandemTests", dependencies: ["Tandem"]),
     // Finite differences, seeded samples and ulp errors the test targets share.
     .target(name: "TandemTestSupport", dependencies: ["TandemAD"], path: "Tests/TandemTestSupport"),
@@ -100,7 +105,9 @@ let package = Package(
       dependencies: ["TandemTraining", "TandemTuning", "TandemAD", "TandemTestSupport"]),
     .testTarget(
       name: "TandemSceneTests",
-      dependencies: ["TandemScene", "TandemRender", "TandemPhysics", "TandemTraining", "TandemAD"]),
+      dependencies: [
+        "TandemScene", "TandemRender", "TandemPhysics", "TandemTraining", "TandemAD", "TandemFuzzing",
+      ]),
     .testTarget(name: "TandemRenderTests", dependencies: ["TandemRender"]),
     .testTarget(name: "TandemBenchmarksTests", dependencies: ["TandemBenchmarks"]),
     // Runs the built executables as a user does (exit statuses, --json).

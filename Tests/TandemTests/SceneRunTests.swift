@@ -50,6 +50,41 @@ import Testing
     #expect(throws: Never.self) { try run.simulate() }
   }
 
+  /// Frames × particles bound the memory a render keeps (the samples of a
+  /// long run of a big grid were kept without limit): checked before the
+  /// first step of a run, and before the first iteration of a tune, whose
+  /// overlay keeps six runs at once.
+  @Test func tooManySamplesAreRefusedBeforeAnyWork() throws {
+    var limits = SceneLimits()
+    limits.samples = 10_000
+    let url = ExampleScenes.url("cloth")
+    let scene = try SceneFile.load(url, limits: limits)
+    let particles = try #require(scene.simulation).system.particles.count
+    var run = SceneRun(scene: scene)
+    run.every = 10
+    var steps = 0
+    #expect {
+      try run.simulate { steps = $0 }
+    } throws: { error in
+      "\(error)".hasPrefix("cloth.yaml: ") && "\(error)".contains("particle positions kept")
+        && "\(error)".contains("--limit samples=N")
+    }
+    #expect(steps == 0)
+    run.writesFrames = false  // only the start and the end are kept
+    #expect(throws: Never.self) { try run.simulate() }
+
+    var tuning = try SceneTuning(scene: scene, file: url)
+    tuning.iterations = 1
+    var iterations = 0
+    #expect {
+      try tuning.run { _ in iterations += 1 }
+    } throws: { error in
+      "\(error)".contains("× 6 runs") && "\(error)".contains("exceed the limit of 10,000")
+    }
+    #expect(iterations == 0)
+    #expect(particles * (1500 / 10 + 2) > 10_000)
+  }
+
   @Test func trainsAndPlotsTheLoss() throws {
     let run = SceneRun(scene: try ExampleScenes.load("quadratic"))
     let curve = try run.train()

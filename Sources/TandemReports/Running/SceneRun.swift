@@ -53,12 +53,12 @@ public struct SceneRun {
     if writesFrames {
       every = resolvedEvery
       // Checked before the first step: a frame every `every` steps, the first and the last.
-      let frames = simulation.steps / every + 2
-      if frames > scene.limits.frames {
-        var error = scene.limits.exceeded("frames", "frames", count: frames)
+      do {
+        try scene.limits.checkFrames(
+          steps: simulation.steps, every: every, particles: simulation.system.particles.count)
+      } catch {
+        var error = error
         error.file = scene.sourceMap.file
-        error.suggestion =
-          "write fewer with `--every K` (or `render.every`), or raise the limit with `--limit frames=N`"
         throw error
       }
     } else {

@@ -17,6 +17,7 @@ extension SceneTuning {
     let pixels = PixelSize(width: render.width, height: render.height)
     let view = render.view
     let selected = Self.selectIterations(history)
+    try checkOverlayLimits(simulation, runs: selected.count)
     var trajectories: [Trajectory] = []
     var drawings: [SceneDrawing] = []
     for index in selected {
@@ -34,6 +35,21 @@ extension SceneTuning {
     if writesFrames, let final = trajectories.last, let drawing = drawings.last {
       try FrameWriter(directory: folder, trails: render.trails).write(
         final, drawing: drawing, title: scene.name)
+    }
+  }
+
+  /// Checks that the overlay of `runs` runs of `simulation` (all kept at
+  /// once) is within the scene's frame limits: before the first iteration
+  /// (with the most runs an overlay draws), and again before drawing.
+  func checkOverlayLimits(_ simulation: SimulationDescription, runs: Int = 6) throws {
+    do {
+      try scene.limits.checkFrames(
+        steps: simulation.steps, every: scene.render.every,
+        particles: simulation.system.particles.count, runs: runs)
+    } catch {
+      var error = error
+      error.file = scene.sourceMap.file
+      throw error
     }
   }
 

@@ -85,7 +85,9 @@ public struct SceneTuning {
   public func run(progress: (TuningIteration) -> Void = { _ in }) throws -> [TuningIteration] {
     switch scene.process {
     case .training(let training): return try tuner(for: training).run(progress: progress)
-    case .simulation(let simulation, _): return try tuner(for: simulation).run(progress: progress)
+    case .simulation(let simulation, _):
+      try checkOverlayLimits(simulation)  // before the work, not after it
+      return try tuner(for: simulation).run(progress: progress)
     }
   }
 

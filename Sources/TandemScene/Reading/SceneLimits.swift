@@ -21,6 +21,9 @@ public struct SceneLimits: Hashable, Sendable {
   public var pixels = 16_777_216
   /// Frames one run writes.
   public var frames = 100_000
+  /// Particle positions kept for drawing frames at once: frames × particles,
+  /// times the runs an overlay draws (16 bytes each: 250,000,000 is 4 GB).
+  public var samples = 250_000_000
   /// The work of one run: steps × (particles + springs) for a simulation,
   /// steps × examples per step × model parameters for a training run.
   /// 10¹¹ is about an hour of forward mode with a few tuned parameters.
@@ -35,7 +38,7 @@ public struct SceneLimits: Hashable, Sendable {
   /// Every limit's name, as `--limit` spells it.
   public static let names = [
     "particles", "springs", "layer-width", "model-parameters", "examples", "pixels", "frames",
-    "work", "yaml-nodes",
+    "samples", "work", "yaml-nodes",
   ]
 
   /// The limit called `name`.
@@ -51,6 +54,7 @@ public struct SceneLimits: Hashable, Sendable {
       case "examples": examples
       case "pixels": pixels
       case "frames": frames
+      case "samples": samples
       case "work": work
       case "yaml-nodes": yamlNodes
       default: preconditionFailure("no limit is called `\(name)`")
@@ -65,6 +69,7 @@ public struct SceneLimits: Hashable, Sendable {
       case "examples": examples = newValue
       case "pixels": pixels = newValue
       case "frames": frames = newValue
+      case "samples": samples = newValue
       case "work": work = newValue
       case "yaml-nodes": yamlNodes = newValue
       default: preconditionFailure("no limit is called `\(name)`")
@@ -122,6 +127,30 @@ public struct SceneLimits: Hashable, Sendable {
     return SceneError(
       message: message,
       suggestion: "ask for fewer, or raise the limit with `--limit \(name)=N`")
+  }
+
+  /// Checks, before a run, the frames of `runs` trajectories of `steps`
+  /// steps sampled every `every` steps (the first and the last state too),
+  /// of `particles` particles each, all kept at once for drawing.
+  public func checkFrames(steps: Int, every: Int, particles: Int, runs: Int = 1) throws(SceneError)
+  {
+    let frames = steps / every + 2
+    if frames > self.frames {
+      var error = exceeded("frames", "frames", count: frames)
+      error.suggestion =
+        "write fewer with `--every K` (or `render.every`), or raise the limit with `--limit frames=N`"
+      throw error
+    }
+    let samples = Self.product(Self.product(frames, particles) ?? .max, runs)
+    if samples.map({ $0 > self.samples }) ?? true {
+      var error = exceeded(
+        "samples",
+        "particle positions kept for the frames (frames × particles"
+          + (runs > 1 ? " × \(runs) runs)" : ")"), count: samples)
+      error.suggestion =
+        "write fewer frames with `--every K` (or `render.every`), use `--no-render` (`--no-frames` for tune), or raise the limit with `--limit samples=N`"
+      throw error
+    }
   }
 
   /// `1234567` as `1,234,567`.

@@ -32,8 +32,12 @@ public enum TextFile {
     }
   }
 
-  /// The text of the file at `url`.
-  public static func read(_ url: URL) throws(Unreadable) -> String {
+  /// The most ``read(_:limit:)`` reads by default: 1 GiB.
+  public static let defaultLimit = 1 << 30
+
+  /// The text of the file at `url`, refused past `limit` bytes (a file in
+  /// /proc may claim any size, or none and never end).
+  public static func read(_ url: URL, limit: Int = defaultLimit) throws(Unreadable) -> String {
     let path = url.path
     var info = stat()
     guard stat(path, &info) == 0 else { throw Unreadable(reason: reason(errno)) }
@@ -49,7 +53,7 @@ public enum TextFile {
     guard descriptor >= 0 else { throw Unreadable(reason: reason(errno)) }
     defer { close(descriptor) }
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(Int(info.st_size))
+    bytes.reserveCapacity(min(Int(info.st_size), limit))
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let count = chunk.withUnsafeMutableBytes { readBytes(descriptor, $0.baseAddress, $0.count) }
@@ -58,6 +62,10 @@ public enum TextFile {
         throw Unreadable(reason: reason(errno))
       }
       if count == 0 { break }
+      guard bytes.count + count <= limit else {
+        throw Unreadable(
+          reason: "it is larger than \(limit >> 20) MiB, the most a scene or data file may be")
+      }
       bytes += chunk[0..<count]
     }
     return try text(of: bytes)
@@ -112,6 +120,7 @@ public enum TextFile {
 }
 
 /// The system's `read(2)`, named apart from ``TextFile/read(_:)``.
-private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int
+{
   read(descriptor, buffer, count)
 }
