@@ -84,8 +84,10 @@ extension TrainingDecoder {
         } catch let error as TextFile.Unreadable {
           let place = error.location.map { ":\($0.line):\($0.column)" } ?? ""
           throw SceneError(
-            path: "data.csv", message: "cannot load `\(path)`: \(url.path)\(place): \(error.reason)",
-            suggestion: error.location == nil ? "the path is relative to the scene file's folder" : nil)
+            path: "data.csv",
+            message: "cannot load `\(path)`: \(url.path)\(place): \(error.reason)",
+            suggestion: error.location == nil
+              ? "the path is relative to the scene file's folder" : nil)
         }
         do {
           table = try CSVLoader.dataset(parsing: text, file: url.path, target: target, task: task)
@@ -101,20 +103,17 @@ extension TrainingDecoder {
         }
         let data = TrainingData(
           splitting: table, validationFraction: fraction, seed: UInt64(bitPattern: Int64(seed)))
-        guard data.training.count > 0 else {
+        // Neither half may be empty: an empty validation set would make the
+        // validation loss 0, silently.
+        for (count, half, fix) in [
+          (data.training.count, "training", "hold out a smaller fraction"),
+          (data.validation.count, "validation", "hold out a larger fraction, or add rows"),
+        ] where count == 0 {
           throw SceneError(
             path: "data.validation",
             message:
-              "holding out \(SceneNumberFormat.string(fraction)) of \(table.count) rows leaves no training examples",
-            suggestion: "hold out a smaller fraction")
-        }
-        // An empty validation set would make the validation loss 0, silently.
-        guard data.validation.count > 0 else {
-          throw SceneError(
-            path: "data.validation",
-            message:
-              "holding out \(SceneNumberFormat.string(fraction)) of \(table.count) rows leaves no validation examples",
-            suggestion: "hold out a larger fraction, or add rows")
+              "holding out \(SceneNumberFormat.string(fraction)) of \(table.count) rows leaves no \(half) examples",
+            suggestion: fix)
         }
         return data
       }
