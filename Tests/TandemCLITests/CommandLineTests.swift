@@ -225,7 +225,8 @@ import Testing
 
   @Test func anInterruptedRunLeavesThePreviousFramesAndASecondRunIsRefused() throws {
     let out = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "tandem-interrupt-\(UUID().uuidString)").path
+      "tandem-interrupt-\(UUID().uuidString)"
+    ).path
     defer { try? FileManager.default.removeItem(atPath: out) }
     let folder = out + "/rope"
     let first = try start(["run", "scenes/rope.yaml", "--out", out, "--every", "3000"])
@@ -253,13 +254,16 @@ import Testing
     third.waitUntilExit()
     #expect(third.terminationStatus == 0)
     #expect(
-      try names(folder) == [".tandem-lock", "frame-00001.png", "frame-00002.png",
-        "frame-00003.png", "frame-00004.png"])
+      try names(folder) == [
+        ".tandem-lock", "frame-00001.png", "frame-00002.png",
+        "frame-00003.png", "frame-00004.png",
+      ])
   }
 
   @Test func anInterruptedTuneWritesTheBestValuesFoundSoFar() throws {
     let out = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "tandem-tune-interrupt-\(UUID().uuidString)").path
+      "tandem-tune-interrupt-\(UUID().uuidString)"
+    ).path
     try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: out) }
     let log = out + "/stderr.txt"
@@ -274,7 +278,8 @@ import Testing
     process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
     try process.run()
     // Interrupt once the first iteration is done.
-    for _ in 0..<600 where !(try String(contentsOfFile: log, encoding: .utf8)).contains("iter   1") {
+    for _ in 0..<600 where !(try String(contentsOfFile: log, encoding: .utf8)).contains("iter   1")
+    {
       usleep(50_000)
     }
     kill(process.processIdentifier, SIGTERM)
@@ -287,10 +292,51 @@ import Testing
     #expect(tuned.contains("k: { value: "))
   }
 
+  /// `tandem check` killed during its reverse route leaves no process
+  /// behind (it used to run that route in a child, which went on, at 3 GB).
+  @Test func aKilledCheckLeavesNoProcessBehind() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tandem-check-kill-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    // A copy under a unique name, so that any process still reading it can be found.
+    let scene = folder + "/check-\(UUID().uuidString).yaml"
+    try FileManager.default.copyItem(
+      atPath: CommandLineTests.repository.appendingPathComponent("scenes/cloth.yaml").path,
+      toPath: scene)
+    let log = folder + "/stderr.txt"
+    _ = FileManager.default.createFile(atPath: log, contents: nil)
+    let process = Process()
+    process.executableURL = CommandLineTests.binary
+    process.arguments = ["check", scene]
+    process.currentDirectoryURL = CommandLineTests.repository
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+    try process.run()
+    for _ in 0..<600
+    where !(try String(contentsOfFile: log, encoding: .utf8)).contains("by reverse") {
+      usleep(50_000)
+    }
+    kill(process.processIdentifier, SIGTERM)
+    process.waitUntilExit()
+    #expect(process.terminationStatus != 0)
+    usleep(200_000)
+    // Every process's command line, from /proc: none names the scene.
+    let pids = try FileManager.default.contentsOfDirectory(atPath: "/proc").filter {
+      Int($0) != nil
+    }
+    let survivors = pids.filter { pid in
+      let line = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/cmdline"))) ?? Data()
+      return String(decoding: line, as: UTF8.self).contains(scene)
+    }
+    #expect(survivors.isEmpty, "still running: \(survivors)")
+  }
+
   @Test func aFullDiskFailsNamingThePathAndKeepsThePreviousFrames() throws {
     guard getuid() == 0 else { return }  // mounting a small tmpfs needs root
     let mountPoint = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "tandem-full-\(UUID().uuidString)").path
+      "tandem-full-\(UUID().uuidString)"
+    ).path
     try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: mountPoint) }
     let mount = Process()
