@@ -8,7 +8,8 @@
 ///   index 0;
 /// - springs: the `springs:` list, then each grid's springs (horizontal
 ///   (r,c)–(r,c+1) row-major, then vertical (r,c)–(r+1,c) row-major, then with
-///   shear for each cell row-major (r,c)–(r+1,c+1) followed by (r,c+1)–(r+1,c)),
+///   shear for each cell row-major (r,c)–(r+1,c+1) followed by (r,c+1)–(r+1,c),
+///   then with bending (r,c)–(r,c+2) row-major, then (r,c)–(r+2,c) row-major),
 ///   then each chain's (i)–(i+1). The first index of a spring is the one listed first.
 public struct ParticleLayout: Hashable, Sendable {
   /// A grid or chain: where its particles sit in the particle list.

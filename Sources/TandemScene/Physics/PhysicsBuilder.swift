@@ -49,12 +49,14 @@ struct PhysicsBuilder {
   }
 
   /// Adds a grid `id[r,c]` of `rows`×`columns` particles, particle (r, c) at
-  /// `origin + (c·spacing, −r·spacing)`, with structural springs (and shear
-  /// springs) whose rest lengths are their initial lengths.
+  /// `origin + c·steps.column + r·steps.row`, with structural springs, shear
+  /// springs when `shear`, and bending springs of stiffness `bending` (no
+  /// dashpot) when given, every rest length its initial length. The order is
+  /// that of ``ParticleLayout``.
   mutating func addGrid(
-    id: String, rows: Int, columns: Int, origin: Vector, spacing: Quantity, mass: Quantity,
-    stiffness: Quantity, damping: Quantity, shear: Bool, pinned: [(row: Int, column: Int)],
-    at path: ScenePath
+    id: String, rows: Int, columns: Int, origin: Vector, steps: (column: Vector, row: Vector),
+    mass: Quantity, stiffness: Quantity, damping: Quantity, shear: Bool, bending: Quantity?,
+    pinned: [(row: Int, column: Int)], at path: ScenePath
   ) throws {
     try checkNewID(id, at: path.appending("id"))
     let start = particles.count
@@ -75,7 +77,8 @@ struct PhysicsBuilder {
     for r in 0..<rows {
       for c in 0..<columns {
         let position = (
-          x: origin.x + Double(c) * spacing, y: origin.y + Double(-r) * spacing
+          x: origin.x + Double(c) * steps.column.x + Double(r) * steps.row.x,
+          y: origin.y + Double(c) * steps.column.y + Double(r) * steps.row.y
         )
         append(
           ParticleDescription(
@@ -84,7 +87,7 @@ struct PhysicsBuilder {
       }
     }
     func at(_ r: Int, _ c: Int) -> Int { start + r * columns + c }
-    func join(_ a: Int, _ b: Int) {
+    func join(_ a: Int, _ b: Int, stiffness: Quantity = stiffness, damping: Quantity = damping) {
       groupSprings.append(
         SpringDescription(between: (a, b), stiffness: stiffness, damping: damping))
     }
@@ -96,6 +99,14 @@ struct PhysicsBuilder {
           join(at(r, c), at(r + 1, c + 1))
           join(at(r, c + 1), at(r + 1, c))
         }
+      }
+    }
+    if let bending {
+      for r in 0..<rows where columns > 2 {
+        for c in 0..<(columns - 2) { join(at(r, c), at(r, c + 2), stiffness: bending, damping: 0) }
+      }
+      for r in 0..<max(rows - 2, 0) {
+        for c in 0..<columns { join(at(r, c), at(r + 2, c), stiffness: bending, damping: 0) }
       }
     }
     layout.append(group: id, shape: .grid(rows: rows, columns: columns), from: start)

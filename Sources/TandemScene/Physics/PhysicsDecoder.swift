@@ -120,8 +120,8 @@ struct PhysicsDecoder {
 
   func decodeGrid(_ node: SceneNode) throws -> Placement {
     let fields = try node.mapping(allowing: [
-      "id", "rows", "columns", "origin", "spacing", "mass", "stiffness", "damping", "shear",
-      "pinned",
+      "id", "rows", "columns", "origin", "spacing", "column-step", "row-step", "mass", "stiffness",
+      "damping", "shear", "bending", "pinned",
     ])
     let pinned = try fields.optional("pinned") { list in
       try list.list().map { item in
@@ -141,24 +141,48 @@ struct PhysicsDecoder {
       SceneLimits.product(rows, columns), toLimit: "particles", counting: "particles",
       at: rowsNode)
     let origin = try fields.optional("origin") { try $0.vector() } ?? (0, 0)
-    let spacing = try fields.required("spacing", meaning: "the distance between neighbours")
-      .number(.positive, "the spacing")
+    // Particle (r, c) starts at origin + c·column-step + r·row-step; `spacing`
+    // gives the steps' defaults, [spacing, 0] and [0, −spacing].
+    let columnStep = try fields.optional("column-step") { try $0.vector() }
+    let rowStep = try fields.optional("row-step") { try $0.vector() }
+    let spacingNode = fields["spacing"]
+    if let spacingNode, columnStep != nil, rowStep != nil {
+      throw spacingNode.error(
+        "`spacing` has no effect when both `column-step` and `row-step` are given",
+        suggestion: "remove it")
+    }
+    let spacing: Quantity? =
+      columnStep != nil && rowStep != nil
+      ? nil
+      : try fields.required(
+        "spacing", meaning: "the distance between neighbours; or give both `column-step` and `row-step`"
+      ).number(.positive, "the spacing")
+    let steps = (
+      column: columnStep ?? (x: spacing!, y: 0 as Quantity),
+      row: rowStep ?? (x: 0 as Quantity, y: -1 * spacing!)
+    )
     let mass = try fields.optional("mass") { try $0.number(.positive, "the mass") } ?? 1
     let stiffness = try fields.required("stiffness", meaning: "of every spring")
       .number(.nonNegative, "the stiffness")
     let damping =
       try fields.optional("damping") { try $0.number(.nonNegative, "the damping") } ?? 0
     let shear = try fields.optional("shear") { try $0.bool() } ?? false
+    let bending = try fields.optional("bending") {
+      try $0.number(.nonNegative, "the bending stiffness")
+    }
     // The particle count passed its limit, so these products cannot overflow.
     let structural = rows * (columns - 1) + (rows - 1) * columns
+    let bendingCount =
+      bending == nil ? 0 : rows * max(columns - 2, 0) + max(rows - 2, 0) * columns
     try node.context.add(
-      structural + (shear ? 2 * (rows - 1) * (columns - 1) : 0), toLimit: "springs",
+      structural + (shear ? 2 * (rows - 1) * (columns - 1) : 0) + bendingCount, toLimit: "springs",
       counting: "springs", at: rowsNode)
     let path = node.path
     return { builder in
       try builder.addGrid(
-        id: id, rows: rows, columns: columns, origin: origin, spacing: spacing, mass: mass,
-        stiffness: stiffness, damping: damping, shear: shear, pinned: pinned ?? [], at: path)
+        id: id, rows: rows, columns: columns, origin: origin, steps: steps, mass: mass,
+        stiffness: stiffness, damping: damping, shear: shear, bending: bending,
+        pinned: pinned ?? [], at: path)
     }
   }
 
