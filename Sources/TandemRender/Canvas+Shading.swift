@@ -15,9 +15,13 @@ extension Canvas {
     let light = (x: -0.45, y: -0.55, z: 0.70)
     let norm = (light.x * light.x + light.y * light.y + light.z * light.z).squareRoot()
     let (lx, ly, lz) = (light.x / norm, light.y / norm, light.z / norm)
+    // The highlight is where the normal is halfway between the light and the viewer.
+    let halfNorm = (lx * lx + ly * ly + (lz + 1) * (lz + 1)).squareRoot()
+    let (hx, hy, hz) = (lx / halfNorm, ly / halfNorm, (lz + 1) / halfNorm)
     let reach = radius + 0.5
-    for row in Int((center.y - reach).rounded(.down))...Int((center.y + reach).rounded(.up)) {
-      for column in Int((center.x - reach).rounded(.down))...Int((center.x + reach).rounded(.up)) {
+    // Only the pixels on the canvas (and in the clip): a huge disc costs no more than the canvas.
+    for row in rows(from: center.y - reach, to: center.y + reach) {
+      for column in columns(from: center.x - reach, to: center.x + reach) {
         let dx = (Double(column) + 0.5 - center.x) / radius
         let dy = (Double(row) + 0.5 - center.y) / radius
         let distance = (dx * dx + dy * dy).squareRoot()
@@ -25,10 +29,7 @@ extension Canvas {
         guard coverage > 0 else { continue }
         let dz = max(1 - min(distance, 1) * min(distance, 1), 0).squareRoot()
         let lambert = max(dx * lx + dy * ly + dz * lz, 0)
-        // The highlight, where the normal is halfway between the light and the viewer.
-        let (hx, hy, hz) = (lx, ly, lz + 1)
-        let hNorm = (hx * hx + hy * hy + hz * hz).squareRoot()
-        let specular = pow(max((dx * hx + dy * hy + dz * hz) / hNorm, 0), 24)
+        let specular = pow(max(dx * hx + dy * hy + dz * hz, 0), 24)
         let shade = 0.42 + 0.58 * lambert
         var shaded = Color(
           red: color.red * shade, green: color.green * shade, blue: color.blue * shade,
@@ -46,10 +47,8 @@ extension Canvas {
     guard center.x.isFinite, center.y.isFinite, radii.x > 0, radii.y > 0,
       radii.x.isFinite, radii.y.isFinite
     else { return }
-    for row in Int((center.y - radii.y).rounded(.down))...Int((center.y + radii.y).rounded(.up)) {
-      for column in Int(
-        (center.x - radii.x).rounded(.down))...Int((center.x + radii.x).rounded(.up))
-      {
+    for row in rows(from: center.y - radii.y, to: center.y + radii.y) {
+      for column in columns(from: center.x - radii.x, to: center.x + radii.x) {
         let dx = (Double(column) + 0.5 - center.x) / radii.x
         let dy = (Double(row) + 0.5 - center.y) / radii.y
         let d2 = dx * dx + dy * dy

@@ -38,4 +38,13 @@ import Testing
     #expect(canvas.pixel(atX: 50, y: 45) == Color.white.pixel)  // outside the radii
     #expect(brightness(canvas, 30, 29) == brightness(canvas, 69, 29))
   }
+
+  /// A disc or shadow far larger than the canvas (a particle next to the
+  /// camera) costs no more than the canvas and does not trap.
+  @Test func hugeShapesAreClippedToTheCanvas() {
+    var canvas = Canvas(size: PixelSize(width: 40, height: 30), background: .black)
+    canvas.fillShadedDisc(center: Point(20, 15), radius: 1e30, color: .blue)
+    canvas.fillSoftEllipse(center: Point(20, 15), radii: (x: 1e30, y: 1e30), color: .red)
+    #expect(canvas.pixel(atX: 20, y: 15) != Color.black.pixel)
+  }
 }
