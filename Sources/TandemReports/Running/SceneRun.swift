@@ -53,14 +53,9 @@ public struct SceneRun {
     if writesFrames {
       every = resolvedEvery
       // Checked before the first step: a frame every `every` steps, the first and the last.
-      do {
-        try scene.limits.checkFrames(
-          steps: simulation.steps, every: every, particles: simulation.system.particles.count)
-      } catch {
-        var error = error
-        error.file = scene.sourceMap.file
-        throw error
-      }
+      try scene.limits.checkFrames(
+        steps: simulation.steps, every: every, particles: simulation.system.particles.count,
+        file: scene.sourceMap.file)
     } else {
       // Only the start and the end are kept, so memory stays flat however long the run.
       every = Int.max

@@ -42,15 +42,9 @@ extension SceneTuning {
   /// once) is within the scene's frame limits: before the first iteration
   /// (with the most runs an overlay draws), and again before drawing.
   func checkOverlayLimits(_ simulation: SimulationDescription, runs: Int = 6) throws {
-    do {
-      try scene.limits.checkFrames(
-        steps: simulation.steps, every: scene.render.every,
-        particles: simulation.system.particles.count, runs: runs)
-    } catch {
-      var error = error
-      error.file = scene.sourceMap.file
-      throw error
-    }
+    try scene.limits.checkFrames(
+      steps: simulation.steps, every: scene.render.every,
+      particles: simulation.system.particles.count, runs: runs, file: scene.sourceMap.file)
   }
 
   /// The positions in `history` the pictures show, the best last.

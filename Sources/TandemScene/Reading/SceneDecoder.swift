@@ -141,7 +141,7 @@ struct SceneDecoder {
     ] {
       guard let field = fields[key] else { continue }
       let tolerance = try field.plainNumber()
-      guard tolerance >= 0 && tolerance < 1 else {
+      guard TuneSettings.tolerances.contains(tolerance) else {
         throw field.error(
           "a tolerance is a fraction, at least 0 and below 1, not \(SceneNumberFormat.string(tolerance))",
           suggestion: "such as 1.0e-8")

@@ -65,6 +65,23 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 
   /// `line:column`.
   public var description: String { "\(line):\(column)" }
+
+  /// The line and column of the UTF-8 byte at `offset` in `text` (columns
+  /// in Unicode scalars), or `nil` past its end.
+  public init?(ofByte offset: Int, in text: Substring) {
+    var (line, column, bytes) = (1, 1, 0)
+    for scalar in text.unicodeScalars {
+      if bytes >= offset { break }
+      bytes += UTF8.width(scalar)
+      if scalar == "\n" {
+        (line, column) = (line + 1, 1)
+      } else {
+        column += 1
+      }
+    }
+    guard bytes >= offset else { return nil }
+    self.init(line: line, column: column)
+  }
 }
 
 /// The path from the document's root to a value: keys and list indices, as in

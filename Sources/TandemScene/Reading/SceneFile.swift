@@ -98,22 +98,6 @@ public enum SceneFile {
     return stem.isEmpty ? base : stem
   }
 
-  /// The line and column (from 1, columns in Unicode scalars) of the
-  /// UTF-8 byte at `offset` in `text`, or `nil` past its end.
-  static func location(ofByte offset: Int, in text: String) -> SourceLocation? {
-    var (line, column, bytes) = (1, 1, 0)
-    for scalar in text.unicodeScalars {
-      if bytes >= offset { return SourceLocation(line: line, column: column) }
-      bytes += UTF8.width(scalar)
-      if scalar == "\n" {
-        (line, column) = (line + 1, 1)
-      } else {
-        column += 1
-      }
-    }
-    return bytes >= offset ? SourceLocation(line: line, column: column) : nil
-  }
-
   /// A YAML error told as a scene error: Yams' line and column, libyaml's problem.
   static func sceneError(for error: YamlError, fileName: String?) -> SceneError {
     func located(_ mark: Mark, _ message: String, _ context: YamlError.Context? = nil) -> SceneError
@@ -135,7 +119,7 @@ public enum SceneFile {
     case .reader(let problem, let offset, let value, let yaml):
       // libyaml's reader rejects control characters, before any token: say
       // which one and where, without echoing it (it may garble a terminal).
-      let location = offset.flatMap { Self.location(ofByte: $0, in: yaml) }
+      let location = offset.flatMap { SourceLocation(ofByte: $0, in: yaml[...]) }
       let character = String(format: "U+%04X", Int(max(value, 0)))
       let isControl = problem.contains("control characters")
       return SceneError(

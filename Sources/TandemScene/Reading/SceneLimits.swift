@@ -131,12 +131,15 @@ public struct SceneLimits: Hashable, Sendable {
 
   /// Checks, before a run, the frames of `runs` trajectories of `steps`
   /// steps sampled every `every` steps (the first and the last state too),
-  /// of `particles` particles each, all kept at once for drawing.
-  public func checkFrames(steps: Int, every: Int, particles: Int, runs: Int = 1) throws(SceneError)
-  {
+  /// of `particles` particles each, all kept at once for drawing; an error
+  /// names the scene file `file`.
+  public func checkFrames(
+    steps: Int, every: Int, particles: Int, runs: Int = 1, file: String?
+  ) throws(SceneError) {
     let frames = steps / every + 2
     if frames > self.frames {
       var error = exceeded("frames", "frames", count: frames)
+      error.file = file
       error.suggestion =
         "write fewer with `--every K` (or `render.every`), or raise the limit with `--limit frames=N`"
       throw error
@@ -147,6 +150,7 @@ public struct SceneLimits: Hashable, Sendable {
         "samples",
         "particle positions kept for the frames (frames × particles"
           + (runs > 1 ? " × \(runs) runs)" : ")"), count: samples)
+      error.file = file
       error.suggestion =
         "write fewer frames with `--every K` (or `render.every`), use `--no-render` (`--no-frames` for tune), or raise the limit with `--limit samples=N`"
       throw error

@@ -74,34 +74,18 @@ public enum TextFile {
   /// `bytes` as UTF-8 text, or where the first byte that is not UTF-8 is.
   public static func text(of bytes: [UInt8]) throws(Unreadable) -> String {
     if let text = String(validating: bytes, as: UTF8.self) { return text }
-    // Decode until the first error, counting lines and columns (in characters).
-    var line = 1
-    var column = 1
+    // The first bad byte: the end of the longest valid prefix.
     var iterator = bytes.makeIterator()
     var decoder = UTF8()
     var offset = 0
-    var consumed = 0
-    while true {
-      switch decoder.decode(&iterator) {
-      case .scalarValue(let scalar):
-        consumed += UTF8.width(scalar)
-        offset = consumed
-        if scalar == "\n" {
-          line += 1
-          column = 1
-        } else {
-          column += 1
-        }
-      case .emptyInput:
-        return String(decoding: bytes, as: UTF8.self)
-      case .error:
-        let byte = offset < bytes.count ? bytes[offset] : 0
-        throw Unreadable(
-          reason: String(
-            format: "byte 0x%02X is not UTF-8 text; save the file as UTF-8", Int(byte)),
-          location: SourceLocation(line: line, column: column))
-      }
+    while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+      offset += UTF8.width(scalar)
     }
+    let prefix = String(decoding: bytes[..<offset], as: UTF8.self)
+    throw Unreadable(
+      reason: String(
+        format: "byte 0x%02X is not UTF-8 text; save the file as UTF-8", Int(bytes[offset])),
+      location: SourceLocation(ofByte: offset, in: prefix[...]))
   }
 
   /// A sentence fragment for a system error number.

@@ -19,6 +19,10 @@ public struct TuneSettings: Hashable, Sendable {
   /// of its size; default ``Tuner``'s (1e-12).
   public var stepTolerance: Double?
 
+  /// The values a tolerance may take, in the scene and on the command line:
+  /// a fraction, at least 0 and below 1.
+  public static let tolerances: Range<Double> = 0..<1
+
   /// Settings from their fields, each with the documented default.
   public init(
     method: TuningMethod = .adam, iterations: Int = 30, rate: Double = 0.05,

@@ -81,7 +81,7 @@ struct TuneCommand: ParsableCommand {
     for (name, value) in [
       ("--gradient-tolerance", gradientTolerance), ("--step-tolerance", stepTolerance),
     ] {
-      if let value, !(value >= 0 && value < 1) {
+      if let value, !TuneSettings.tolerances.contains(value) {
         throw ValidationError("\(name) is a fraction, at least 0 and below 1, not \(value).")
       }
     }
