@@ -28,7 +28,7 @@ import Testing
       try a.advance()
       try b.advance()
     }
-    #expect(a.state.ys.map(\.value.bitPattern) == b.state.ys.map(\.value.bitPattern))
+    #expect(a.state.positions.map(\.value.bitPattern) == b.state.positions.map(\.value.bitPattern))
     #expect(a.loss().tangents[2].bitPattern == b.loss().tangents[2].bitPattern)
   }
 

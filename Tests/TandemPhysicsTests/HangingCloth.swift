@@ -17,7 +17,7 @@ enum HangingCloth {
         particles.append(
           ParticleDescription(
             name: "cloth[\(r),\(c)]",
-            position: (.constant(Double(c) * spacing), .constant(-Double(r) * spacing)),
+            position: [.constant(Double(c) * spacing), .constant(-Double(r) * spacing)],
             mass: 1, isPinned: r == 0 && (c == 0 || c == n - 1)))
       }
     }
@@ -29,7 +29,7 @@ enum HangingCloth {
     let system = SystemDescription(
       particles: particles,
       springs: pairs.map { SpringDescription(between: $0, stiffness: .parameter(0)) },
-      gravity: (0, -9.81), drag: .parameter(1))
+      gravity: [0, -9.81], drag: .parameter(1))
     let bottom = (0..<n).map { id(n - 1, $0) }
     return SimulationDescription(
       system: system, integrator: .semiImplicitEuler, timeStep: .parameter(2), steps: steps,

@@ -39,7 +39,7 @@ import Testing
       parameters: HangingCloth.defaults.map { Dual<2, Double>(constant: $0) })
     try plain.run()
     try dual.run()
-    #expect(plain.state.ys.map(\.bitPattern) == dual.state.ys.map(\.value.bitPattern))
+    #expect(plain.state.positions.map(\.bitPattern) == dual.state.positions.map(\.value.bitPattern))
     #expect(plain.loss().bitPattern == dual.loss().value.bitPattern)
   }
 }

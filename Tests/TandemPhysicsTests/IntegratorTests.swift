@@ -17,7 +17,7 @@ import Testing
         parameters: [Double]())
       try simulation.run()
       let exact = Foundation.cos(k.squareRoot() * 1.0)
-      errors.append(abs(simulation.state.xs[1] - exact))
+      errors.append(abs(simulation.state.coordinate(1, .x) - exact))
     }
     let slopes = zip(errors, errors.dropFirst()).map { Foundation.log2($0 / $1) }
     let expected = Double(integrator.order)
@@ -60,7 +60,7 @@ import Testing
     var simulation = Simulation(
       Oscillator.description(integrator: integrator, dt: 0.01, steps: 100), parameters: [Double]())
     try simulation.run()
-    #expect(simulation.state.xs[0] == 0 && simulation.state.ys[0] == 0)
-    #expect(simulation.state.vxs[0] == 0 && simulation.state.vys[0] == 0)
+    #expect(simulation.state.position(of: 0) == [0, 0])
+    #expect(simulation.state.velocity(0, .x) == 0 && simulation.state.velocity(0, .y) == 0)
   }
 }

@@ -10,11 +10,11 @@ enum Oscillator {
   ) -> SimulationDescription {
     let system = SystemDescription(
       particles: [
-        ParticleDescription(name: "anchor", position: (0, 0), isPinned: true),
-        ParticleDescription(name: "bob", position: (.constant(start), 0)),
+        ParticleDescription(name: "anchor", position: [0, 0], isPinned: true),
+        ParticleDescription(name: "bob", position: [.constant(start), 0]),
       ],
       springs: [SpringDescription(between: (0, 1), stiffness: .constant(stiffness), restLength: 0)],
-      gravity: (0, 0))
+      gravity: [0, 0])
     return SimulationDescription(
       system: system, integrator: integrator, timeStep: .constant(dt), steps: steps)
   }

@@ -13,9 +13,9 @@ import Testing
         system: SystemDescription(
           particles: [
             ParticleDescription(
-              name: "ball", position: (0, 0), velocity: (.parameter(0), .parameter(1)))
+              name: "ball", position: [0, 0], velocity: [.parameter(0), .parameter(1)])
           ],
-          gravity: (0, -9.81), drag: 0.1),
+          gravity: [0, -9.81], drag: 0.1),
         integrator: .rk4, timeStep: 0.01, steps: 10_000,
         stop: StopCondition(particle: 0, axis: .y, crossing: .below, threshold: -0.001),
         objective: [ObjectiveTerm(.coordinate(particles: [0], axis: .x, target: 0))])
@@ -23,12 +23,12 @@ import Testing
     func range(_ vx: Double, _ vy: Double) throws -> Double {
       var simulation = Simulation(description(), parameters: [vx, vy])
       try simulation.run()
-      return simulation.state.xs[0]
+      return simulation.state.coordinate(0, .x)
     }
     var dual = Simulation(description(), parameters: Dual<2, Double>.seeding([4, 5]))
     try dual.run()
     #expect(dual.stoppedAtFraction != nil)
-    let x = dual.state.xs[0]
+    let x = dual.state.coordinate(0, .x)
     // Without drag the range would be 2·vx·vy/g ≈ 4.08; drag shortens it.
     #expect(x.value > 3.5 && x.value < 4.08)
     let h = 1e-6
@@ -43,12 +43,12 @@ import Testing
   @Test func groundContactBalancesGravity() throws {
     let description = SimulationDescription(
       system: SystemDescription(
-        particles: [ParticleDescription(name: "ball", position: (0, 0.5), mass: 2)],
-        gravity: (0, -9.81), ground: GroundDescription(height: 0, stiffness: 1000, damping: 20)),
+        particles: [ParticleDescription(name: "ball", position: [0, 0.5], mass: 2)],
+        gravity: [0, -9.81], ground: GroundDescription(height: 0, stiffness: 1000, damping: 20)),
       integrator: .semiImplicitEuler, timeStep: 0.001, steps: 20_000)
     var simulation = Simulation(description, parameters: [Double]())
     try simulation.run()
-    #expect(abs(simulation.state.ys[0] - (0 - 2 * 9.81 / 1000)) < 1e-6)
+    #expect(abs(simulation.state.coordinate(0, .y) - (0 - 2 * 9.81 / 1000)) < 1e-6)
   }
 
   /// A blow-up stops the run with the step and the particle's name.
@@ -75,14 +75,14 @@ import Testing
     func energyAfter(damping: Double) throws -> Double {
       let system = SystemDescription(
         particles: [
-          ParticleDescription(name: "anchor", position: (0, 0), isPinned: true),
-          ParticleDescription(name: "bob", position: (1.5, 0)),
+          ParticleDescription(name: "anchor", position: [0, 0], isPinned: true),
+          ParticleDescription(name: "bob", position: [1.5, 0]),
         ],
         springs: [
           SpringDescription(
             between: (0, 1), stiffness: 50, restLength: 1, damping: .constant(damping))
         ],
-        gravity: (0, 0))
+        gravity: [0, 0])
       var simulation = Simulation(
         SimulationDescription(system: system, integrator: .rk4, timeStep: 0.001, steps: 2000),
         parameters: [Double]())

@@ -10,51 +10,37 @@ import TandemTestSupport
 /// values of its kernel on dual components.
 @Suite struct SpringEnergyNodeTests {
   /// The fused spring energy equals the chain of gathers, hypot and
-  /// products, and its gradient equals that chain's and finite differences.
-  @Test func springEnergyMatchesTheGenericChainAndFiniteDifferences() {
+  /// products, and its gradient equals that chain's and finite differences,
+  /// in 2-D and in 3-D.
+  @Test(arguments: [2, 3]) func springEnergyMatchesTheGenericChainAndFiniteDifferences(
+    dimension: Int
+  ) {
     var random = SplitMix64(seed: 11)
     let points = 7
-    let xs = (0..<points).map { _ in random.uniform(0...1) * 2 }
-    let ys = (0..<points).map { _ in random.uniform(0...1) * 2 }
+    let coordinates = (0..<dimension).map { _ in
+      (0..<points).map { _ in random.uniform(0...1) * 2 }
+    }
     let first = [0, 1, 2, 3, 4, 5, 0, 2, 6]
     let second = [1, 2, 3, 4, 5, 6, 3, 6, 6]  // the last spring has zero length
     let k = first.indices.map { _ in 50 + random.uniform(0...1) * 100 }
     let rest = first.indices.map { _ in 0.2 + random.uniform(0...1) }
-
-    func fused(_ xs: [Double], _ ys: [Double]) -> (Double, [Double], [Double]) {
-      let tape = Tape<Double>()
-      let (i, j) = (tape.register(indices: first), tape.register(indices: second))
-      let x = tape.variables(xs)
-      let y = tape.variables(ys)
-      let energy = tape.springEnergy(
-        x: x, y: y, first: i, second: j, stiffness: k, restLength: rest)
-      tape.backward(from: energy)
-      return (energy.value, Array(tape.adjoints(of: x)), Array(tape.adjoints(of: y)))
+    func run(_ coordinates: [[Double]], fused: Bool) -> [Double] {
+      springEnergyAndGradient(
+        coordinates: coordinates, first: first, second: second, stiffness: k, restLength: rest,
+        fused: fused)
     }
-    func chain(_ xs: [Double], _ ys: [Double]) -> (Double, [Double], [Double]) {
-      let tape = Tape<Double>()
-      let (i, j) = (tape.register(indices: first), tape.register(indices: second))
-      let x = tape.variables(xs)
-      let y = tape.variables(ys)
-      let stretch =
-        TracedVector.hypot(x.gathering(i) - x.gathering(j), y.gathering(i) - y.gathering(j))
-        - tape.variables(rest)
-      let energy = (tape.variables(k) * stretch * stretch).sum() * 0.5
-      tape.backward(from: energy)
-      return (energy.value, Array(tape.adjoints(of: x)), Array(tape.adjoints(of: y)))
+    let fused = run(coordinates, fused: true)
+    let chain = run(coordinates, fused: false)
+    #expect(abs(fused[0] - chain[0]) <= 1e-13 * abs(chain[0]))
+    for (a, b) in zip(fused.dropFirst(), chain.dropFirst()) {
+      #expect(abs(a - b) <= 1e-12 * max(1, abs(b)))
     }
-    let (e1, gx1, gy1) = fused(xs, ys)
-    let (e2, gx2, gy2) = chain(xs, ys)
-    #expect(abs(e1 - e2) <= 1e-13 * abs(e2))
-    for p in 0..<points {
-      #expect(abs(gx1[p] - gx2[p]) <= 1e-12 * max(1, abs(gx2[p])))
-      #expect(abs(gy1[p] - gy2[p]) <= 1e-12 * max(1, abs(gy2[p])))
+    let flat = coordinates.flatMap { $0 }
+    let differences = FiniteDifference.gradient(at: flat) { flat in
+      run((0..<dimension).map { Array(flat[($0 * points)..<(($0 + 1) * points)]) }, fused: true)[0]
     }
-    let fdx = FiniteDifference.gradient(at: xs) { fused($0, ys).0 }
-    let fdy = FiniteDifference.gradient(at: ys) { fused(xs, $0).0 }
-    for p in 0..<points {
-      #expect(abs(gx1[p] - fdx[p]) <= 1e-6 * max(1, abs(fdx[p])))
-      #expect(abs(gy1[p] - fdy[p]) <= 1e-6 * max(1, abs(fdy[p])))
+    for (a, b) in zip(fused.dropFirst(), differences) {
+      #expect(abs(a - b) <= 1e-6 * max(1, abs(b)))
     }
   }
 
@@ -70,7 +56,8 @@ import TandemTestSupport
     let rest: [D] = [0.4, 0.5, 1.0]
     func run(fused: Bool) -> [D] {
       springEnergyAndGradient(
-        xs: xs, ys: ys, first: first, second: second, stiffness: k, restLength: rest, fused: fused)
+        coordinates: [xs, ys], first: first, second: second, stiffness: k, restLength: rest,
+        fused: fused)
     }
     for (a, b) in zip(run(fused: true), run(fused: false)) {
       #expect(abs(a.value - b.value) <= 1e-12 * max(1, abs(b.value)))
@@ -80,8 +67,8 @@ import TandemTestSupport
 
   /// The spring kernel on Dual<3, Double> (components 4): the energy and
   /// the adjoints' tangents equal the generic chain's, and the values equal
-  /// the Double tape's bit for bit when the tangents are zero.
-  @Test func springKernelOnDualsMatchesTheChainAndDouble() {
+  /// the Double tape's bit for bit when the tangents are zero; in 2-D and 3-D.
+  @Test(arguments: [2, 3]) func springKernelOnDualsMatchesTheChainAndDouble(dimension: Int) {
     typealias D = Dual<3, Double>
     var random = SplitMix64(seed: 41)
     let points = 6
@@ -90,13 +77,15 @@ import TandemTestSupport
     func lift(_ v: Double) -> D {
       D(v, tangents: [random.uniform(0...1) - 0.5, 0, random.uniform(0...1)])
     }
-    let xs = (0..<points).map { _ in lift(random.uniform(0...1) * 2) }
-    let ys = (0..<points).map { _ in lift(random.uniform(0...1) * 2) }
+    let coordinates = (0..<dimension).map { _ in
+      (0..<points).map { _ in lift(random.uniform(0...1) * 2) }
+    }
     let k = first.indices.map { _ in D(50 + random.uniform(0...1) * 100, tangents: [1, 0, 0]) }
     let rest = first.indices.map { _ in D(0.2 + random.uniform(0...1)) }
     func run(fused: Bool) -> [D] {
       springEnergyAndGradient(
-        xs: xs, ys: ys, first: first, second: second, stiffness: k, restLength: rest, fused: fused)
+        coordinates: coordinates, first: first, second: second, stiffness: k, restLength: rest,
+        fused: fused)
     }
     for (a, b) in zip(run(fused: true), run(fused: false)) {
       #expect(abs(a.value - b.value) <= 1e-12 * max(1, abs(b.value)))
@@ -105,10 +94,10 @@ import TandemTestSupport
       }
     }
     let constant = springEnergyAndGradient(
-      xs: xs.map { D($0.value) }, ys: ys.map { D($0.value) }, first: first, second: second,
+      coordinates: coordinates.map { $0.map { D($0.value) } }, first: first, second: second,
       stiffness: k.map { D($0.value) }, restLength: rest, fused: true)
     let plain = springEnergyAndGradient(
-      xs: xs.map(\.value), ys: ys.map(\.value), first: first, second: second,
+      coordinates: coordinates.map { $0.map(\.value) }, first: first, second: second,
       stiffness: k.map(\.value), restLength: rest.map(\.value), fused: true)
     #expect(constant.map(\.value.bitPattern) == plain.map(\.bitPattern))
   }

@@ -67,8 +67,8 @@ struct ExpansionTests {
       """)
     let position = scene.particles[1 * 3 + 2].position
     // `$s` is parameter 0 and `$x0` parameter 1, in the order of the file.
-    #expect(position.x == .sum(.parameter(1), .scaled(.parameter(0), by: 2)))
-    #expect(position.y == .scaled(.parameter(0), by: -1))
+    #expect(position[0] == .sum(.parameter(1), .scaled(.parameter(0), by: 2)))
+    #expect(position[1] == .scaled(.parameter(0), by: -1))
     let (x, y) = values(position, [0.25, 3])
     #expect(x == 3.5 && y == -0.25)
   }
@@ -170,8 +170,6 @@ struct ExpansionTests {
 }
 
 /// A position's coordinates at the parameters' values.
-func values(_ vector: (x: Quantity, y: Quantity), _ parameters: [Double] = []) -> (
-  x: Double, y: Double
-) {
-  (vector.x.value(in: parameters), vector.y.value(in: parameters))
+func values(_ vector: [Quantity], _ parameters: [Double] = []) -> (x: Double, y: Double) {
+  (vector[0].value(in: parameters), vector[1].value(in: parameters))
 }

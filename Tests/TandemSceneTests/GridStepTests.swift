@@ -20,12 +20,7 @@ import Testing
   /// The positions of every particle, evaluated at the scene's parameters.
   func positions(_ scene: SceneDescription) throws -> [[Double]] {
     let system = try #require(scene.simulation).system
-    return system.particles.map {
-      [
-        $0.position.x.value(in: scene.parameterVector),
-        $0.position.y.value(in: scene.parameterVector),
-      ]
-    }
+    return system.particles.map { $0.position.map { $0.value(in: scene.parameterVector) } }
   }
 
   @Test func spacingGivesTheDefaultSteps() throws {

@@ -154,7 +154,7 @@ struct SceneErrorTests {
         == "expected a number or a `$name` reference, found a list")
     #expect(
       try error(replacing: "position: [0, 0]", with: "position: [0]").description
-        == "test.yaml:5:27: particles[0].position: expected a vector `[x, y]` of two numbers, found a list of 1"
+        == "test.yaml:5:27: particles[0].position: expected a vector of 2 or 3 numbers, found 1 (write `[x, y]` in 2-D or `[x, y, z]` in 3-D, y up)"
     )
     #expect(
       try error(replacing: "pinned: true", with: "pinned: 1").message
@@ -232,10 +232,10 @@ struct SceneErrorTests {
   @Test func unknownEnumerationValues() throws {
     let axis = try error(
       replacing: "", with: "",
-      appending: "objective:\n  - coordinate: { particles: ball, axis: z, target: 1 }")
+      appending: "objective:\n  - coordinate: { particles: ball, axis: w, target: 1 }")
     #expect(
       axis.description
-        == "test.yaml:11:42: objective[0].coordinate.axis: unknown axis `z` (did you mean `x`? valid axes: x, y)"
+        == "test.yaml:11:42: objective[0].coordinate.axis: unknown axis `w` (did you mean `x`? valid axes: x, y, z)"
     )
     #expect(
       Fixtures.error(parsing: "kind: physic\nsimulation: { dt: 1, steps: 1 }")?.description

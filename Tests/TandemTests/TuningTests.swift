@@ -19,8 +19,8 @@ import Testing
     var simulation = Simulation(process, parameters: best.parameters)
     try simulation.run()
     let ball = layout.index(of: "ball")!
-    #expect(abs(simulation.state.xs[ball] - 8) < 1e-3)
-    #expect(abs(simulation.state.ys[ball]) < 1e-9)  // the stop interpolates to the ground line
+    #expect(abs(simulation.state.coordinate(ball, .x) - 8) < 1e-3)
+    #expect(abs(simulation.state.coordinate(ball, .y)) < 1e-9)  // the stop interpolates to the ground line
   }
 
   /// Newton's method on a one-parameter scene converges quadratically: once

@@ -7,8 +7,9 @@ public struct ObjectiveTerm: Sendable {
   public enum Kind: Sendable {
     /// Mean over the particles of (coordinate − target)².
     case coordinate(particles: [Int], axis: Axis, target: Quantity)
-    /// Mean over the particles of ‖position − target‖².
-    case position(particles: [Int], target: (x: Quantity, y: Quantity))
+    /// Mean over the particles of ‖position − target‖², the target with one
+    /// component per axis.
+    case position(particles: [Int], target: [Quantity])
     /// (‖xᵢ − xⱼ‖ − target)².
     case distance(between: (Int, Int), target: Quantity)
     /// Σ ½·m·‖v‖² over the particles.
@@ -42,23 +43,23 @@ public struct ObjectiveTerm: Sendable {
       }
       raw = total / T(Double(particles.count))
     case let .position(particles, target):
-      let (tx, ty) = (target.x.value(in: parameters), target.y.value(in: parameters))
+      let target = target.map { $0.value(in: parameters) }
       var total = T.zero
       for i in particles {
-        let (dx, dy) = (state.xs[i] - tx, state.ys[i] - ty)
-        total += dx * dx + dy * dy
+        var squares = T.zero
+        for (a, axis) in Axis.axes(of: state.dimension).enumerated() {
+          let d = state.coordinate(i, axis) - target[a]
+          squares = a == 0 ? d * d : squares + d * d
+        }
+        total += squares
       }
       raw = total / T(Double(particles.count))
     case let .distance((i, j), target):
-      let d =
-        T.hypot(state.xs[i] - state.xs[j], state.ys[i] - state.ys[j]) - target.value(in: parameters)
+      let d = state.distance(between: i, and: j) - target.value(in: parameters)
       raw = d * d
     case .kineticEnergy(let particles):
       var total = T.zero
-      for i in particles {
-        total +=
-          T(0.5) * system.masses[i] * (state.vxs[i] * state.vxs[i] + state.vys[i] * state.vys[i])
-      }
+      for i in particles { total += T(0.5) * system.masses[i] * state.speedSquared(of: i) }
       raw = total
     }
     return weight.value(in: parameters) * raw

@@ -1,33 +1,47 @@
 import RealModule
 import TandemAD
 
-/// A 2-D particle system described with ``Quantity`` values, so that it can
-/// be realised on any scalar type with any parameter values.
+/// A particle system in 2-D or 3-D, described with ``Quantity`` values, so
+/// that it can be realised on any scalar type with any parameter values.
 ///
-/// Particles are addressed by their index in ``particles``.
+/// Particles are addressed by their index in ``particles``. Every vector
+/// (positions, velocities, gravity) has ``dimension`` components, in the
+/// order of ``Axis``: x, y (up), then z in 3-D.
 public struct SystemDescription: Sendable {
+  /// The number of dimensions, 2 or 3.
+  public var dimension: Int
   /// The particles, in index order.
   public var particles: [ParticleDescription]
   /// Hookean springs, with optional dashpots.
   public var springs: [SpringDescription]
   /// Inverse-distance pair potentials.
   public var pairPotentials: [PairPotentialDescription]
-  /// Acceleration of gravity, (x, y); the potential is −m·(g·x).
-  public var gravity: (x: Quantity, y: Quantity)
+  /// Acceleration of gravity, one component per axis; the potential is −m·(g·x).
+  public var gravity: [Quantity]
   /// Linear drag: every free particle has acceleration −c·v.
   public var drag: Quantity
   /// An optional penalty ground plane.
   public var ground: GroundDescription?
 
-  /// Creates a system; gravity defaults to (0, −9.81) and drag to 0.
+  /// Creates a system of `dimension` dimensions; gravity defaults to 9.81
+  /// downwards (along −y) and drag to 0. Every vector must have `dimension`
+  /// components.
   public init(
+    dimension: Int = 2,
     particles: [ParticleDescription],
     springs: [SpringDescription] = [],
     pairPotentials: [PairPotentialDescription] = [],
-    gravity: (x: Quantity, y: Quantity) = (0, -9.81),
+    gravity: [Quantity]? = nil,
     drag: Quantity = 0,
     ground: GroundDescription? = nil
   ) {
+    let gravity = gravity ?? Self.standardGravity(dimension: dimension)
+    precondition(dimension == 2 || dimension == 3, "a system has 2 or 3 dimensions, not \(dimension)")
+    precondition(
+      gravity.count == dimension
+        && particles.allSatisfy { $0.position.count == dimension && $0.velocity.count == dimension },
+      "every vector of a \(dimension)-D system has \(dimension) components")
+    self.dimension = dimension
     self.particles = particles
     self.springs = springs
     self.pairPotentials = pairPotentials
@@ -35,14 +49,19 @@ public struct SystemDescription: Sendable {
     self.drag = drag
     self.ground = ground
   }
+
+  /// Gravity of 9.81 along −y in `dimension` dimensions.
+  public static func standardGravity(dimension: Int) -> [Quantity] {
+    Axis.axes(of: dimension).map { $0 == .y ? -9.81 : 0 }
+  }
 }
 
 /// One particle: where it starts, how heavy it is, whether it is pinned.
 public struct ParticleDescription: Sendable {
-  /// Initial position (x, y).
-  public var position: (x: Quantity, y: Quantity)
-  /// Initial velocity (x, y).
-  public var velocity: (x: Quantity, y: Quantity)
+  /// Initial position, one component per axis.
+  public var position: [Quantity]
+  /// Initial velocity, one component per axis.
+  public var velocity: [Quantity]
   /// Mass, positive.
   public var mass: Quantity
   /// A pinned particle never moves; its position may still be a parameter.
@@ -50,17 +69,19 @@ public struct ParticleDescription: Sendable {
   /// The name errors and output use for this particle (its scene id).
   public var name: String
 
-  /// Creates a particle; it starts at rest, with unit mass, free.
+  /// Creates a particle; it starts at rest (when `velocity` is nil), with
+  /// unit mass, free. `velocity`, when given, has as many components as
+  /// `position`.
   public init(
     name: String,
-    position: (x: Quantity, y: Quantity),
-    velocity: (x: Quantity, y: Quantity) = (0, 0),
+    position: [Quantity],
+    velocity: [Quantity]? = nil,
     mass: Quantity = 1,
     isPinned: Bool = false
   ) {
     self.name = name
     self.position = position
-    self.velocity = velocity
+    self.velocity = velocity ?? Array(repeating: 0, count: position.count)
     self.mass = mass
     self.isPinned = isPinned
   }
@@ -103,8 +124,8 @@ public struct PairPotentialDescription: Sendable {
   }
 }
 
-/// A penalty ground plane y = h: U = ½·k_g·(h − y)² for y < h, and damping
-/// −b·v_y on the normal velocity while in contact.
+/// A penalty ground plane y = h (in 2-D a line): U = ½·k_g·(h − y)² for
+/// y < h, and damping −b·v_y on the normal velocity while in contact.
 public struct GroundDescription: Sendable {
   /// Height h of the plane.
   public var height: Quantity

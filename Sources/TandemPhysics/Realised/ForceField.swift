@@ -33,76 +33,77 @@ public final class ForceField<T: Scalar> {
     pairSecond = tape.register(indices: system.pairEnds.second)
   }
 
-  /// Records U at positions (`xs`, `ys`) on the tape and returns it with the
-  /// handles of the position vectors.
+  /// Records U at `positions` (axis-major, see ``ParticleState``) on the
+  /// tape and returns it with the handle of the recorded positions.
   @inlinable
   public func recordPotential(
-    of system: ParticleSystem<T>, xs: [T], ys: [T]
-  ) -> (energy: Traced<T>, x: TracedVector<T>, y: TracedVector<T>) {
+    of system: ParticleSystem<T>, positions: [T]
+  ) -> (energy: Traced<T>, positions: TracedVector<T>) {
     tape.reset()
-    let x = tape.variables(xs)
-    let y = tape.variables(ys)
+    let n = system.count
+    let x = tape.variables(positions)
+    func axis(_ a: Int) -> TracedVector<T> { x[(a * n)..<((a + 1) * n)] }
     let masses = tape.variables(system.masses)
-    var energy = -(masses.dot(x) * system.gravity.x + masses.dot(y) * system.gravity.y)
+    var weight = masses.dot(axis(0)) * system.gravity[0]
+    for a in 1..<system.dimension { weight = weight + masses.dot(axis(a)) * system.gravity[a] }
+    var energy = -weight
     if springFirst.count > 0 {
       // One fused node with its own vector-Jacobian product (see
       // Tape.springEnergy): a chain of gathers, hypot and products cost
       // several times as much.
       energy += tape.springEnergy(
-        x: x, y: y, first: springFirst, second: springSecond, stiffness: system.springStiffness,
-        restLength: system.springRestLength)
+        positions: x, dimension: system.dimension, first: springFirst, second: springSecond,
+        stiffness: system.springStiffness, restLength: system.springRestLength)
     }
     if pairFirst.count > 0 {
-      let dx = x.gathering(pairFirst) - x.gathering(pairSecond)
-      let dy = y.gathering(pairFirst) - y.gathering(pairSecond)
-      energy += (tape.variables(system.pairStrength) / TracedVector.hypot(dx, dy)).sum()
+      func difference(_ a: Int) -> TracedVector<T> {
+        axis(a).gathering(pairFirst) - axis(a).gathering(pairSecond)
+      }
+      var distance = TracedVector.hypot(difference(0), difference(1))
+      for a in 2..<max(system.dimension, 2) { distance = TracedVector.hypot(distance, difference(a)) }
+      energy += (tape.variables(system.pairStrength) / distance).sum()
     }
     if let ground = system.ground {
-      energy += y.map { y in
+      energy += axis(Axis.y.index).map { y in
         guard y < ground.height else { return (.zero, .zero) }
         let depth = ground.height - y
         return (T(0.5) * ground.stiffness * depth * depth, -ground.stiffness * depth)
       }.sum()
     }
-    return (energy, x, y)
+    return (energy, x)
   }
 
-  /// The potential energy U at positions (`xs`, `ys`), without its gradient.
+  /// The potential energy U at `positions` (axis-major), without its gradient.
   @inlinable
-  public func potentialEnergy(of system: ParticleSystem<T>, xs: [T], ys: [T]) -> T {
-    recordPotential(of: system, xs: xs, ys: ys).energy.value
+  public func potentialEnergy(of system: ParticleSystem<T>, positions: [T]) -> T {
+    recordPotential(of: system, positions: positions).energy.value
   }
 
   /// Writes the acceleration of every particle at the given positions and
-  /// velocities into (`ax`, `ay`), which must have one entry per particle, and
+  /// velocities (axis-major) into `acceleration` (the same size), and
   /// returns the potential energy. Pinned particles get zero acceleration.
   @inlinable
   public func accelerations(
-    of system: ParticleSystem<T>, xs: [T], ys: [T], vxs: [T], vys: [T],
-    into ax: inout [T], _ ay: inout [T]
+    of system: ParticleSystem<T>, positions: [T], velocities: [T], into acceleration: inout [T]
   ) -> T {
-    let (energy, x, y) = recordPotential(of: system, xs: xs, ys: ys)
+    let (energy, x) = recordPotential(of: system, positions: positions)
     tape.backward(from: energy)
-    let n = system.count
+    let (n, dimension) = (system.count, system.dimension)
     let drag = system.drag
-    let (gradientX, gradientY) = (tape.adjoints(of: x), tape.adjoints(of: y))
+    let gradient = tape.adjoints(of: x)
     // On buffers: one bounds and uniqueness check per array, not per element.
-    gradientX.withUnsafeBufferPointer { gx in
-      gradientY.withUnsafeBufferPointer { gy in
-        system.inverseMasses.withUnsafeBufferPointer { inverseMass in
-          vxs.withUnsafeBufferPointer { vx in
-            vys.withUnsafeBufferPointer { vy in
-              ax.withUnsafeMutableBufferPointer { ax in
-                ay.withUnsafeMutableBufferPointer { ay in
-                  precondition(
-                    gx.count >= n && gy.count >= n && inverseMass.count >= n && vx.count >= n
-                      && vy.count >= n && ax.count >= n && ay.count >= n)
-                  for i in 0..<n {
-                    // F = −∇U; a = F/m − c·v.
-                    ax[i] = -gx[i] * inverseMass[i] - drag * vx[i]
-                    ay[i] = -gy[i] * inverseMass[i] - drag * vy[i]
-                  }
-                }
+    gradient.withUnsafeBufferPointer { g in
+      system.inverseMasses.withUnsafeBufferPointer { inverseMass in
+        velocities.withUnsafeBufferPointer { v in
+          acceleration.withUnsafeMutableBufferPointer { acceleration in
+            precondition(
+              g.count >= dimension * n && inverseMass.count >= n && v.count >= dimension * n
+                && acceleration.count >= dimension * n)
+            for a in 0..<dimension {
+              let offset = a * n
+              for i in 0..<n {
+                // F = −∇U; a = F/m − c·v.
+                acceleration[offset + i] = -g[offset + i] * inverseMass[i] - drag * v[offset + i]
               }
             }
           }
@@ -110,16 +111,16 @@ public final class ForceField<T: Scalar> {
       }
     }
     if system.hasDashpots {
-      addDashpots(of: system, xs: xs, ys: ys, vxs: vxs, vys: vys, into: &ax, &ay)
+      addDashpots(of: system, positions: positions, velocities: velocities, into: &acceleration)
     }
     if system.hasGroundDamping, let ground = system.ground {
-      for i in 0..<system.count where ys[i] < ground.height {
-        ay[i] -= ground.damping * vys[i]
+      let y = Axis.y.index * n
+      for i in 0..<n where positions[y + i] < ground.height {
+        acceleration[y + i] -= ground.damping * velocities[y + i]
       }
     }
-    for i in 0..<system.count where system.isPinned[i] {
-      ax[i] = .zero
-      ay[i] = .zero
+    for i in 0..<n where system.isPinned[i] {
+      for a in 0..<dimension { acceleration[a * n + i] = .zero }
     }
     return energy.value
   }
@@ -129,26 +130,29 @@ public final class ForceField<T: Scalar> {
   /// ``ParticleSystem/dashpots``.
   @inlinable
   func addDashpots(
-    of system: ParticleSystem<T>, xs: [T], ys: [T], vxs: [T], vys: [T],
-    into ax: inout [T], _ ay: inout [T]
+    of system: ParticleSystem<T>, positions x: [T], velocities v: [T],
+    into acceleration: inout [T]
   ) {
+    let (n, dimension) = (system.count, system.dimension)
+    var normal = InlineArray<3, T>(repeating: .zero)
     // Only the springs the description gives a dashpot: a damping that is a
     // parameter is applied even at value 0, so its derivative is kept.
     for s in system.dashpots {
       let i = system.springEnds.first[s]
       let j = system.springEnds.second[s]
-      let dx = xs[i] - xs[j]
-      let dy = ys[i] - ys[j]
-      let length = T.hypot(dx, dy)
+      var length = T.hypot(x[i] - x[j], x[n + i] - x[n + j])
+      for a in 2..<max(dimension, 2) { length = T.hypot(length, x[a * n + i] - x[a * n + j]) }
       guard length != .zero else { continue }
-      let nx = dx / length
-      let ny = dy / length
-      let closing = (vxs[i] - vxs[j]) * nx + (vys[i] - vys[j]) * ny
+      var closing = T.zero
+      for a in 0..<dimension {
+        normal[a] = (x[a * n + i] - x[a * n + j]) / length
+        closing += (v[a * n + i] - v[a * n + j]) * normal[a]
+      }
       let force = system.springDamping[s] * closing
-      ax[i] -= force * nx * system.inverseMasses[i]
-      ay[i] -= force * ny * system.inverseMasses[i]
-      ax[j] += force * nx * system.inverseMasses[j]
-      ay[j] += force * ny * system.inverseMasses[j]
+      for a in 0..<dimension {
+        acceleration[a * n + i] -= force * normal[a] * system.inverseMasses[i]
+        acceleration[a * n + j] += force * normal[a] * system.inverseMasses[j]
+      }
     }
   }
 }

@@ -5,6 +5,8 @@ import TandemAD
 /// ``SystemDescription`` evaluated with the parameters' values, laid out as
 /// flat arrays (one entry per particle, spring or pair) for the force loop.
 public struct ParticleSystem<T: Scalar> {
+  /// The number of dimensions, 2 or 3.
+  public let dimension: Int
   /// The number of particles.
   public let count: Int
   /// Mass of each particle.
@@ -29,8 +31,8 @@ public struct ParticleSystem<T: Scalar> {
   public var pairEnds: (first: [Int], second: [Int])
   /// Strength of each pair potential.
   public var pairStrength: [T]
-  /// Acceleration of gravity.
-  public var gravity: (x: T, y: T)
+  /// Acceleration of gravity, one component per axis.
+  public var gravity: [T]
   /// Linear drag coefficient.
   public var drag: T
   /// The ground plane, if any.
@@ -58,19 +60,20 @@ public struct ParticleSystem<T: Scalar> {
   ) -> (system: ParticleSystem, state: ParticleState<T>) {
     func value(_ q: Quantity) -> T { q.value(in: parameters) }
     let particles = description.particles
+    let dimension = description.dimension
+    let axes = 0..<dimension
     let state = ParticleState<T>(
-      xs: particles.map { value($0.position.x) },
-      ys: particles.map { value($0.position.y) },
-      vxs: particles.map { $0.isPinned ? .zero : value($0.velocity.x) },
-      vys: particles.map { $0.isPinned ? .zero : value($0.velocity.y) })
+      dimension: dimension,
+      positions: axes.flatMap { a in particles.map { value($0.position[a]) } },
+      velocities: axes.flatMap { a in particles.map { $0.isPinned ? .zero : value($0.velocity[a]) } })
     let masses = particles.map { value($0.mass) }
     let springs = description.springs
     let rest = springs.map { spring -> T in
       if let rest = spring.restLength { return value(rest) }
-      let (i, j) = spring.between
-      return T.hypot(state.xs[i] - state.xs[j], state.ys[i] - state.ys[j])
+      return state.distance(between: spring.between.0, and: spring.between.1)
     }
     let system = ParticleSystem(
+      dimension: dimension,
       count: particles.count,
       masses: masses,
       inverseMasses: zip(particles, masses).map { $0.isPinned ? .zero : 1 / $1 },
@@ -84,7 +87,7 @@ public struct ParticleSystem<T: Scalar> {
         description.pairPotentials.map(\.between.0), description.pairPotentials.map(\.between.1)
       ),
       pairStrength: description.pairPotentials.map { value($0.strength) },
-      gravity: (value(description.gravity.x), value(description.gravity.y)),
+      gravity: description.gravity.map(value),
       drag: value(description.drag),
       ground: description.ground.map { (value($0.height), value($0.stiffness), value($0.damping)) },
       hasDrag: !description.drag.isIdenticallyZero,
@@ -96,9 +99,7 @@ public struct ParticleSystem<T: Scalar> {
   @inlinable
   public func kineticEnergy(of state: ParticleState<T>) -> T {
     var total = T.zero
-    for i in 0..<count {
-      total += T(0.5) * masses[i] * (state.vxs[i] * state.vxs[i] + state.vys[i] * state.vys[i])
-    }
+    for i in 0..<count { total += T(0.5) * masses[i] * state.speedSquared(of: i) }
     return total
   }
 }

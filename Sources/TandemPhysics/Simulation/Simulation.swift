@@ -105,7 +105,7 @@ public struct Simulation<T: Scalar> {
 
   /// The potential energy of the current state.
   public func potentialEnergy() -> T {
-    stepper.field.potentialEnergy(of: system, xs: state.xs, ys: state.ys)
+    stepper.field.potentialEnergy(of: system, positions: state.positions)
   }
 
   /// The total mechanical energy (kinetic plus potential) of the current state.

@@ -1,77 +1,108 @@
 import TandemAD
 
-/// The spring-energy pass of ``Tape/springEnergy(x:y:first:second:stiffness:restLength:)``
+/// The number of dimensions, as a type, so that the spring kernel's loops
+/// over axes unroll.
+@usableFromInline
+protocol DimensionCount {
+  /// 2 or 3.
+  static var count: Int { get }
+}
+
+/// The plane.
+@usableFromInline
+enum Plane: DimensionCount {
+  @usableFromInline static var count: Int { 2 }
+}
+
+/// Space.
+@usableFromInline
+enum Space: DimensionCount {
+  @usableFromInline static var count: Int { 3 }
+}
+
+/// The spring-energy pass of
+/// ``Tape/springEnergy(positions:dimension:first:second:stiffness:restLength:)``
 /// on interleaved Double components (K per scalar: the value, then the
 /// tangents), with the operations of the generic `Dual` code in the same
 /// order except that the force's 1/ℓ is twice the square root's derivative
-/// 1/(2ℓ) (exact) rather than a second division. Offsets `x`, `y` count
-/// scalars; `partials` points at the node's first partial.
+/// 1/(2ℓ) (exact) rather than a second division. `positions` is the offset
+/// (in scalars) of the axis-major coordinates, `stride` the number of points;
+/// `partials` points at the node's first partial.
 @usableFromInline
 func springEnergyKernel(
-  components: Int, values v: UnsafePointer<Double>, x: Int, y: Int, first: UnsafePointer<Int>,
-  second: UnsafePointer<Int>, count: Int, stiffness k: UnsafePointer<Double>,
-  restLength rest: UnsafePointer<Double>,
+  components: Int, dimension: Int, values v: UnsafePointer<Double>, positions: Int, stride: Int,
+  first: UnsafePointer<Int>, second: UnsafePointer<Int>, count: Int,
+  stiffness k: UnsafePointer<Double>, restLength rest: UnsafePointer<Double>,
   partials p: UnsafeMutablePointer<Double>, total: UnsafeMutablePointer<Double>,
   scratch: UnsafeMutablePointer<Double>
 ) {
   struct Kernel: ComponentKernel {
+    let dimension: Int
     let v: UnsafePointer<Double>
-    let x, y: Int
+    let positions, stride: Int
     let first, second: UnsafePointer<Int>
     let count: Int
     let k, rest: UnsafePointer<Double>
     let p, total, scratch: UnsafeMutablePointer<Double>
     func run<K: ComponentCount>(_: K.Type) {
+      if dimension == 2 { run(K.self, Plane.self) } else { run(K.self, Space.self) }
+    }
+    func run<K: ComponentCount, D: DimensionCount>(_: K.Type, _: D.Type) {
       springEnergyKernel(
-        K.self, values: v, x: x, y: y, first: first, second: second, count: count, stiffness: k,
-        restLength: rest, partials: p, total: total, scratch: scratch)
+        K.self, D.self, values: v, positions: positions, stride: stride, first: first,
+        second: second, count: count, stiffness: k, restLength: rest, partials: p, total: total,
+        scratch: scratch)
     }
   }
+  precondition(dimension == 2 || dimension == 3, "springs in \(dimension)-D")
   Kernel(
-    v: v, x: x, y: y, first: first, second: second, count: count, k: k, rest: rest, p: p,
-    total: total, scratch: scratch
+    dimension: dimension, v: v, positions: positions, stride: stride, first: first,
+    second: second, count: count, k: k, rest: rest, p: p, total: total, scratch: scratch
   ).run(components: components)
 }
 
-func springEnergyKernel<K: ComponentCount>(
-  _: K.Type, values v: UnsafePointer<Double>, x: Int, y: Int, first: UnsafePointer<Int>,
-  second: UnsafePointer<Int>, count: Int, stiffness k: UnsafePointer<Double>,
-  restLength rest: UnsafePointer<Double>,
+func springEnergyKernel<K: ComponentCount, D: DimensionCount>(
+  _: K.Type, _: D.Type, values v: UnsafePointer<Double>, positions: Int, stride: Int,
+  first: UnsafePointer<Int>, second: UnsafePointer<Int>, count: Int,
+  stiffness k: UnsafePointer<Double>, restLength rest: UnsafePointer<Double>,
   partials p: UnsafeMutablePointer<Double>, total: UnsafeMutablePointer<Double>,
   scratch: UnsafeMutablePointer<Double>
 ) {
   let n = K.count
+  let dimension = D.count
+  // The first component of coordinate `a` of point `i`.
+  func at(_ a: Int, _ i: Int) -> Int { (positions + a * stride + i) * n }
   // First pass: every spring's length and 1/(2ℓ) (1/ℓ for Double), so the
   // square roots and divisions of different springs overlap instead of
   // each spring waiting on its own (they were most of the kernel's time).
   let (roots, halves) = (scratch, scratch + count)
   for s in 0..<count {
     let (i, j) = (first[s], second[s])
-    let dx = v[(x + i) * n] - v[(x + j) * n]
-    let dy = v[(y + i) * n] - v[(y + j) * n]
-    roots[s] = (dx * dx + dy * dy).squareRoot()
+    var squares = 0.0
+    for a in 0..<dimension {
+      let d = v[at(a, i)] - v[at(a, j)]
+      squares = a == 0 ? d * d : squares + d * d
+    }
+    roots[s] = squares.squareRoot()
   }
   if n > 1 {
     for s in 0..<count { halves[s] = 1 / (2 * roots[s]) }
   } else {
     for s in 0..<count { halves[s] = 1 / roots[s] }
   }
-  // Tangents in fixed-size stack arrays (at most 8).
+  // Tangents in fixed-size stack arrays (at most 8 tangents, 3 axes).
   var acc = InlineArray<9, Double>(repeating: 0)
-  var dx = InlineArray<9, Double>(repeating: 0)
-  var dy = InlineArray<9, Double>(repeating: 0)
+  var difference = InlineArray<27, Double>(repeating: 0)  // axis a at 9·a
   var length = InlineArray<9, Double>(repeating: 0)
   var stretch = InlineArray<9, Double>(repeating: 0)
   var tension = InlineArray<9, Double>(repeating: 0)
   for s in 0..<count {
-    let (xi, xj) = (v + (x + first[s]) * n, v + (x + second[s]) * n)
-    let (yi, yj) = (v + (y + first[s]) * n, v + (y + second[s]) * n)
-    for d in 0..<n {
-      dx[d] = xi[d] - xj[d]
-      dy[d] = yi[d] - yj[d]
+    for a in 0..<dimension {
+      let (pi, pj) = (v + at(a, first[s]), v + at(a, second[s]))
+      for d in 0..<n { difference[9 * a + d] = pi[d] - pj[d] }
     }
-    // dx·dx + dy·dy, then √ (a dual's sqrt: derivative 1/(2√), or a
-    // constant 0 at 0).
+    // Σ dₐ·dₐ, then √ (a dual's sqrt: derivative 1/(2√), or a constant 0
+    // at 0).
     let root = roots[s]
     length[0] = root
     var inverse = 0.0  // 1/ℓ
@@ -80,7 +111,13 @@ func springEnergyKernel<K: ComponentCount>(
         let half = halves[s]
         inverse = 2 * half
         for d in 1..<n {
-          length[d] = ((dx[d] * dx[0] + dx[0] * dx[d]) + (dy[d] * dy[0] + dy[0] * dy[d])) * half
+          var sum = 0.0
+          for a in 0..<dimension {
+            let (value, tangent) = (difference[9 * a], difference[9 * a + d])
+            let product = tangent * value + value * tangent
+            sum = a == 0 ? product : sum + product
+          }
+          length[d] = sum * half
         }
       } else {
         for d in 1..<n { length[d] = 0 }
@@ -98,20 +135,20 @@ func springEnergyKernel<K: ComponentCount>(
     for d in 1..<n {
       acc[d] += (0 * tension[0] + 0.5 * tension[d]) * stretch[0] + halfTension * stretch[d]
     }
-    let ps = p + 2 * s * n
+    let ps = p + dimension * s * n
     if root == 0 {  // zero partials
-      for d in 0..<(2 * n) { ps[d] = 0 }
+      for d in 0..<(dimension * n) { ps[d] = 0 }
       continue
     }
     // scale = tension·(1/ℓ), 1/ℓ with tangents (0 − (1/ℓ)·ℓ′)·(1/ℓ).
     let scale = tension[0] * inverse
-    ps[0] = scale * dx[0]
-    ps[n] = scale * dy[0]
+    for a in 0..<dimension { ps[a * n] = scale * difference[9 * a] }
     for d in 1..<n {
       let inverseTangent = (0 - inverse * length[d]) * inverse
       let scaleTangent = tension[d] * inverse + tension[0] * inverseTangent
-      ps[d] = scaleTangent * dx[0] + scale * dx[d]
-      ps[n + d] = scaleTangent * dy[0] + scale * dy[d]
+      for a in 0..<dimension {
+        ps[a * n + d] = scaleTangent * difference[9 * a] + scale * difference[9 * a + d]
+      }
     }
   }
   for d in 0..<n { total[d] = acc[d] }

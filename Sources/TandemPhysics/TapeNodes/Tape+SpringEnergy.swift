@@ -2,32 +2,34 @@ import RealModule
 import TandemAD
 
 extension Tape {
-  /// The elastic energy of a set of springs between points (xᵢ, yᵢ),
+  /// The elastic energy of a set of springs between points in 2-D or 3-D,
   /// recorded as one fused node:
   ///
-  /// E = Σ_s ½·k_s·(ℓ_s − L_s)²,  ℓ_s = √((x[i_s] − x[j_s])² + (y[i_s] − y[j_s])²),
+  /// E = Σ_s ½·k_s·(ℓ_s − L_s)²,  ℓ_s = √(Σₐ (x_a[i_s] − x_a[j_s])²),
   ///
-  /// with i and j the spring ends (registered index lists of equal length),
-  /// k the stiffnesses and L the rest lengths.
+  /// with `positions` the points' coordinates, axis-major (every x, then
+  /// every y, then every z: `dimension` blocks of equal length), i and j the
+  /// spring ends (registered index lists of equal length), k the
+  /// stiffnesses and L the rest lengths.
   ///
-  /// One pass computes the energy and saves ∂E/∂x[i_s] = k_s·(ℓ_s − L_s)·dx_s/ℓ_s
-  /// (and the same for y); the vector-Jacobian product scatters them onto
-  /// both ends. A generic chain of nodes (four gathers, two differences, a
-  /// hypot, a difference, a product, a sum) writes and reads a dozen
-  /// tape vectors instead, and costs several times as much.
+  /// One pass computes the energy and saves ∂E/∂x_a[i_s] = k_s·(ℓ_s − L_s)·d_a/ℓ_s
+  /// for every axis a; the vector-Jacobian product scatters them onto both
+  /// ends. A generic chain of nodes (gathers, differences, a hypot, a
+  /// difference, a product, a sum) writes and reads a dozen tape vectors
+  /// instead, and costs several times as much.
   ///
   /// - Stiffnesses and rest lengths are constants as far as the tape is
   ///   concerned: no adjoint flows back to them (forward-mode tangents that
   ///   they carry still flow through the value and the saved partials).
   /// - Guard: a spring of zero length (coincident ends) contributes ½·k·L²
-  ///   with zero force, not NaN, as `hypot`'s derivative at the origin is
+  ///   with zero force, not NaN, as the square root's derivative at 0 is
   ///   taken as zero.
-  /// - The length is √(dx² + dy²) (the sum of squares, rounded once, then
-  ///   one square root), as the specification's reference computes it. The
-  ///   saved partials are k·(ℓ − L)·(1/ℓ)·dx: one reciprocal per spring.
+  /// - The length is √(dx² + dy² (+ dz²)) (the sum of squares, rounded once,
+  ///   then one square root), as the specification's reference computes it.
+  ///   The saved partials are k·(ℓ − L)·(1/ℓ)·d: one reciprocal per spring.
   @inlinable
   public func springEnergy(
-    x: TracedVector<T>, y: TracedVector<T>, first: TapeIndices, second: TapeIndices,
+    positions: TracedVector<T>, dimension: Int, first: TapeIndices, second: TapeIndices,
     stiffness: [T], restLength: [T]
   ) -> Traced<T> {
     let count = first.count
@@ -36,9 +38,13 @@ extension Tape {
       "spring energy: \(first.count) and \(second.count) ends, \(stiffness.count) stiffnesses, \(restLength.count) rest lengths"
     )
     precondition(
-      first.bound <= x.count && second.bound <= x.count && x.count == y.count,
-      "spring energy: an end is out of range of \(x.count) points")
-    let (xs, ys) = (x.start, y.start)
+      (dimension == 2 || dimension == 3) && positions.count % dimension == 0,
+      "spring energy: \(positions.count) coordinates in \(dimension)-D")
+    let stride = positions.count / dimension
+    precondition(
+      first.bound <= stride && second.bound <= stride,
+      "spring energy: an end is out of range of \(stride) points")
+    let start = positions.start
     let kind = kind(of: SpringEnergyNode<T>.self)
     if SpringEnergyNode<T>.savesDoubles, let components = Self.realComponents {
       // Duals over Double, on their components (see springEnergyKernel): one
@@ -47,7 +53,7 @@ extension Tape {
       // loop below, which Double keeps (it has no derivative division).
       var total = T.zero
       reserveRealScratch(2 * count)
-      let saved = reserveSaved(2 * count * components)
+      let saved = reserveSaved(dimension * count * components)
       withRecordingBuffers { tape in
         stiffness.withUnsafeBufferPointer { k in
           restLength.withUnsafeBufferPointer { rest in
@@ -56,7 +62,8 @@ extension Tape {
                 UnsafeRawPointer(pointer).assumingMemoryBound(to: Double.self)
               }
               springEnergyKernel(
-                components: components, values: doubles(tape.values.baseAddress!), x: xs, y: ys,
+                components: components, dimension: dimension,
+                values: doubles(tape.values.baseAddress!), positions: start, stride: stride,
                 first: tape.indices.baseAddress! + first.start,
                 second: tape.indices.baseAddress! + second.start,
                 count: count, stiffness: doubles(k.baseAddress!),
@@ -72,22 +79,27 @@ extension Tape {
       record(
         kind,
         arguments: SpringEnergyNode<T>.appendArguments(
-          x: xs, y: ys, first: first.start, second: second.start, count: count, output: output,
-          partials: saved, to: self))
+          positions: start, stride: stride, dimension: dimension, first: first.start,
+          second: second.start, count: count, output: output, partials: saved, to: self))
       return Traced(tape: self, index: output)
     }
-    let partial = reservePartials(2 * count)
+    let partial = reservePartials(dimension * count)
     let total = withRecordingBuffers { tape in
       let (v, p, indices) = (tape.values, tape.partials, tape.indices)
       return stiffness.withUnsafeBufferPointer { k in
         restLength.withUnsafeBufferPointer { rest in
           var total = T.zero
+          var difference = InlineArray<3, T>(repeating: .zero)
           for s in 0..<count {
             let i = indices[first.start + s]
             let j = indices[second.start + s]
-            let dx = v[xs + i] - v[xs + j]
-            let dy = v[ys + i] - v[ys + j]
-            let length = T.sqrt(dx * dx + dy * dy)
+            var squares = T.zero
+            for a in 0..<dimension {
+              let offset = start + a * stride
+              difference[a] = v[offset + i] - v[offset + j]
+              squares = a == 0 ? difference[a] * difference[a] : squares + difference[a] * difference[a]
+            }
+            let length = T.sqrt(squares)
             let stretch = length - rest[s]
             let tension = k[s] * stretch
             total += T(0.5) * tension * stretch
@@ -96,8 +108,7 @@ extension Tape {
             // divides twice (the quotient and 1/length for the
             // tangents), 1/length once.
             let scale = tension * (1 / length)
-            p[partial + 2 * s] = scale * dx
-            p[partial + 2 * s + 1] = scale * dy
+            for a in 0..<dimension { p[partial + dimension * s + a] = scale * difference[a] }
           }
           return total
         }
@@ -107,21 +118,23 @@ extension Tape {
     record(
       kind,
       arguments: SpringEnergyNode<T>.appendArguments(
-        x: xs, y: ys, first: first.start, second: second.start, count: count, output: output,
-        partials: partial, to: self))
+        positions: start, stride: stride, dimension: dimension, first: first.start,
+        second: second.start, count: count, output: output, partials: partial, to: self))
     return Traced(tape: self, index: output)
   }
 }
 
-/// The spring-energy node of ``TandemAD/Tape/springEnergy(x:y:first:second:stiffness:restLength:)``:
-/// `output = Σ_s ½·k_s·(‖(x[i_s] − x[j_s], y[i_s] − y[j_s])‖ − L_s)²`, with i
-/// and j the index lists at `first` and `second`; ∂output/∂(x[i_s]) and
-/// ∂output/∂(y[i_s]) are saved at `2s` and `2s + 1` from `partials` (those of
-/// x[j_s], y[j_s] are their negatives): in the tape's partials, or on duals
-/// over `Double` (``savesDoubles``) as doubles in its saved buffer, written
-/// whole by the real kernel, so nothing is zero-filled per step.
+/// The spring-energy node of
+/// ``TandemAD/Tape/springEnergy(positions:dimension:first:second:stiffness:restLength:)``:
+/// `output = Σ_s ½·k_s·(ℓ_s − L_s)²`, with the ends of spring s at the index
+/// lists `first` and `second` and coordinate a of point i at
+/// `positions + a·stride + i`. The D = `dimension` partials ∂output/∂x_a[i_s]
+/// are saved at `D·s + a` from `partials` (those of the second end are their
+/// negatives): in the tape's partials, or on duals over `Double`
+/// (``savesDoubles``) as doubles in its saved buffer, written whole by the
+/// real kernel, so nothing is zero-filled per step.
 ///
-/// Arguments: x, y, first, second, count, output, partials.
+/// Arguments: positions, stride, dimension, first, second, count, output, partials.
 @usableFromInline
 enum SpringEnergyNode<T: Scalar>: BulkNode {
   /// Whether the partials are doubles in the saved buffer (duals over
@@ -134,11 +147,12 @@ enum SpringEnergyNode<T: Scalar>: BulkNode {
   /// Appends a node's arguments to `tape` and returns the offset of the first.
   @inlinable
   static func appendArguments(
-    x: Int, y: Int, first: Int, second: Int, count: Int, output: Int, partials: Int,
-    to tape: Tape<T>
+    positions: Int, stride: Int, dimension: Int, first: Int, second: Int, count: Int, output: Int,
+    partials: Int, to tape: Tape<T>
   ) -> Int {
-    let start = tape.appendNodeArgument(x)
-    tape.appendNodeArgument(y)
+    let start = tape.appendNodeArgument(positions)
+    tape.appendNodeArgument(stride)
+    tape.appendNodeArgument(dimension)
     tape.appendNodeArgument(first)
     tape.appendNodeArgument(second)
     tape.appendNodeArgument(count)
@@ -152,57 +166,81 @@ enum SpringEnergyNode<T: Scalar>: BulkNode {
   @inlinable
   static func pullBack(arguments: Int, buffers: TapeBackwardBuffers<T>) {
     let p = buffers.arguments.baseAddress! + arguments
-    let (x, y, first, second, count, output) = (p[0], p[1], p[2], p[3], p[4], p[5])
-    if savesDoubles {
+    let ends = Ends(
+      positions: p[0], stride: p[1], first: p[3], second: p[4], count: p[5],
+      indices: buffers.indices)
+    let (dimension, output) = (p[2], p[6])
+    let partials =
+      savesDoubles
+      ? UnsafeRawPointer(buffers.saved.baseAddress! + p[7]).assumingMemoryBound(to: T.self)
+      : UnsafePointer(buffers.partials.baseAddress! + p[7])
+    let unitSeed = savesDoubles && Tape<T>.isUnit(buffers.adjoints[output])
+    if dimension == 2 {
       pullBack(
-        x: x, y: y, first: first, second: second, count: count, output: output,
-        partials: UnsafeRawPointer(buffers.saved.baseAddress! + p[6]).assumingMemoryBound(
-          to: T.self),
-        indices: buffers.indices, adjoints: buffers.adjoints,
-        unitSeed: Tape<T>.isUnit(buffers.adjoints[output]))
+        Plane.self, ends, output: output, partials: partials, adjoints: buffers.adjoints,
+        unitSeed: unitSeed)
     } else {
       pullBack(
-        x: x, y: y, first: first, second: second, count: count, output: output,
-        partials: buffers.partials.baseAddress! + p[6], indices: buffers.indices,
-        adjoints: buffers.adjoints)
+        Space.self, ends, output: output, partials: partials, adjoints: buffers.adjoints,
+        unitSeed: unitSeed)
     }
   }
 
-  /// Each spring's partials (∂E/∂x, ∂E/∂y at its first end, two per spring
-  /// from `partials`) times the energy's adjoint, added at the first end and
-  /// subtracted at the second.
+  /// Where a node's springs' ends are: the coordinates' offset and stride,
+  /// and the two index lists.
+  @usableFromInline
+  struct Ends {
+    @usableFromInline let positions, stride, first, second, count: Int
+    @usableFromInline let indices: UnsafeBufferPointer<Int>
+
+    @inlinable
+    init(
+      positions: Int, stride: Int, first: Int, second: Int, count: Int,
+      indices: UnsafeBufferPointer<Int>
+    ) {
+      (self.positions, self.stride, self.first, self.second, self.count) = (
+        positions, stride, first, second, count
+      )
+      self.indices = indices
+    }
+  }
+
+  /// Each spring's D partials (∂E/∂x_a at its first end, from `partials`)
+  /// times the energy's adjoint, added at the first end and subtracted at
+  /// the second.
   ///
   /// With `unitSeed` (the energy's adjoint is exactly 1 with zero tangents,
   /// as when the energy is summed into the differentiated output) the
   /// products are the partials themselves and are skipped.
   @inlinable
-  static func pullBack(
-    x: Int, y: Int, first: Int, second: Int, count: Int, output: Int,
-    partials: UnsafePointer<T>, indices: UnsafeBufferPointer<Int>,
-    adjoints a: UnsafeMutableBufferPointer<T>, unitSeed: Bool = false
+  static func pullBack<D: DimensionCount>(
+    _: D.Type, _ ends: Ends, output: Int, partials: UnsafePointer<T>,
+    adjoints a: UnsafeMutableBufferPointer<T>, unitSeed: Bool
   ) {
+    let (dimension, indices) = (D.count, ends.indices)
     if unitSeed {
-      for s in 0..<count {
-        let i = indices[first + s]
-        let j = indices[second + s]
-        let (gx, gy) = (partials[2 * s], partials[2 * s + 1])
-        a[x + i] += gx
-        a[x + j] -= gx
-        a[y + i] += gy
-        a[y + j] -= gy
+      for s in 0..<ends.count {
+        let i = indices[ends.first + s]
+        let j = indices[ends.second + s]
+        for axis in 0..<dimension {
+          let offset = ends.positions + axis * ends.stride
+          let g = partials[dimension * s + axis]
+          a[offset + i] += g
+          a[offset + j] -= g
+        }
       }
       return
     }
     let seed = a[output]
-    for s in 0..<count {
-      let i = indices[first + s]
-      let j = indices[second + s]
-      let gx = seed * partials[2 * s]
-      let gy = seed * partials[2 * s + 1]
-      a[x + i] += gx
-      a[x + j] -= gx
-      a[y + i] += gy
-      a[y + j] -= gy
+    for s in 0..<ends.count {
+      let i = indices[ends.first + s]
+      let j = indices[ends.second + s]
+      for axis in 0..<dimension {
+        let offset = ends.positions + axis * ends.stride
+        let g = seed * partials[dimension * s + axis]
+        a[offset + i] += g
+        a[offset + j] -= g
+      }
     }
   }
 }

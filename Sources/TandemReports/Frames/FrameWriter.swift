@@ -40,9 +40,7 @@ public struct FrameWriter {
     defer { try? FileManager.default.removeItem(at: staging) }
     let digits = max(5, String(count).count)
     let staged = FrameSequence(directory: staging, digits: digits)
-    let positions = trajectory.samples.flatMap { sample in
-      sample.xs.indices.map { Point(sample.xs[$0], sample.ys[$0]) }
-    }
+    let positions = trajectory.samples.flatMap(\.planarPoints)
     let camera = drawing.camera(fitting: positions)
     let trailed = trails ? drawing.trailedParticles : []
     var paths = [[Point]](repeating: [], count: trailed.count)
@@ -50,10 +48,10 @@ public struct FrameWriter {
     for (index, sample) in trajectory.samples.enumerated() {
       var canvas = backdrop
       if !trailed.isEmpty {
-        for (k, i) in trailed.enumerated() { paths[k].append(Point(sample.xs[i], sample.ys[i])) }
+        for (k, i) in trailed.enumerated() { paths[k].append(sample.planarPoint(i)) }
         drawing.drawTrails(paths, on: &canvas, camera: camera)
       }
-      drawing.draw(sample.xs, sample.ys, on: &canvas, camera: camera)
+      drawing.draw(sample.positions, on: &canvas, camera: camera)
       drawing.drawCaption(
         "\(title)   t = \(String(format: "%.3f", sample.time)) s   step \(sample.step)", on: &canvas
       )

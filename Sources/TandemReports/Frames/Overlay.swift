@@ -34,11 +34,7 @@ public enum Overlay {
   public static func draw(
     _ trajectories: [Trajectory], drawings: [SceneDrawing], labels: [String], title: String
   ) -> Canvas {
-    let positions = trajectories.flatMap { trajectory in
-      trajectory.samples.flatMap { sample in
-        sample.xs.indices.map { Point(sample.xs[$0], sample.ys[$0]) }
-      }
-    }
+    let positions = trajectories.flatMap { $0.samples.flatMap(\.planarPoints) }
     let last = drawings[drawings.count - 1]
     let camera = last.camera(fitting: positions)
     var canvas = last.backdrop(camera: camera)
@@ -49,14 +45,14 @@ public enum Overlay {
       let color = SceneDrawing.trailColor.interpolated(to: Color(hex: 0xD62728), by: emphasis)
       // Paths help for a few particles; over a cloth they only smear.
       let trailed = drawing.system.count <= 50 ? drawing.trailedParticles : []
-      let paths = trailed.map { i in trajectory.samples.map { Point($0.xs[i], $0.ys[i]) } }
+      let paths = trailed.map { i in trajectory.samples.map { $0.planarPoint(i) } }
       for path in paths where path.count > 1 {
         canvas.drawPolyline(
           path.map { camera.pixel(for: $0) }, color: color.withAlpha(opacity),
           width: 1 + 1.5 * emphasis)
       }
       let final = trajectory.finalState
-      drawing.draw(final.xs, final.ys, on: &canvas, camera: camera, opacity: opacity)
+      drawing.draw(final.positions, on: &canvas, camera: camera, opacity: opacity)
     }
     let caption = "\(title): iterations from faint to bold"
     drawing(

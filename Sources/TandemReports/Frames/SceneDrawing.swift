@@ -56,7 +56,7 @@ public struct SceneDrawing {
   var targetPoints: [Point] {
     objective.compactMap { term in
       if case let .position(_, target) = term.kind {
-        return Point(target.x.value(in: parameters), target.y.value(in: parameters))
+        return Point(target[0].value(in: parameters), target[1].value(in: parameters))
       }
       return nil
     }
@@ -79,7 +79,7 @@ public struct SceneDrawing {
     for term in objective {
       switch term.kind {
       case let .position(_, target):
-        let point = Point(target.x.value(in: parameters), target.y.value(in: parameters))
+        let point = Point(target[0].value(in: parameters), target[1].value(in: parameters))
         canvas.drawTarget(
           at: camera.pixel(for: point), radius: 10, color: Self.targetColor, lineWidth: 2)
       case let .coordinate(_, axis, target):
@@ -98,26 +98,29 @@ public struct SceneDrawing {
     }
   }
 
-  /// Draws one state: springs coloured by strain (blue compressed, red
-  /// stretched), then particles, pinned ones as dark squares. `opacity`
-  /// fades the whole state (for overlays).
+  /// Draws one state, its `positions` axis-major (as in ``ParticleState``):
+  /// springs coloured by strain (blue compressed, red stretched), then
+  /// particles, pinned ones as dark squares. `opacity` fades the whole state
+  /// (for overlays).
   public func draw(
-    _ xs: [Double], _ ys: [Double], on canvas: inout Canvas, camera: Camera, opacity: Double = 1
+    _ positions: [Double], on canvas: inout Canvas, camera: Camera, opacity: Double = 1
   ) {
+    let n = system.count
+    func point(_ i: Int) -> Point { Point(positions[i], positions[n + i]) }
     let strain = Colormap.strain(saturatingAt: 0.15)
     let lineWidth = system.springStiffness.count > 200 ? 1.5 : 2.5
     for s in 0..<system.springStiffness.count {
       let (i, j) = (system.springEnds.first[s], system.springEnds.second[s])
-      let length = Foundation.hypot(xs[i] - xs[j], ys[i] - ys[j])
+      let length = Foundation.hypot(positions[i] - positions[j], positions[n + i] - positions[n + j])
       let rest = system.springRestLength[s]
       let value = rest > 0 ? (length - rest) / rest : 0
       canvas.drawLine(
-        from: camera.pixel(for: Point(xs[i], ys[i])), to: camera.pixel(for: Point(xs[j], ys[j])),
+        from: camera.pixel(for: point(i)), to: camera.pixel(for: point(j)),
         color: strain.color(for: value).withAlpha(opacity), width: lineWidth)
     }
     let radius = system.count > 100 ? min(particleRadius, 3) : particleRadius
     for i in 0..<system.count {
-      let center = camera.pixel(for: Point(xs[i], ys[i]))
+      let center = camera.pixel(for: point(i))
       if system.isPinned[i] {
         canvas.drawMarker(
           .square, at: center, size: 2.4 * radius, color: Self.ink.withAlpha(opacity), lineWidth: 2)

@@ -1,5 +1,6 @@
 import TandemAD
 import TandemPhysics
+import TandemRender
 
 /// States of a plain `Double` run sampled every few steps: what the frames
 /// show. Memory grows with the number of frames, not of steps.
@@ -10,10 +11,16 @@ public struct Trajectory: Sendable {
     public var step: Int
     /// Simulated time.
     public var time: Double
-    /// Particle positions.
-    public var xs: [Double]
-    /// Particle positions.
-    public var ys: [Double]
+    /// Every particle's position, axis-major as in ``ParticleState``.
+    public var positions: [Double]
+    /// The number of particles.
+    public var count: Int
+
+    /// The position of particle `i` in the x–y plane (a 2-D frame's view).
+    public func planarPoint(_ i: Int) -> Point { Point(positions[i], positions[count + i]) }
+
+    /// Every particle's position in the x–y plane.
+    public var planarPoints: [Point] { (0..<count).map(planarPoint) }
   }
 
   /// The samples, the initial state first and the final state last.
@@ -41,8 +48,8 @@ public struct Trajectory: Sendable {
     var simulation = Simulation(description, parameters: parameters)
     func sample() -> Sample {
       Sample(
-        step: simulation.stepsTaken, time: simulation.time, xs: simulation.state.xs,
-        ys: simulation.state.ys)
+        step: simulation.stepsTaken, time: simulation.time,
+        positions: simulation.state.positions, count: simulation.state.count)
     }
     var samples = [sample()]
     while !simulation.isFinished {

@@ -1,3 +1,4 @@
+import TandemPhysics
 import TandemScene
 import TandemTuning
 
@@ -41,8 +42,9 @@ public struct RunReport: Encodable {
         (
           id,
           Particle(
-            position: [state.xs[i], state.ys[i]].map(JSONNumber.init),
-            velocity: [state.vxs[i], state.vys[i]].map(JSONNumber.init))
+            position: state.position(of: i).map(JSONNumber.init),
+            velocity: Axis.axes(of: state.dimension).map { state.velocity(i, $0) }.map(
+              JSONNumber.init))
         )
       })
   }

@@ -4,12 +4,14 @@ import TandemPhysics
 /// Places a physics scene's particles and springs in the engine's order (see
 /// ``ParticleLayout``), once the whole file has been read and its values checked.
 struct PhysicsBuilder {
-  /// A position or velocity in the engine's form.
-  typealias Vector = (x: Quantity, y: Quantity)
+  /// A position, velocity or step in the engine's form: one component per axis.
+  typealias Vector = [Quantity]
 
   /// Characters an id may not contain: they belong to selector syntax or YAML.
   static let forbiddenIDCharacters = Set("[],*$ \t#")
 
+  /// The scene's dimension, 2 or 3: that of its vectors.
+  let dimension: Int
   var layout = ParticleLayout()
   var particles: [ParticleDescription] = []
   /// The `springs:` list, which comes first in the engine's spring list.
@@ -17,6 +19,12 @@ struct PhysicsBuilder {
   /// The grids' and chains' springs, after the declared ones.
   var groupSprings: [SpringDescription] = []
   var potentials: [PairPotentialDescription] = []
+
+  /// Starts placing a scene of `dimension` dimensions.
+  init(dimension: Int) { self.dimension = dimension }
+
+  /// The zero vector of the scene's dimension.
+  var zero: Vector { Vector(repeating: 0, count: dimension) }
 
   /// Every spring in the documented order.
   var springs: [SpringDescription] { declaredSprings + groupSprings }
@@ -76,10 +84,9 @@ struct PhysicsBuilder {
     }
     for r in 0..<rows {
       for c in 0..<columns {
-        let position = (
-          x: origin.x + Double(c) * steps.column.x + Double(r) * steps.row.x,
-          y: origin.y + Double(c) * steps.column.y + Double(r) * steps.row.y
-        )
+        let position = origin.indices.map {
+          origin[$0] + Double(c) * steps.column[$0] + Double(r) * steps.row[$0]
+        }
         append(
           ParticleDescription(
             name: "\(id)[\(r),\(c)]", position: position, mass: mass,
@@ -136,7 +143,7 @@ struct PhysicsBuilder {
     for i in 0..<count {
       // (1 − t)·from + t·to puts both ends exactly where they were written.
       let t = Double(i) / Double(segments)
-      let position = (x: (1 - t) * from.x + t * to.x, y: (1 - t) * from.y + t * to.y)
+      let position = from.indices.map { (1 - t) * from[$0] + t * to[$0] }
       append(
         ParticleDescription(
           name: "\(id)[\(i)]", position: position, mass: mass, isPinned: pinnedSet.contains(i)))

@@ -24,7 +24,7 @@ extension PhysicsDecoder {
       let keys = try body.mapping(allowing: ["particles", "axis", "target"])
       let particles = try keys.required("particles")
       let selector = try particles.selector()
-      let axis = try keys.required("axis").choice(Axis.self, noun: "axis")
+      let axis = try keys.required("axis").axis()
       let target = try keys.required("target").number()
       measure = { builder in
         .coordinate(

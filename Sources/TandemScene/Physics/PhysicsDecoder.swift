@@ -26,20 +26,19 @@ struct PhysicsDecoder {
     let simulation = try decodeSimulation(
       try top.required("simulation", meaning: "integrator, dt and steps"))
     let objective = try top.optional("objective") { try $0.list().map(decodeTerm) } ?? []
+    let context = top.node.context
     return {
-      var builder = PhysicsBuilder()
+      // Every vector has been read, so the dimension is known: the defaults
+      // (gravity, velocities, grid steps) take it.
+      var builder = PhysicsBuilder(dimension: context.dimension)
       for place in particles + grids + chains + springs + potentials { try place(&builder) }
-      var description = SimulationDescription(
+      let description = SimulationDescription(
         system: SystemDescription(
-          particles: builder.particles, springs: builder.springs,
-          pairPotentials: builder.potentials),
+          dimension: builder.dimension, particles: builder.particles, springs: builder.springs,
+          pairPotentials: builder.potentials, gravity: world?.gravity, drag: world?.drag ?? 0,
+          ground: world?.ground),
         integrator: simulation.integrator, timeStep: simulation.dt, steps: simulation.steps,
         stop: try simulation.stop?(builder), objective: try objective.map { try $0(builder) })
-      if let world {
-        description.system.gravity = world.gravity
-        description.system.drag = world.drag
-        description.system.ground = world.ground
-      }
       return .simulation(description, builder.layout)
     }
   }
@@ -56,12 +55,13 @@ struct PhysicsDecoder {
     } ?? []
   }
 
-  /// `world: { gravity, drag, ground }`, each with the engine's default.
+  /// `world: { gravity, drag, ground }`; a missing gravity is nil (the
+  /// engine's default, 9.81 along −y, once the dimension is known).
   func decodeWorld(_ node: SceneNode) throws
-    -> (gravity: PhysicsBuilder.Vector, drag: Quantity, ground: GroundDescription?)
+    -> (gravity: PhysicsBuilder.Vector?, drag: Quantity, ground: GroundDescription?)
   {
     let fields = try node.mapping(allowing: ["gravity", "drag", "ground"])
-    let gravity = try fields.optional("gravity") { try $0.vector() } ?? (0, -9.81)
+    let gravity = try fields.optional("gravity") { try $0.vector() }
     let drag = try fields.optional("drag") { try $0.number(.nonNegative, "the drag") } ?? 0
     let ground = try fields.optional("ground") { ground in
       let fields = try ground.mapping(allowing: ["height", "stiffness", "damping"])
@@ -79,8 +79,9 @@ struct PhysicsDecoder {
     let fields = try node.mapping(allowing: ["id", "position", "velocity", "mass", "pinned"])
     let particle = ParticleDescription(
       name: try fields.required("id").string(),
-      position: try fields.required("position", meaning: "the initial `[x, y]`").vector(),
-      velocity: try fields.optional("velocity") { try $0.vector() } ?? (0, 0),
+      position: try fields.required("position", meaning: "the initial `[x, y]` or `[x, y, z]`")
+        .vector(),
+      velocity: try fields.optional("velocity") { try $0.vector() },
       mass: try fields.optional("mass") { try $0.number(.positive, "the mass") } ?? 1,
       isPinned: try fields.optional("pinned") { try $0.bool() } ?? false)
     let path = node.path.appending("id")
@@ -140,9 +141,9 @@ struct PhysicsDecoder {
     try node.context.add(
       SceneLimits.product(rows, columns), toLimit: "particles", counting: "particles",
       at: rowsNode)
-    let origin = try fields.optional("origin") { try $0.vector() } ?? (0, 0)
+    let origin = try fields.optional("origin") { try $0.vector() }
     // Particle (r, c) starts at origin + c·column-step + r·row-step; `spacing`
-    // gives the steps' defaults, [spacing, 0] and [0, −spacing].
+    // gives the steps' defaults, [spacing, 0(, 0)] and [0, −spacing(, 0)].
     let columnStep = try fields.optional("column-step") { try $0.vector() }
     let rowStep = try fields.optional("row-step") { try $0.vector() }
     let spacingNode = fields["spacing"]
@@ -157,10 +158,6 @@ struct PhysicsDecoder {
       : try fields.required(
         "spacing", meaning: "the distance between neighbours; or give both `column-step` and `row-step`"
       ).number(.positive, "the spacing")
-    let steps = (
-      column: columnStep ?? (x: spacing!, y: 0 as Quantity),
-      row: rowStep ?? (x: 0 as Quantity, y: -1 * spacing!)
-    )
     let mass = try fields.optional("mass") { try $0.number(.positive, "the mass") } ?? 1
     let stiffness = try fields.required("stiffness", meaning: "of every spring")
       .number(.nonNegative, "the stiffness")
@@ -179,8 +176,13 @@ struct PhysicsDecoder {
       counting: "springs", at: rowsNode)
     let path = node.path
     return { builder in
+      let zero = builder.zero
+      let steps = (
+        column: columnStep ?? [spacing!] + zero.dropFirst(),
+        row: rowStep ?? [0, -1 * spacing!] + zero.dropFirst(2)
+      )
       try builder.addGrid(
-        id: id, rows: rows, columns: columns, origin: origin, steps: steps, mass: mass,
+        id: id, rows: rows, columns: columns, origin: origin ?? zero, steps: steps, mass: mass,
         stiffness: stiffness, damping: damping, shear: shear, bending: bending,
         pinned: pinned ?? [], at: path)
     }
@@ -234,7 +236,7 @@ struct PhysicsDecoder {
       }
       let particleNode = try keys.required("particle")
       let particle = try particleNode.selector()
-      let axis = try keys.required("axis").choice(Axis.self, noun: "axis")
+      let axis = try keys.required("axis").axis()
       let threshold = try keys.required(crossing.rawValue).number()
       return { builder in
         StopCondition(

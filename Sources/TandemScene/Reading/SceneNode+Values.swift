@@ -131,13 +131,30 @@ extension SceneNode {
     return try make(text)
   }
 
-  /// `[x, y]`, each a number or a `$name` reference.
-  func vector() throws -> (x: Quantity, y: Quantity) {
-    guard case .sequence = node else {
-      throw error("expected a vector `[x, y]`, found \(found)")
+  /// `[x, y]` or `[x, y, z]`, each a number or a `$name` reference. The
+  /// first vector of a scene sets its dimension; a vector with another
+  /// number of components is an error that names both places.
+  func vector() throws -> [Quantity] {
+    guard case .sequence(let sequence) = node else {
+      throw error("expected a vector `[x, y]` or `[x, y, z]`, found \(found)")
     }
-    let items = try list(count: 2, meaning: "a vector `[x, y]` of two numbers")
-    return (x: try items[0].number(), y: try items[1].number())
+    guard sequence.count == 2 || sequence.count == 3 else {
+      throw error(
+        "expected a vector of 2 or 3 numbers, found \(sequence.count)",
+        suggestion: "write `[x, y]` in 2-D or `[x, y, z]` in 3-D, y up")
+    }
+    if let first = context.firstVector, first.components != sequence.count {
+      let place = first.location.map { "\(first.path) (line \($0.line), column \($0.column))" }
+        ?? "\(first.path)"
+      throw error(
+        "this vector has \(sequence.count) components, but \(place) has \(first.components): "
+          + "a scene is 2-D or 3-D throughout",
+        suggestion: "give every vector \(first.components) components, or change \(place) to \(sequence.count)")
+    }
+    let items = try list(count: sequence.count, meaning: "a vector")
+    let components = try items.map { try $0.number() }
+    if context.firstVector == nil { context.firstVector = (sequence.count, path, location) }
+    return components
   }
 
   /// A particle selector (`ball`, `cloth[15,*]`, `rope[-1]`, `all`).

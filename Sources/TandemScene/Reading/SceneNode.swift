@@ -14,6 +14,12 @@ final class DecodingContext {
   let limits: SceneLimits
   /// Running totals against the limits that add up over a file (particles, springs).
   var totals: [String: Int] = [:]
+  /// The first vector read: its number of components, which every other
+  /// vector of the scene must share (the scene's dimension), and where it is.
+  var firstVector: (components: Int, path: ScenePath, location: SourceLocation?)?
+
+  /// The scene's dimension: that of its vectors, 2 when it has none.
+  var dimension: Int { firstVector?.components ?? 2 }
 
   init(file: String?, limits: SceneLimits = SceneLimits()) {
     sourceMap = SourceMap(file: file)

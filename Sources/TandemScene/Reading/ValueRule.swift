@@ -57,12 +57,12 @@ struct ValueRule {
 
   /// A chain's two ends, which must not coincide (every spring would have length 0).
   static func apart(
-    _ from: (x: Quantity, y: Quantity), _ to: (x: Quantity, y: Quantity), at path: ScenePath
+    _ from: [Quantity], _ to: [Quantity], at path: ScenePath
   ) -> ValueRule {
     ValueRule { values, _ in
-      guard from.x.value(in: values) == to.x.value(in: values),
-        from.y.value(in: values) == to.y.value(in: values)
-      else { return }
+      guard zip(from, to).allSatisfy({ $0.value(in: values) == $1.value(in: values) }) else {
+        return
+      }
       throw SceneError(
         path: path,
         message: "`from` and `to` are the same point, so every spring would have length 0",

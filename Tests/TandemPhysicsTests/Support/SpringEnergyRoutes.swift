@@ -2,25 +2,33 @@ import TandemAD
 import TandemPhysics
 
 /// The spring energy ½·Σ k·(‖xᵢ − xⱼ‖ − L)² and its gradient, recorded either
-/// as the fused node or as the chain of generic bulk nodes it replaces;
-/// returns the energy followed by ∂E/∂x and ∂E/∂y.
+/// as the fused node or as the chain of generic bulk nodes it replaces
+/// (gathers, nested hypots, products, a sum); `coordinates` holds one array
+/// per axis (two or three). Returns the energy followed by the gradient,
+/// axis-major (∂E/∂x, then ∂E/∂y, then ∂E/∂z).
 func springEnergyAndGradient<T: Scalar>(
-  xs: [T], ys: [T], first: [Int], second: [Int], stiffness k: [T], restLength rest: [T],
+  coordinates: [[T]], first: [Int], second: [Int], stiffness k: [T], restLength rest: [T],
   fused: Bool
 ) -> [T] {
   let tape = Tape<T>()
   let (i, j) = (tape.register(indices: first), tape.register(indices: second))
-  let x = tape.variables(xs)
-  let y = tape.variables(ys)
+  let points = coordinates[0].count
+  let positions = tape.variables(coordinates.flatMap { $0 })
   let energy: Traced<T>
   if fused {
-    energy = tape.springEnergy(x: x, y: y, first: i, second: j, stiffness: k, restLength: rest)
+    energy = tape.springEnergy(
+      positions: positions, dimension: coordinates.count, first: i, second: j, stiffness: k,
+      restLength: rest)
   } else {
-    let stretch =
-      TracedVector.hypot(x.gathering(i) - x.gathering(j), y.gathering(i) - y.gathering(j))
-      - tape.variables(rest)
+    func difference(_ a: Int) -> TracedVector<T> {
+      let axis = positions[(a * points)..<((a + 1) * points)]
+      return axis.gathering(i) - axis.gathering(j)
+    }
+    var length = TracedVector.hypot(difference(0), difference(1))
+    for a in 2..<coordinates.count { length = TracedVector.hypot(length, difference(a)) }
+    let stretch = length - tape.variables(rest)
     energy = (tape.variables(k) * stretch * stretch).sum() * T(0.5)
   }
   tape.backward(from: energy)
-  return [energy.value] + Array(tape.adjoints(of: x)) + Array(tape.adjoints(of: y))
+  return [energy.value] + Array(tape.adjoints(of: positions))
 }
