@@ -4,10 +4,11 @@ import TandemPhysics
 import TandemScene
 import TandemTraining
 
-/// The two problems of the benchmark specification (`shared/bench/SPEC.md`),
-/// built the way a user builds them: B1 as a scene file read by TandemScene
-/// (the text of `scenes/bench-cloth.yaml` with the size and the number of
-/// steps filled in), B2 as a ``TrainingDescription`` of TandemTraining.
+/// The problems of the benchmark specification (`shared/bench/SPEC.md`),
+/// built the way a user builds them: B1 and B3 as scene files read by
+/// TandemScene (the text of `scenes/bench-cloth.yaml` and
+/// `scenes/bench-cloth-3d.yaml` with the size and the number of steps filled
+/// in), B2 as a ``TrainingDescription`` of TandemTraining.
 public enum BenchmarkProblems {
   /// The scene text of B1 for an `n × n` cloth run for `steps` steps. At the
   /// defaults (16, 1000) it describes the same simulation as
@@ -44,6 +45,41 @@ public enum BenchmarkProblems {
   ) {
     let scene = try SceneFile.parse(
       clothSceneText(n: n, steps: steps), fileName: "bench-cloth.yaml")
+    return (scene.simulation!, scene.parameterVector, scene.parameters.map(\.name))
+  }
+
+  /// The scene text of B3, the cloth hanging in 3-D, for an `n × n` sheet run
+  /// for `steps` steps. At the defaults (16, 1000) it describes the same
+  /// simulation as `scenes/bench-cloth-3d.yaml` (a test checks it).
+  public static func cloth3DSceneText(n: Int = 16, steps: Int = 1000) -> String {
+    let target = -Double(n - 1) * 0.1 - 0.5
+    return """
+      name: bench-cloth-3d
+      description: Benchmark B3, the cloth hanging in 3-D (\(n)×\(n), \(steps) steps).
+      parameters:
+        k:  { value: 400, tune: true, min: 1, scale: log }
+        kb: { value: 40, tune: true, min: 0.1, scale: log }
+        c:  { value: 0.5, tune: true, min: 0 }
+        dt: { value: 0.002, tune: true, min: 1.0e-5, max: 0.01 }
+      world: { gravity: [0, -9.81, 0], drag: $c }
+      grids:
+        - { id: cloth, rows: \(n), columns: \(n), origin: [0, 0, 0], column-step: [0.1, 0, 0],
+            row-step: [0, 0, 0.1], mass: 1, stiffness: $k, shear: true, bending: $kb,
+            pinned: [[0, 0], [0, -1]] }
+      simulation: { integrator: semi-implicit-euler, dt: $dt, steps: \(steps) }
+      objective:
+        - coordinate: { particles: "cloth[-1,*]", axis: y, target: \(target) }
+
+      """
+  }
+
+  /// B3 as a scene builds it: the simulation and the parameter vector
+  /// [k, kb, c, dt] in the scene's order.
+  public static func cloth3D(n: Int = 16, steps: Int = 1000) throws -> (
+    description: SimulationDescription, parameters: [Double], names: [String]
+  ) {
+    let scene = try SceneFile.parse(
+      cloth3DSceneText(n: n, steps: steps), fileName: "bench-cloth-3d.yaml")
     return (scene.simulation!, scene.parameterVector, scene.parameters.map(\.name))
   }
 

@@ -19,7 +19,7 @@ public enum BenchmarkMode: String, Sendable, CaseIterable {
 
 /// What one problem benchmark measured.
 public struct ProblemBenchmarkResult: Sendable {
-  /// "b1" or "b2".
+  /// "b1", "b2" or "b3".
   public var problem: String
   /// The mode.
   public var mode: BenchmarkMode
@@ -85,6 +85,17 @@ public func benchmarkCloth(
     mode: mode, repeats: repeats)
 }
 
+/// Benchmark B3, the cloth hanging in 3-D with bending springs, built from
+/// its scene text.
+public func benchmarkCloth3D(
+  n: Int = 16, steps: Int = 1000, mode: BenchmarkMode = .forward, repeats: Int = 5
+) throws -> ProblemBenchmarkResult {
+  let (description, parameters, names) = try BenchmarkProblems.cloth3D(n: n, steps: steps)
+  return try benchmark(
+    description, parameters: parameters, names: names, problem: "b3", size: "n=\(n) T=\(steps)",
+    mode: mode, repeats: repeats)
+}
+
 /// Benchmark B2, the training loop, built with TandemTraining.
 public func benchmarkTraining(
   samples: Int = 1024, hidden: Int = 64, steps: Int = 500, mode: BenchmarkMode = .forward,
@@ -118,6 +129,7 @@ func benchmark<Process: SteppedProcess>(
     switch parameters.count {
     case 2: result.allocationsPerStep = try allocationsPerStep(process, Dual<2, Double>.seeding(parameters))
     case 3: result.allocationsPerStep = try allocationsPerStep(process, Dual<3, Double>.seeding(parameters))
+    case 4: result.allocationsPerStep = try allocationsPerStep(process, Dual<4, Double>.seeding(parameters))
     default: break
     }
   case .primal:

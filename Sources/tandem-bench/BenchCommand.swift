@@ -3,7 +3,7 @@ import Foundation
 import TandemBenchmarks
 
 /// `tandem bench` (the `tandem-bench` executable, which `tandem bench` runs):
-/// the benchmark problems of `bench/SPEC.md` (B1, B2) and the AD
+/// the benchmark problems of `bench/SPEC.md` (B1, B2, B3) and the AD
 /// micro-benchmarks. Build in release (`make build`): debug builds run
 /// dual-number code about 150× slower.
 ///
@@ -14,17 +14,17 @@ import TandemBenchmarks
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tandem bench",
-    abstract: "Time the benchmark problems (B1 cloth, B2 training) and the AD core.",
+    abstract: "Time the benchmark problems (B1 cloth, B2 training, B3 cloth in 3-D) and the AD core.",
     discussion: """
-      b1 and b2 print the loss and its hypergradient to 15 significant digits, seconds per \
+      b1, b2 and b3 print the loss and its hypergradient to 15 significant digits, seconds per \
       step (median and minimum of the repeats, each a whole run with its set-up), peak \
       resident memory and heap allocations per step in steady state.
       """,
-    subcommands: [ClothBench.self, TrainingBench.self, ADBench.self]
+    subcommands: [ClothBench.self, TrainingBench.self, Cloth3DBench.self, ADBench.self]
   )
 }
 
-/// Options shared by `bench b1` and `bench b2`.
+/// Options shared by `bench b1`, `bench b2` and `bench b3`.
 struct ProblemBenchOptions: ParsableArguments {
   @Option(help: "forward (dual over reverse), reverse (through the trajectory) or primal.")
   var mode: BenchmarkMode = .forward
@@ -64,6 +64,32 @@ struct ClothBench: ParsableCommand {
 
   func run() throws {
     let result = try benchmarkCloth(n: n, steps: steps, mode: options.mode, repeats: options.repeat)
+    print(options.json ? benchJSON(result) : benchText(result))
+  }
+}
+
+/// `tandem bench b3`.
+struct Cloth3DBench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "b3",
+    abstract: "B3: the cloth hanging in 3-D, with bending springs (hypergradient of k, kb, c, dt).")
+
+  @Option(help: "Cloth side: n×n particles.")
+  var n: Int = 16
+
+  @Option(help: "Steps T.")
+  var steps: Int = 1000
+
+  @OptionGroup var options: ProblemBenchOptions
+
+  func validate() throws {
+    guard n >= 2 else { throw ValidationError("--n must be at least 2, not \(n).") }
+    guard steps > 0 else { throw ValidationError("--steps must be positive, not \(steps).") }
+  }
+
+  func run() throws {
+    let result = try benchmarkCloth3D(
+      n: n, steps: steps, mode: options.mode, repeats: options.repeat)
     print(options.json ? benchJSON(result) : benchText(result))
   }
 }

@@ -168,9 +168,11 @@ struct SceneDecoder {
     return settings
   }
 
-  /// `render: { size: [w, h], every, view: [xmin, ymin, xmax, ymax], trails }`.
+  /// `render: { size: [w, h], every, view: [xmin, ymin, xmax, ymax], trails, camera }`;
+  /// `view` only in 2-D and `camera` only in 3-D (read after the physics
+  /// keys, so the dimension is known).
   func decodeRender(_ node: SceneNode) throws -> RenderSettings {
-    let fields = try node.mapping(allowing: ["size", "every", "view", "trails"])
+    let fields = try node.mapping(allowing: ["size", "every", "view", "trails", "camera"])
     var settings = RenderSettings()
     if let size = fields["size"] {
       let items = try size.list(count: 2, meaning: "a size `[width, height]` in pixels")
@@ -181,7 +183,13 @@ struct SceneDecoder {
         counting: "pixels per frame", at: size)
     }
     settings.every = try fields.optional("every") { try $0.integer(minimum: 1) } ?? settings.every
+    let threeD = context.dimension == 3
     if let view = fields["view"] {
+      guard !threeD else {
+        throw view.error(
+          "`view` sets the rectangle of 2-D frames, but this scene is 3-D",
+          suggestion: "use `camera: { azimuth, elevation, distance, target, fov, orbit }`")
+      }
       let edges = try view.list(count: 4, meaning: "a view `[xmin, ymin, xmax, ymax]`").map {
         try $0.plainNumber()
       }
@@ -191,6 +199,42 @@ struct SceneDecoder {
       settings.view = WorldRect(minX: edges[0], minY: edges[1], maxX: edges[2], maxY: edges[3])
     }
     settings.trails = try fields.optional("trails") { try $0.bool() } ?? false
+    if let camera = fields["camera"] {
+      guard threeD else {
+        throw camera.error(
+          "`camera` sets the view of 3-D frames, but this scene is 2-D",
+          suggestion: "use `view: [xmin, ymin, xmax, ymax]`")
+      }
+      settings.camera = try decodeCamera(camera)
+    }
     return settings
+  }
+
+  /// `camera: { azimuth, elevation, distance, target, fov, orbit }`, plain numbers.
+  func decodeCamera(_ node: SceneNode) throws -> CameraSettings {
+    let fields = try node.mapping(allowing: [
+      "azimuth", "elevation", "distance", "target", "fov", "orbit",
+    ])
+    func number(_ key: String, _ check: (Double) -> Bool, _ range: String) throws -> Double? {
+      try fields.optional(key) { value in
+        let number = try value.plainNumber()
+        guard number.isFinite, check(number) else {
+          throw value.error("`\(key)` must be \(range), not \(SceneNumberFormat.string(number))")
+        }
+        return number
+      }
+    }
+    var camera = CameraSettings()
+    camera.azimuth = try number("azimuth", { _ in true }, "a number of degrees") ?? camera.azimuth
+    camera.elevation =
+      try number("elevation", { abs($0) <= 89 }, "between -89 and 89 degrees") ?? camera.elevation
+    camera.distance = try number("distance", { $0 > 0 }, "positive")
+    camera.fieldOfView =
+      try number("fov", { $0 > 0 && $0 < 180 }, "between 0 and 180 degrees") ?? camera.fieldOfView
+    camera.orbit = try number("orbit", { _ in true }, "a number of degrees") ?? camera.orbit
+    camera.target = try fields.optional("target") { target in
+      try target.list(count: 3, meaning: "a point `[x, y, z]`").map { try $0.plainNumber() }
+    }
+    return camera
   }
 }

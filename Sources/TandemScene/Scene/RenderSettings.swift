@@ -13,16 +13,19 @@ public struct RenderSettings: Hashable, Sendable {
   public var view: WorldRect?
   /// Whether particles leave fading trails; default `false`.
   public var trails: Bool
+  /// The camera of 3-D frames (2-D frames use ``view``).
+  public var camera: CameraSettings
 
   /// Settings from their fields, each with the documented default.
   public init(
     width: Int = 800, height: Int = 600, every: Int = 10, view: WorldRect? = nil,
-    trails: Bool = false
+    trails: Bool = false, camera: CameraSettings = CameraSettings()
   ) {
     self.width = width
     self.height = height
     self.every = every
     self.view = view
     self.trails = trails
+    self.camera = camera
   }
 }
