@@ -43,7 +43,7 @@ import Testing
     try FrameSequence.createDirectory(at: reference)
     try FrameWriter(directory: reference, trails: render.trails).write(
       try Trajectory.record(simulation, parameters: best.parameters, every: render.every),
-      drawing: SceneDrawing(simulation, parameters: best.parameters, size: size, view: render.view),
+      drawing: SceneDrawing(simulation, parameters: best.parameters, size: size, render: render),
       title: scene.name)
     func lastFrame(_ folder: URL) throws -> Data {
       let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)

@@ -40,18 +40,17 @@ public struct FrameWriter {
     defer { try? FileManager.default.removeItem(at: staging) }
     let digits = max(5, String(count).count)
     let staged = FrameSequence(directory: staging, digits: digits)
-    let positions = trajectory.samples.flatMap(\.planarPoints)
-    let camera = drawing.camera(fitting: positions)
+    let view = drawing.view(fitting: trajectory.samples)
     let trailed = trails ? drawing.trailedParticles : []
-    var paths = [[Point]](repeating: [], count: trailed.count)
-    let backdrop = drawing.backdrop(camera: camera)
+    // One backdrop for every frame, unless the camera orbits.
+    let backdrop = drawing.orbits ? nil : drawing.backdrop(view: view)
     for (index, sample) in trajectory.samples.enumerated() {
-      var canvas = backdrop
-      if !trailed.isEmpty {
-        for (k, i) in trailed.enumerated() { paths[k].append(sample.planarPoint(i)) }
-        drawing.drawTrails(paths, on: &canvas, camera: camera)
-      }
-      drawing.draw(sample.positions, on: &canvas, camera: camera)
+      let frameView = drawing.view(
+        view, turnedBy: count > 1 ? Double(index) / Double(count - 1) : 0)
+      var canvas = backdrop ?? drawing.backdrop(view: frameView)
+      drawing.drawPaths(
+        of: trailed, through: trajectory.samples[...index], on: &canvas, view: frameView)
+      drawing.draw(sample.positions, on: &canvas, view: frameView)
       drawing.drawCaption(
         "\(title)   t = \(String(format: "%.3f", sample.time)) s   step \(sample.step)", on: &canvas
       )

@@ -34,29 +34,27 @@ public enum Overlay {
   public static func draw(
     _ trajectories: [Trajectory], drawings: [SceneDrawing], labels: [String], title: String
   ) -> Canvas {
-    let positions = trajectories.flatMap { $0.samples.flatMap(\.planarPoints) }
     let last = drawings[drawings.count - 1]
-    let camera = last.camera(fitting: positions)
-    var canvas = last.backdrop(camera: camera)
+    let view = last.view(fitting: trajectories.flatMap(\.samples))
+    var canvas = last.backdrop(view: view)
     let count = trajectories.count
+    var drawn: [Point] = []
     for (k, (trajectory, drawing)) in zip(trajectories, drawings).enumerated() {
       let emphasis = count == 1 ? 1 : Double(k) / Double(count - 1)
       let opacity = 0.15 + 0.85 * emphasis
       let color = SceneDrawing.trailColor.interpolated(to: Color(hex: 0xD62728), by: emphasis)
       // Paths help for a few particles; over a cloth they only smear.
       let trailed = drawing.system.count <= 50 ? drawing.trailedParticles : []
-      let paths = trailed.map { i in trajectory.samples.map { $0.planarPoint(i) } }
-      for path in paths where path.count > 1 {
-        canvas.drawPolyline(
-          path.map { camera.pixel(for: $0) }, color: color.withAlpha(opacity),
-          width: 1 + 1.5 * emphasis)
-      }
+      drawing.drawPaths(
+        of: trailed, through: trajectory.samples[...], on: &canvas, view: view, color: color,
+        width: 1 + 1.5 * emphasis, fading: false, opacity: opacity)
       let final = trajectory.finalState
-      drawing.draw(final.positions, on: &canvas, camera: camera, opacity: opacity)
+      drawing.draw(final.positions, on: &canvas, view: view, opacity: opacity)
+      for sample in trajectory.samples { drawn += drawing.pixels(of: sample.positions, view: view) }
     }
     let caption = "\(title): iterations from faint to bold"
     drawing(
-      legend: labels, on: &canvas, avoiding: positions.map { camera.pixel(for: $0) },
+      legend: labels, on: &canvas, avoiding: drawn,
       caption: last.captionRect(caption))
     last.drawCaption(caption, on: &canvas)
     return canvas

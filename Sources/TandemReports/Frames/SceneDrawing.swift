@@ -4,9 +4,11 @@ import TandemPhysics
 import TandemRender
 import TandemScene
 
-/// Draws states of a physics scene: springs coloured by strain, particles
-/// (pinned ones marked), the ground, the objective's targets, optional
-/// fading trails, and a caption.
+/// Draws states of a physics scene, in 2-D or in 3-D: springs coloured by
+/// strain, particles (pinned ones marked), the ground, the objective's
+/// targets, optional trails, and a caption. 2-D frames show the x–y plane
+/// (see SceneDrawing+Plane.swift); 3-D frames a perspective view over a
+/// floor with shadows (see SceneDrawing+Space.swift).
 public struct SceneDrawing {
   /// The realised system (rest lengths, pinned flags, ground).
   public let system: ParticleSystem<Double>
@@ -16,9 +18,9 @@ public struct SceneDrawing {
   public let parameters: [Double]
   /// The image size in pixels.
   public let size: PixelSize
-  /// The view rectangle from the scene, if it gives one.
-  public let view: WorldRect?
-  /// Radius of a particle's disc in pixels.
+  /// The scene's `render:` settings (its 2-D `view`, its 3-D `camera`).
+  public let render: RenderSettings
+  /// Radius of a particle's disc in pixels, in 2-D.
   public var particleRadius: Double = 5
 
   static let background = Color(hex: 0xFAFAF7)
@@ -27,109 +29,69 @@ public struct SceneDrawing {
   /// The default colour of trails.
   public static let trailColor = Color(hex: 0x1F77B4)
 
-  /// Prepares to draw `description` realised with `parameters`.
+  /// Prepares to draw `description` realised with `parameters`, in frames
+  /// of `size` drawn as `render` says.
   public init(
     _ description: SimulationDescription, parameters: [Double], size: PixelSize,
-    view: WorldRect? = nil
+    render: RenderSettings = RenderSettings()
   ) {
     system = ParticleSystem<Double>.realise(description.system, parameters: parameters).system
     objective = description.objective
     self.parameters = parameters
     self.size = size
-    self.view = view
+    self.render = render
   }
 
-  /// The camera: the scene's view if it has one, otherwise one fitting
-  /// `positions` (every position the frames will show) and the targets.
-  public func camera(fitting positions: [Point]) -> Camera {
-    if let view { return Camera(view: view, size: size, margin: 12) }
-    var points = positions + targetPoints
-    if let ground = system.ground, let first = points.first {
-      points.append(Point(first.x, ground.height))
-    }
-    let bounds = WorldRect(enclosing: points) ?? WorldRect(minX: -1, minY: -1, maxX: 1, maxY: 1)
-    let padding = 0.05 * max(bounds.width, bounds.height, 1e-3)
-    return Camera.fitting(bounds.expanded(by: padding), in: size, margin: 24)
+  /// Whether the frames are 3-D.
+  public var isSpatial: Bool { system.dimension == 3 }
+
+  /// How the frames look at the scene: fitted to every position of
+  /// `samples` (and the targets), unless the settings fix the view.
+  public func view(fitting samples: [Trajectory.Sample]) -> SceneView {
+    isSpatial
+      ? spaceView(fitting: samples) : .plane(camera(fitting: samples.flatMap(\.planarPoints)))
   }
 
-  /// Points every target of the objective marks, for fitting the camera.
-  var targetPoints: [Point] {
-    objective.compactMap { term in
-      if case let .position(_, target) = term.kind {
-        return Point(target[0].value(in: parameters), target[1].value(in: parameters))
-      }
-      return nil
-    }
+  /// `view` a `fraction` of the way through the run: turned by that
+  /// fraction of `camera.orbit` about the vertical (a 2-D view never turns).
+  public func view(_ view: SceneView, turnedBy fraction: Double) -> SceneView {
+    guard case .space(var camera, let floor) = view, render.camera.orbit != 0 else { return view }
+    camera.azimuth += render.camera.orbit * fraction
+    return .space(camera, floor)
   }
 
-  /// A new canvas with the background, the ground and the targets drawn.
-  public func backdrop(camera: Camera) -> Canvas {
-    var canvas = Canvas(size: size, background: Self.background)
-    if let ground = system.ground {
-      canvas.drawGround(atHeight: ground.height, camera: camera, color: Color(white: 0.35))
-    }
-    drawTargets(on: &canvas, camera: camera)
-    return canvas
-  }
+  /// Whether every frame needs its own backdrop (the camera orbits).
+  public var orbits: Bool { isSpatial && render.camera.orbit != 0 }
 
-  /// Draws the objective's targets: a ring for a position target, a dashed
-  /// line for a coordinate target.
-  func drawTargets(on canvas: inout Canvas, camera: Camera) {
-    let visible = camera.visibleWorld
-    for term in objective {
-      switch term.kind {
-      case let .position(_, target):
-        let point = Point(target[0].value(in: parameters), target[1].value(in: parameters))
-        canvas.drawTarget(
-          at: camera.pixel(for: point), radius: 10, color: Self.targetColor, lineWidth: 2)
-      case let .coordinate(_, axis, target):
-        let value = target.value(in: parameters)
-        let (from, to) =
-          axis == .y
-          ? (Point(visible.minX, value), Point(visible.maxX, value))
-          : (Point(value, visible.minY), Point(value, visible.maxY))
-        canvas.drawDashedLine(
-          from: camera.pixel(for: from), to: camera.pixel(for: to),
-          color: Self.targetColor.withAlpha(0.8),
-          width: 1.5, dash: 8, gap: 6)
-      case .distance, .kineticEnergy:
-        break
-      }
+  /// A new canvas with the background, the ground (or floor) and the
+  /// targets drawn.
+  public func backdrop(view: SceneView) -> Canvas {
+    switch view {
+    case .plane(let camera): planeBackdrop(camera: camera)
+    case .space(let camera, let floor): spaceBackdrop(camera: camera, floor: floor)
     }
   }
 
-  /// Draws one state, its `positions` axis-major (as in ``ParticleState``):
-  /// springs coloured by strain (blue compressed, red stretched), then
-  /// particles, pinned ones as dark squares. `opacity` fades the whole state
-  /// (for overlays).
+  /// Draws one state, its `positions` axis-major (as in ``ParticleState``).
+  /// `opacity` fades the whole state (for overlays).
   public func draw(
-    _ positions: [Double], on canvas: inout Canvas, camera: Camera, opacity: Double = 1
+    _ positions: [Double], on canvas: inout Canvas, view: SceneView, opacity: Double = 1
   ) {
-    let n = system.count
-    func point(_ i: Int) -> Point { Point(positions[i], positions[n + i]) }
-    let strain = Colormap.strain(saturatingAt: 0.15)
-    let lineWidth = system.springStiffness.count > 200 ? 1.5 : 2.5
-    for s in 0..<system.springStiffness.count {
-      let (i, j) = (system.springEnds.first[s], system.springEnds.second[s])
-      let length = Foundation.hypot(positions[i] - positions[j], positions[n + i] - positions[n + j])
-      let rest = system.springRestLength[s]
-      let value = rest > 0 ? (length - rest) / rest : 0
-      canvas.drawLine(
-        from: camera.pixel(for: point(i)), to: camera.pixel(for: point(j)),
-        color: strain.color(for: value).withAlpha(opacity), width: lineWidth)
+    switch view {
+    case .plane(let camera): drawPlane(positions, on: &canvas, camera: camera, opacity: opacity)
+    case .space(let camera, let floor):
+      drawSpace(positions, on: &canvas, camera: camera, floor: floor, opacity: opacity)
     }
-    let radius = system.count > 100 ? min(particleRadius, 3) : particleRadius
-    for i in 0..<system.count {
-      let center = camera.pixel(for: point(i))
-      if system.isPinned[i] {
-        canvas.drawMarker(
-          .square, at: center, size: 2.4 * radius, color: Self.ink.withAlpha(opacity), lineWidth: 2)
-      } else {
-        canvas.drawDisc(
-          center: center, radius: radius, fill: Color.white.withAlpha(opacity),
-          outline: Self.ink.withAlpha(opacity), outlineWidth: 1.5)
-      }
-    }
+  }
+
+  /// The pixels of every particle at `positions`, for keeping labels off them.
+  public func pixels(of positions: [Double], view: SceneView) -> [Point] {
+    (0..<system.count).compactMap { view.pixel(position(of: $0, in: positions)) }
+  }
+
+  /// Particle `i`'s position, one component per axis, from axis-major `positions`.
+  func position(of i: Int, in positions: [Double]) -> [Double] {
+    (0..<system.dimension).map { positions[$0 * system.count + i] }
   }
 
   /// The particles whose trails are drawn: every free particle when there
@@ -150,17 +112,38 @@ public struct SceneDrawing {
     return Array((unique.isEmpty ? [free.last!] : unique).prefix(16))
   }
 
-  /// Draws each particle's path so far, fading toward its start.
-  public func drawTrails(
-    _ paths: [[Point]], on canvas: inout Canvas, camera: Camera, color: Color = trailColor
+  /// Draws the paths of `particles` through `samples`: fading toward the
+  /// start (a frame's trails), or in one `opacity` (an overlay's paths).
+  public func drawPaths(
+    of particles: [Int], through samples: ArraySlice<Trajectory.Sample>, on canvas: inout Canvas,
+    view: SceneView, color: Color = trailColor, width: Double = 1.5, fading: Bool = true,
+    opacity: Double = 1
   ) {
-    for path in paths where path.count > 1 {
-      let pixels = path.map { camera.pixel(for: $0) }
+    guard samples.count > 1 else { return }
+    if case .space(let camera, let floor) = view {
+      // The path's shadow on the floor, so that its height reads.
+      for i in particles {
+        let feet = samples.compactMap { sample -> Point? in
+          let p = point(i, in: sample.positions)
+          return camera.project(SIMD3(p.x, floor.height, p.z))?.pixel
+        }
+        canvas.drawPolyline(feet, color: Color(white: 0, alpha: 0.12 * opacity), width: width)
+      }
+    }
+    for i in particles {
+      let pixels = samples.map { view.pixel(position(of: i, in: $0.positions)) }
+      if !fading {
+        // One polyline per stretch in front of the camera: joints not blended twice.
+        for run in pixels.split(separator: nil) where run.count > 1 {
+          canvas.drawPolyline(run.map { $0! }, color: color.withAlpha(opacity), width: width)
+        }
+        continue
+      }
       let segments = pixels.count - 1
       for k in 0..<segments {
-        let alpha = 0.15 + 0.6 * Double(k + 1) / Double(segments)
-        canvas.drawLine(
-          from: pixels[k], to: pixels[k + 1], color: color.withAlpha(alpha), width: 1.5)
+        guard let from = pixels[k], let to = pixels[k + 1] else { continue }
+        let alpha = fading ? 0.15 + 0.6 * Double(k + 1) / Double(segments) : opacity
+        canvas.drawLine(from: from, to: to, color: color.withAlpha(alpha), width: width)
       }
     }
   }

@@ -70,9 +70,9 @@ public struct SceneRun {
   public func writeFrames(
     _ simulated: Simulated, to folder: URL, progress: (Int) -> Void = { _ in }
   ) throws -> Int {
-    let view = scene.render.view
     let drawing = SceneDrawing(
-      simulated.simulation, parameters: scene.parameterVector, size: resolvedSize, view: view)
+      simulated.simulation, parameters: scene.parameterVector, size: resolvedSize,
+      render: scene.render)
     return try FrameWriter(directory: folder, trails: scene.render.trails)
       .write(simulated.trajectory, drawing: drawing, title: scene.name) { done, _ in progress(done)
       }

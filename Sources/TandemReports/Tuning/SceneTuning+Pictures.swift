@@ -15,7 +15,6 @@ extension SceneTuning {
   ) throws {
     let render = scene.render
     let pixels = PixelSize(width: render.width, height: render.height)
-    let view = render.view
     let selected = Self.selectIterations(history)
     try checkOverlayLimits(simulation, runs: selected.count)
     var trajectories: [Trajectory] = []
@@ -24,7 +23,7 @@ extension SceneTuning {
       let parameters = history[index].parameters
       trajectories.append(
         try Trajectory.record(simulation, parameters: parameters, every: render.every))
-      drawings.append(SceneDrawing(simulation, parameters: parameters, size: pixels, view: view))
+      drawings.append(SceneDrawing(simulation, parameters: parameters, size: pixels, render: render))
     }
     let labels = selected.map {
       "iteration \(history[$0].iteration)\(Self.keptMark($0, selected)): loss "
