@@ -44,4 +44,36 @@ import Testing
       #expect(forward.allocationsPerStep == 0)
     #endif
   }
+
+  /// B3's scene text at the defaults is scenes/bench-cloth-3d.yaml, and the
+  /// hypergradient of a whole run agrees with the specification's reference.
+  @Test func clothInSpaceIsB3AndMatchesTheReference() throws {
+    let url = Self.sceneFile.deletingLastPathComponent().appendingPathComponent(
+      "bench-cloth-3d.yaml")
+    let file = try SceneFile.load(url)
+    let fromFile = try #require(file.simulation)
+    let (built, parameters, names) = try BenchmarkProblems.cloth3D()
+    #expect(names == ["k", "kb", "c", "dt"])
+    #expect(parameters == file.parameterVector)
+    #expect(built.system.dimension == 3 && fromFile.system.dimension == 3)
+    #expect(built.system.particles.count == 256 && fromFile.system.springs.count == 1378)
+    var a = Simulation(built, parameters: Dual<4, Double>.seeding(parameters))
+    var b = Simulation(fromFile, parameters: Dual<4, Double>.seeding(parameters))
+    for _ in 0..<30 {
+      try a.advance()
+      try b.advance()
+    }
+    #expect(a.state.positions.map(\.value.bitPattern) == b.state.positions.map(\.value.bitPattern))
+    let result = try benchmarkCloth3D(mode: .forward, repeats: 1)
+    // shared/bench/SPEC.md, B3: reference at the defaults.
+    let reference: [(String, Double)] = [
+      ("k", -8.60549289667944e-02), ("kb", -1.15219130465094e-01), ("c", -5.89891362436234e+00),
+      ("dt", -1.81155375489960e+04),
+    ]
+    #expect(abs(result.loss - 1.22633096473463e+01) <= 1e-8 * 1.22633096473463e+01)
+    for ((name, value), (expectedName, expected)) in zip(result.gradient, reference) {
+      #expect(name == expectedName)
+      #expect(abs(value - expected) <= 1e-8 * abs(expected), "\(name): \(value)")
+    }
+  }
 }

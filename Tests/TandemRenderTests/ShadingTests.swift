@@ -47,4 +47,32 @@ import Testing
     canvas.fillSoftEllipse(center: Point(20, 15), radii: (x: 1e30, y: 1e30), color: .red)
     #expect(canvas.pixel(atX: 20, y: 15) != Color.black.pixel)
   }
+
+  /// One soft shadow alone darkens as a soft ellipse of the same darkness;
+  /// two overlapping shadows darken their overlap as the darker of the two,
+  /// not as their sum.
+  @Test func softShadowsTakeTheDarkerWhereTheyOverlap() {
+    let size = PixelSize(width: 120, height: 60)
+    var alone = Canvas(size: size, background: .white)
+    alone.fillSoftShadows([SoftShadow(center: Point(50, 30), radiusX: 30, radiusY: 10, darkness: 0.5)])
+    var ellipse = Canvas(size: size, background: .white)
+    ellipse.fillSoftEllipse(
+      center: Point(50, 30), radii: (x: 30, y: 10), color: Color(white: 0, alpha: 0.5))
+    for (x, y) in [(50, 30), (65, 30), (50, 36), (79, 30), (10, 10)] {
+      #expect(isClose(alone.pixel(atX: x, y: y), ellipse.pixel(atX: x, y: y)))
+    }
+    var pair = Canvas(size: size, background: .white)
+    pair.fillSoftShadows([
+      SoftShadow(center: Point(50, 30), radiusX: 30, radiusY: 10, darkness: 0.5),
+      SoftShadow(center: Point(52, 30), radiusX: 30, radiusY: 10, darkness: 0.2),
+    ])
+    // At the first centre the first shadow is the darker: the second adds nothing.
+    #expect(isClose(pair.pixel(atX: 50, y: 30), alone.pixel(atX: 50, y: 30)))
+    var summed = Canvas(size: size, background: .white)
+    summed.fillSoftEllipse(
+      center: Point(50, 30), radii: (x: 30, y: 10), color: Color(white: 0, alpha: 0.5))
+    summed.fillSoftEllipse(
+      center: Point(52, 30), radii: (x: 30, y: 10), color: Color(white: 0, alpha: 0.2))
+    #expect(brightness(summed, 50, 30) < brightness(pair, 50, 30) - 20)
+  }
 }

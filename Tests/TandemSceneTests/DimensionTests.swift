@@ -109,3 +109,45 @@ import Testing
       ])
   }
 }
+
+/// `render.camera` in 3-D, `render.view` in 2-D.
+@Suite struct CameraSettingsTests {
+  let space = """
+    particles:
+      - { id: ball, position: [0, 1, 2] }
+    simulation: { dt: 0.01, steps: 1 }
+    """
+
+  @Test func cameraKeysAreRead() throws {
+    let scene = try SceneFile.parse(
+      space + "\nrender: { camera: { azimuth: -20, elevation: 60, distance: 5, target: [1, 2, 3], fov: 30, orbit: 90 } }")
+    #expect(
+      scene.render.camera
+        == CameraSettings(
+          azimuth: -20, elevation: 60, distance: 5, target: [1, 2, 3], fieldOfView: 30, orbit: 90))
+    #expect(try SceneFile.parse(space).render.camera == CameraSettings())
+  }
+
+  @Test func cameraAndViewBelongToTheirDimension() throws {
+    func message(_ text: String) -> String? {
+      do {
+        _ = try SceneFile.parse(text)
+        return nil
+      } catch {
+        return (error as? SceneError)?.message
+      }
+    }
+    #expect(
+      message(space + "\nrender: { view: [0, 0, 1, 1] }")
+        == "`view` sets the rectangle of 2-D frames, but this scene is 3-D")
+    #expect(
+      message(
+        "particles: [{ id: ball, position: [0, 1] }]\nsimulation: { dt: 0.01, steps: 1 }\nrender: { camera: { azimuth: 10 } }"
+      ) == "`camera` sets the view of 3-D frames, but this scene is 2-D")
+    #expect(
+      message(space + "\nrender: { camera: { elevation: 95 } }")
+        == "`elevation` must be between -89 and 89 degrees, not 95")
+    #expect(
+      message(space + "\nrender: { camera: { distance: 0 } }") == "`distance` must be positive, not 0")
+  }
+}
