@@ -65,22 +65,33 @@ import TandemTestSupport
     }
   }
 
-  /// The spring kernel on Dual<3, Double> (components 4): the energy and
-  /// the adjoints' tangents equal the generic chain's, and the values equal
-  /// the Double tape's bit for bit when the tangents are zero; in 2-D and 3-D.
+  /// The spring kernel on duals of 1 to 8 tangents (its scalar loop, and its
+  /// SIMD lanes for 2, 4 and 8): the energy and the adjoints' tangents equal
+  /// the generic chain's, and the values equal the Double tape's bit for
+  /// bit when the tangents are zero; in 2-D and 3-D.
   @Test(arguments: [2, 3]) func springKernelOnDualsMatchesTheChainAndDouble(dimension: Int) {
-    typealias D = Dual<3, Double>
+    check(Dual<1, Double>.self, dimension: dimension)
+    check(Dual<2, Double>.self, dimension: dimension)
+    check(Dual<3, Double>.self, dimension: dimension)
+    check(Dual<4, Double>.self, dimension: dimension)
+    check(Dual<8, Double>.self, dimension: dimension)
+  }
+
+  func check<let N: Int>(_: Dual<N, Double>.Type, dimension: Int) {
+    typealias D = Dual<N, Double>
     var random = SplitMix64(seed: 41)
     let points = 6
     let first = [0, 1, 2, 3, 4, 0, 1, 5]
     let second = [1, 2, 3, 4, 5, 2, 4, 5]  // the last has zero length
     func lift(_ v: Double) -> D {
-      D(v, tangents: [random.uniform(0...1) - 0.5, 0, random.uniform(0...1)])
+      D(v, tangents: InlineArray<N, Double> { d in d % 3 == 1 ? 0 : random.uniform(0...1) - 0.5 })
     }
     let coordinates = (0..<dimension).map { _ in
       (0..<points).map { _ in lift(random.uniform(0...1) * 2) }
     }
-    let k = first.indices.map { _ in D(50 + random.uniform(0...1) * 100, tangents: [1, 0, 0]) }
+    let k = first.indices.map { _ in
+      D(50 + random.uniform(0...1) * 100, tangents: InlineArray<N, Double> { $0 == 0 ? 1 : 0 })
+    }
     let rest = first.indices.map { _ in D(0.2 + random.uniform(0...1)) }
     func run(fused: Bool) -> [D] {
       springEnergyAndGradient(
@@ -89,8 +100,10 @@ import TandemTestSupport
     }
     for (a, b) in zip(run(fused: true), run(fused: false)) {
       #expect(abs(a.value - b.value) <= 1e-12 * max(1, abs(b.value)))
-      for d in 0..<3 {
-        #expect(abs(a.tangents[d] - b.tangents[d]) <= 1e-12 * max(1, abs(b.tangents[d])))
+      for d in 0..<N {
+        #expect(
+          abs(a.tangents[d] - b.tangents[d]) <= 1e-12 * max(1, abs(b.tangents[d])),
+          "\(N) tangents, tangent \(d)")
       }
     }
     let constant = springEnergyAndGradient(
@@ -99,6 +112,6 @@ import TandemTestSupport
     let plain = springEnergyAndGradient(
       coordinates: coordinates.map { $0.map(\.value) }, first: first, second: second,
       stiffness: k.map(\.value), restLength: rest.map(\.value), fused: true)
-    #expect(constant.map(\.value.bitPattern) == plain.map(\.bitPattern))
+    #expect(constant.map(\.value.bitPattern) == plain.map(\.bitPattern), "\(N) tangents")
   }
 }

@@ -90,6 +90,31 @@ func springEnergyKernel<K: ComponentCount, D: DimensionCount>(
   } else {
     for s in 0..<count { halves[s] = 1 / roots[s] }
   }
+  // Tangents as SIMD lanes where a vector holds them exactly (2, 4 or 8
+  // tangents), so each operation serves every tangent; the lanes do the
+  // scalar loop's operations in its order, so the results are the same.
+  switch n {
+  case 3:
+    springTangentPass(
+      SIMD2<Double>.self, D.self, values: v, positions: positions, stride: stride, first: first,
+      second: second, count: count, stiffness: k, restLength: rest, partials: p, total: total,
+      scratch: scratch)
+    return
+  case 5:
+    springTangentPass(
+      SIMD4<Double>.self, D.self, values: v, positions: positions, stride: stride, first: first,
+      second: second, count: count, stiffness: k, restLength: rest, partials: p, total: total,
+      scratch: scratch)
+    return
+  case 9:
+    springTangentPass(
+      SIMD8<Double>.self, D.self, values: v, positions: positions, stride: stride, first: first,
+      second: second, count: count, stiffness: k, restLength: rest, partials: p, total: total,
+      scratch: scratch)
+    return
+  default:
+    break
+  }
   // Each tangent d of one spring in one pass, as scalars (no stack arrays
   // to spill): ℓ′, the stretch, the tension, the energy's tangent and the
   // partials' tangents, from differences read straight from the values.
@@ -136,4 +161,64 @@ func springEnergyKernel<K: ComponentCount, D: DimensionCount>(
     }
   }
   for d in 0..<n { total[d] = acc[d] }
+}
+
+/// The second pass of the spring kernel with the tangents of each scalar as
+/// the lanes of `V` (V.scalarCount = K − 1 tangents), after the first pass
+/// left each spring's ℓ and 1/(2ℓ) in `scratch`.
+func springTangentPass<V: SIMD, D: DimensionCount>(
+  _: V.Type, _: D.Type, values v: UnsafePointer<Double>, positions: Int, stride: Int,
+  first: UnsafePointer<Int>, second: UnsafePointer<Int>, count: Int,
+  stiffness k: UnsafePointer<Double>, restLength rest: UnsafePointer<Double>,
+  partials p: UnsafeMutablePointer<Double>, total: UnsafeMutablePointer<Double>,
+  scratch: UnsafeMutablePointer<Double>
+) where V.Scalar == Double {
+  let n = V.scalarCount + 1
+  let dimension = D.count
+  func at(_ a: Int, _ i: Int) -> Int { (positions + a * stride + i) * n }
+  // SIMD2, SIMD4 and SIMD8 of Double have no padding: a tangent block loads
+  // and stores whole.
+  func load(_ pointer: UnsafePointer<Double>) -> V {
+    UnsafeRawPointer(pointer).loadUnaligned(as: V.self)
+  }
+  func store(_ vector: V, _ pointer: UnsafeMutablePointer<Double>) {
+    UnsafeMutableRawPointer(pointer).storeBytes(of: vector, as: V.self)
+  }
+  let (roots, halves) = (scratch, scratch + count)
+  var energy = 0.0
+  var energyTangent = V.zero
+  for s in 0..<count {
+    let (i, j) = (first[s], second[s])
+    let root = roots[s]
+    let (ks, rs) = (k + s * n, rest + s * n)
+    let stretch = root - rs[0]
+    let tension = ks[0] * stretch
+    let halfTension = 0.5 * tension
+    energy += halfTension * stretch
+    let half = halves[s]
+    let inverse = root == 0 ? 0 : 2 * half
+    let scale = tension * inverse
+    var sum = V.zero
+    for a in 0..<dimension {
+      let value = v[at(a, i)] - v[at(a, j)]
+      let tangent = load(v + at(a, i) + 1) - load(v + at(a, j) + 1)
+      let product = tangent * value + value * tangent
+      sum = a == 0 ? product : sum + product
+    }
+    let length = root == 0 ? V.zero : sum * half
+    let stretchTangent = length - load(rs + 1)
+    let tensionTangent = load(ks + 1) * stretch + ks[0] * stretchTangent
+    energyTangent += (0 * tension + 0.5 * tensionTangent) * stretch + halfTension * stretchTangent
+    let inverseTangent = (0 - inverse * length) * inverse
+    let scaleTangent = tensionTangent * inverse + tension * inverseTangent
+    let ps = p + dimension * s * n
+    for a in 0..<dimension {
+      let value = v[at(a, i)] - v[at(a, j)]
+      let tangent = load(v + at(a, i) + 1) - load(v + at(a, j) + 1)
+      ps[a * n] = root == 0 ? 0 : scale * value
+      store(root == 0 ? V.zero : scaleTangent * value + scale * tangent, ps + a * n + 1)
+    }
+  }
+  total[0] = energy
+  store(energyTangent, total + 1)
 }
