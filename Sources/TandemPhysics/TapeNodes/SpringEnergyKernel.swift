@@ -115,48 +115,64 @@ func springEnergyKernel<K: ComponentCount, D: DimensionCount>(
   default:
     break
   }
-  // Each tangent d of one spring in one pass, as scalars (no stack arrays
-  // to spill): ℓ′, the stretch, the tension, the energy's tangent and the
-  // partials' tangents, from differences read straight from the values.
+  // Tangents in fixed-size stack arrays (at most 8 tangents, 3 axes).
   var acc = InlineArray<9, Double>(repeating: 0)
+  var difference = InlineArray<27, Double>(repeating: 0)  // axis a at 9·a
+  var length = InlineArray<9, Double>(repeating: 0)
+  var stretch = InlineArray<9, Double>(repeating: 0)
+  var tension = InlineArray<9, Double>(repeating: 0)
   for s in 0..<count {
-    let (i, j) = (first[s], second[s])
-    let root = roots[s]
-    let (ks, rs) = (k + s * n, rest + s * n)
-    let stretch = root - rs[0]
-    let tension = ks[0] * stretch
-    // total += ½·tension·stretch, as (T(0.5)·tension)·stretch.
-    let halfTension = 0.5 * tension
-    acc[0] += halfTension * stretch
-    let ps = p + dimension * s * n
-    // 1/ℓ, and 1/(2ℓ) for ℓ′ (a dual's sqrt: derivative 1/(2√), or a
-    // constant 0 at 0).
-    let half = n > 1 ? halves[s] : 0
-    let inverse = root == 0 ? 0 : (n > 1 ? 2 * half : halves[s])
-    let scale = tension * inverse
     for a in 0..<dimension {
-      ps[a * n] = root == 0 ? 0 : scale * (v[at(a, i)] - v[at(a, j)])
+      let (pi, pj) = (v + at(a, first[s]), v + at(a, second[s]))
+      for d in 0..<n { difference[9 * a + d] = pi[d] - pj[d] }
     }
-    for d in 1..<n {
-      // Σ (dₐ′·dₐ + dₐ·dₐ′), then times 1/(2ℓ).
-      var sum = 0.0
-      for a in 0..<dimension {
-        let value = v[at(a, i)] - v[at(a, j)]
-        let tangent = v[at(a, i) + d] - v[at(a, j) + d]
-        let product = tangent * value + value * tangent
-        sum = a == 0 ? product : sum + product
+    // Σ dₐ·dₐ, then √ (a dual's sqrt: derivative 1/(2√), or a constant 0
+    // at 0).
+    let root = roots[s]
+    length[0] = root
+    var inverse = 0.0  // 1/ℓ
+    if n > 1 {
+      if root != 0 {
+        let half = halves[s]
+        inverse = 2 * half
+        for d in 1..<n {
+          var sum = 0.0
+          for a in 0..<dimension {
+            let (value, tangent) = (difference[9 * a], difference[9 * a + d])
+            let product = tangent * value + value * tangent
+            sum = a == 0 ? product : sum + product
+          }
+          length[d] = sum * half
+        }
+      } else {
+        for d in 1..<n { length[d] = 0 }
       }
-      let length = root == 0 ? 0 : sum * half
-      let stretchTangent = length - rs[d]
-      let tensionTangent = ks[d] * stretch + ks[0] * stretchTangent
-      acc[d] += (0 * tension + 0.5 * tensionTangent) * stretch + halfTension * stretchTangent
-      // scale = tension·(1/ℓ), 1/ℓ with tangents (0 − (1/ℓ)·ℓ′)·(1/ℓ).
-      let inverseTangent = (0 - inverse * length) * inverse
-      let scaleTangent = tensionTangent * inverse + tension * inverseTangent
+    } else if root != 0 {
+      inverse = halves[s]
+    }
+    let (ks, rs) = (k + s * n, rest + s * n)
+    for d in 0..<n { stretch[d] = length[d] - rs[d] }
+    tension[0] = ks[0] * stretch[0]
+    for d in 1..<n { tension[d] = ks[d] * stretch[0] + ks[0] * stretch[d] }
+    // total += ½·tension·stretch, as (T(0.5)·tension)·stretch.
+    let halfTension = 0.5 * tension[0]
+    acc[0] += halfTension * stretch[0]
+    for d in 1..<n {
+      acc[d] += (0 * tension[0] + 0.5 * tension[d]) * stretch[0] + halfTension * stretch[d]
+    }
+    let ps = p + dimension * s * n
+    if root == 0 {  // zero partials
+      for d in 0..<(dimension * n) { ps[d] = 0 }
+      continue
+    }
+    // scale = tension·(1/ℓ), 1/ℓ with tangents (0 − (1/ℓ)·ℓ′)·(1/ℓ).
+    let scale = tension[0] * inverse
+    for a in 0..<dimension { ps[a * n] = scale * difference[9 * a] }
+    for d in 1..<n {
+      let inverseTangent = (0 - inverse * length[d]) * inverse
+      let scaleTangent = tension[d] * inverse + tension[0] * inverseTangent
       for a in 0..<dimension {
-        let value = v[at(a, i)] - v[at(a, j)]
-        let tangent = v[at(a, i) + d] - v[at(a, j) + d]
-        ps[a * n + d] = root == 0 ? 0 : scaleTangent * value + scale * tangent
+        ps[a * n + d] = scaleTangent * difference[9 * a] + scale * difference[9 * a + d]
       }
     }
   }
