@@ -43,9 +43,7 @@ public enum BenchmarkProblems {
   public static func cloth(n: Int = 16, steps: Int = 1000) throws -> (
     description: SimulationDescription, parameters: [Double], names: [String]
   ) {
-    let scene = try SceneFile.parse(
-      clothSceneText(n: n, steps: steps), fileName: "bench-cloth.yaml")
-    return (scene.simulation!, scene.parameterVector, scene.parameters.map(\.name))
+    try simulation(clothSceneText(n: n, steps: steps), fileName: "bench-cloth.yaml")
   }
 
   /// The scene text of B3, the cloth hanging in 3-D, for an `n × n` sheet run
@@ -78,8 +76,14 @@ public enum BenchmarkProblems {
   public static func cloth3D(n: Int = 16, steps: Int = 1000) throws -> (
     description: SimulationDescription, parameters: [Double], names: [String]
   ) {
-    let scene = try SceneFile.parse(
-      cloth3DSceneText(n: n, steps: steps), fileName: "bench-cloth-3d.yaml")
+    try simulation(cloth3DSceneText(n: n, steps: steps), fileName: "bench-cloth-3d.yaml")
+  }
+
+  /// A physics scene's simulation, parameter vector and parameter names, read from `text`.
+  static func simulation(_ text: String, fileName: String) throws -> (
+    description: SimulationDescription, parameters: [Double], names: [String]
+  ) {
+    let scene = try SceneFile.parse(text, fileName: fileName)
     return (scene.simulation!, scene.parameterVector, scene.parameters.map(\.name))
   }
 

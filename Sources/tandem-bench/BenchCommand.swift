@@ -44,26 +44,31 @@ struct ProblemBenchOptions: ParsableArguments {
 
 extension BenchmarkMode: ExpressibleByArgument {}
 
-/// `tandem bench b1`.
-struct ClothBench: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "b1", abstract: "B1: the hanging cloth (hypergradient of k, c, dt).")
-
+/// The size of a cloth problem, shared by `bench b1` and `bench b3`.
+struct ClothSizeOptions: ParsableArguments {
   @Option(help: "Cloth side: n×n particles.")
   var n: Int = 16
 
   @Option(help: "Steps T.")
   var steps: Int = 1000
 
-  @OptionGroup var options: ProblemBenchOptions
-
   func validate() throws {
     guard n >= 2 else { throw ValidationError("--n must be at least 2, not \(n).") }
     guard steps > 0 else { throw ValidationError("--steps must be positive, not \(steps).") }
   }
+}
+
+/// `tandem bench b1`.
+struct ClothBench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "b1", abstract: "B1: the hanging cloth (hypergradient of k, c, dt).")
+
+  @OptionGroup var size: ClothSizeOptions
+  @OptionGroup var options: ProblemBenchOptions
 
   func run() throws {
-    let result = try benchmarkCloth(n: n, steps: steps, mode: options.mode, repeats: options.repeat)
+    let result = try benchmarkCloth(
+      n: size.n, steps: size.steps, mode: options.mode, repeats: options.repeat)
     print(options.json ? benchJSON(result) : benchText(result))
   }
 }
@@ -74,22 +79,12 @@ struct Cloth3DBench: ParsableCommand {
     commandName: "b3",
     abstract: "B3: the cloth hanging in 3-D, with bending springs (hypergradient of k, kb, c, dt).")
 
-  @Option(help: "Cloth side: n×n particles.")
-  var n: Int = 16
-
-  @Option(help: "Steps T.")
-  var steps: Int = 1000
-
+  @OptionGroup var size: ClothSizeOptions
   @OptionGroup var options: ProblemBenchOptions
-
-  func validate() throws {
-    guard n >= 2 else { throw ValidationError("--n must be at least 2, not \(n).") }
-    guard steps > 0 else { throw ValidationError("--steps must be positive, not \(steps).") }
-  }
 
   func run() throws {
     let result = try benchmarkCloth3D(
-      n: n, steps: steps, mode: options.mode, repeats: options.repeat)
+      n: size.n, steps: size.steps, mode: options.mode, repeats: options.repeat)
     print(options.json ? benchJSON(result) : benchText(result))
   }
 }

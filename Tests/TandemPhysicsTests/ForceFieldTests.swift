@@ -31,8 +31,7 @@ import TandemTestSupport
     let (system, state) = ParticleSystem<Double>.realise(description, parameters: [])
     let field = ForceField(for: system)
     var acceleration = [Double](repeating: 0, count: 2 * n)
-    _ = field.accelerations(
-      of: system, positions: state.positions, velocities: state.velocities, into: &acceleration)
+    _ = field.accelerations(of: system, at: state, into: &acceleration)
     let (ax, ay) = (Array(acceleration[..<n]), Array(acceleration[n...]))
     let (xs, ys) = (state.coordinates(along: .x), state.coordinates(along: .y))
 

@@ -40,8 +40,7 @@ public struct TimeStepper<T: Scalar> {
   @inlinable
   @discardableResult
   mutating func evaluate(_ system: ParticleSystem<T>, _ state: ParticleState<T>) -> T {
-    field.accelerations(
-      of: system, positions: state.positions, velocities: state.velocities, into: &acceleration)
+    field.accelerations(of: system, at: state, into: &acceleration)
   }
 
   /// Advances `state` by `dt`.

@@ -79,13 +79,14 @@ public final class ForceField<T: Scalar> {
     recordPotential(of: system, positions: positions).energy.value
   }
 
-  /// Writes the acceleration of every particle at the given positions and
-  /// velocities (axis-major) into `acceleration` (the same size), and
-  /// returns the potential energy. Pinned particles get zero acceleration.
+  /// Writes the acceleration of every particle in `state` into
+  /// `acceleration` (axis-major, as the state's arrays), and returns the
+  /// potential energy. Pinned particles get zero acceleration.
   @inlinable
   public func accelerations(
-    of system: ParticleSystem<T>, positions: [T], velocities: [T], into acceleration: inout [T]
+    of system: ParticleSystem<T>, at state: ParticleState<T>, into acceleration: inout [T]
   ) -> T {
+    let (positions, velocities) = (state.positions, state.velocities)
     let (energy, x) = recordPotential(of: system, positions: positions)
     tape.backward(from: energy)
     let (n, dimension) = (system.count, system.dimension)
@@ -111,7 +112,7 @@ public final class ForceField<T: Scalar> {
       }
     }
     if system.hasDashpots {
-      addDashpots(of: system, positions: positions, velocities: velocities, into: &acceleration)
+      addDashpots(of: system, at: state, into: &acceleration)
     }
     if system.hasGroundDamping, let ground = system.ground {
       let y = Axis.y.index * n
@@ -130,9 +131,9 @@ public final class ForceField<T: Scalar> {
   /// ``ParticleSystem/dashpots``.
   @inlinable
   func addDashpots(
-    of system: ParticleSystem<T>, positions x: [T], velocities v: [T],
-    into acceleration: inout [T]
+    of system: ParticleSystem<T>, at state: ParticleState<T>, into acceleration: inout [T]
   ) {
+    let (x, v) = (state.positions, state.velocities)
     let (n, dimension) = (system.count, system.dimension)
     var normal = InlineArray<3, T>(repeating: .zero)
     // Only the springs the description gives a dashpot: a damping that is a
@@ -140,8 +141,7 @@ public final class ForceField<T: Scalar> {
     for s in system.dashpots {
       let i = system.springEnds.first[s]
       let j = system.springEnds.second[s]
-      var length = T.hypot(x[i] - x[j], x[n + i] - x[n + j])
-      for a in 2..<max(dimension, 2) { length = T.hypot(length, x[a * n + i] - x[a * n + j]) }
+      let length = state.distance(between: i, and: j)
       guard length != .zero else { continue }
       var closing = T.zero
       for a in 0..<dimension {

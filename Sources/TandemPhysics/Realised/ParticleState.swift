@@ -56,6 +56,10 @@ public struct ParticleState<T: Scalar>: Sendable {
   @inlinable
   public func position(of i: Int) -> [T] { (0..<dimension).map { positions[$0 * count + i] } }
 
+  /// The velocity of particle `i`, one component per axis.
+  @inlinable
+  public func velocity(of i: Int) -> [T] { (0..<dimension).map { velocities[$0 * count + i] } }
+
   /// The distance ‖xᵢ − xⱼ‖ between particles `i` and `j`, as nested
   /// `hypot`s (so coincident particles give a zero derivative, not NaN).
   @inlinable

@@ -93,27 +93,17 @@ func springEnergyKernel<K: ComponentCount, D: DimensionCount>(
   // Tangents as SIMD lanes where a vector holds them exactly (2, 4 or 8
   // tangents), so each operation serves every tangent; the lanes do the
   // scalar loop's operations in its order, so the results are the same.
+  func lanes<V: SIMD>(_: V.Type) where V.Scalar == Double {
+    springTangentPass(
+      V.self, D.self, values: v, positions: positions, stride: stride, first: first,
+      second: second, count: count, stiffness: k, restLength: rest, partials: p, total: total,
+      scratch: scratch)
+  }
   switch n {
-  case 3:
-    springTangentPass(
-      SIMD2<Double>.self, D.self, values: v, positions: positions, stride: stride, first: first,
-      second: second, count: count, stiffness: k, restLength: rest, partials: p, total: total,
-      scratch: scratch)
-    return
-  case 5:
-    springTangentPass(
-      SIMD4<Double>.self, D.self, values: v, positions: positions, stride: stride, first: first,
-      second: second, count: count, stiffness: k, restLength: rest, partials: p, total: total,
-      scratch: scratch)
-    return
-  case 9:
-    springTangentPass(
-      SIMD8<Double>.self, D.self, values: v, positions: positions, stride: stride, first: first,
-      second: second, count: count, stiffness: k, restLength: rest, partials: p, total: total,
-      scratch: scratch)
-    return
-  default:
-    break
+  case 3: return lanes(SIMD2<Double>.self)
+  case 5: return lanes(SIMD4<Double>.self)
+  case 9: return lanes(SIMD8<Double>.self)
+  default: break
   }
   // Tangents in fixed-size stack arrays (at most 8 tangents, 3 axes).
   var acc = InlineArray<9, Double>(repeating: 0)

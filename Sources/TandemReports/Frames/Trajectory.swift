@@ -16,11 +16,8 @@ public struct Trajectory: Sendable {
     /// The number of particles.
     public var count: Int
 
-    /// The position of particle `i` in the x–y plane (a 2-D frame's view).
-    public func planarPoint(_ i: Int) -> Point { Point(positions[i], positions[count + i]) }
-
-    /// Every particle's position in the x–y plane.
-    public var planarPoints: [Point] { (0..<count).map(planarPoint) }
+    /// Every particle's position in the x–y plane (a 2-D frame's view).
+    public var planarPoints: [Point] { (0..<count).map { Point(positions[$0], positions[count + $0]) } }
   }
 
   /// The samples, the initial state first and the final state last.

@@ -43,8 +43,7 @@ public struct RunReport: Encodable {
           id,
           Particle(
             position: state.position(of: i).map(JSONNumber.init),
-            velocity: Axis.axes(of: state.dimension).map { state.velocity(i, $0) }.map(
-              JSONNumber.init))
+            velocity: state.velocity(of: i).map(JSONNumber.init))
         )
       })
   }
