@@ -46,6 +46,30 @@ public enum BenchmarkProblems {
     try simulation(clothSceneText(n: n, steps: steps), fileName: "bench-cloth.yaml")
   }
 
+  /// The scene text of B4: B1 with one stiffness per spring (a vector
+  /// parameter of 930 entries for n = 16, in the grid's spring order), then
+  /// c and dt. At the defaults (16, 1000) it describes the same simulation
+  /// as `scenes/bench-cloth-springs.yaml` (a test checks it).
+  public static func clothSpringsSceneText(n: Int = 16, steps: Int = 1000) -> String {
+    let springs = 2 * n * (n - 1) + 2 * (n - 1) * (n - 1)
+    return clothSceneText(n: n, steps: steps)
+      .replacingOccurrences(of: "name: bench-cloth\n", with: "name: bench-cloth-springs\n")
+      .replacingOccurrences(
+        of: "Benchmark B1, the hanging cloth (", with: "Benchmark B4, one stiffness per spring ("
+      )
+      .replacingOccurrences(
+        of: "k: { value: 400, tune: true, min: 1, scale: log }",
+        with: "k: { value: 400, count: \(springs), tune: true, min: 1, scale: log }")
+  }
+
+  /// B4 as a scene builds it: the simulation and the parameter vector
+  /// [k_0 … k_{S−1}, c, dt] in the scene's order.
+  public static func clothSprings(n: Int = 16, steps: Int = 1000) throws -> (
+    description: SimulationDescription, parameters: [Double], names: [String]
+  ) {
+    try simulation(clothSpringsSceneText(n: n, steps: steps), fileName: "bench-cloth-springs.yaml")
+  }
+
   /// The scene text of B3, the cloth hanging in 3-D, for an `n × n` sheet run
   /// for `steps` steps. At the defaults (16, 1000) it describes the same
   /// simulation as `scenes/bench-cloth-3d.yaml` (a test checks it).
@@ -84,7 +108,7 @@ public enum BenchmarkProblems {
     description: SimulationDescription, parameters: [Double], names: [String]
   ) {
     let scene = try SceneFile.parse(text, fileName: fileName)
-    return (scene.simulation!, scene.parameterVector, scene.parameters.map(\.name))
+    return (scene.simulation!, scene.parameterVector, scene.entryNames)
   }
 
   /// B2: heavy-ball momentum on the sine-product regression, an MLP

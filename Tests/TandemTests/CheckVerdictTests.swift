@@ -45,4 +45,22 @@ import Testing
     #expect(!verdict.passed)
     #expect(verdict.reverse == [.fail])
   }
+
+  /// An entry of a vector parameter is measured against the vector's largest
+  /// derivative too; a scalar parameter only against its own.
+  @Test func aVectorsEntriesShareTheirScale() {
+    let tuned = [
+      TunedParameter(name: "k[0]", index: 0, vector: "k"),
+      TunedParameter(name: "k[1]", index: 1, vector: "k"),
+      TunedParameter(name: "c", index: 2),
+    ]
+    let results = [
+      result(.forward, [1, 0.001, 0.001]), result(.finiteDifference, [1, 0.001003, 0.001003]),
+      result(.reverse, [1, 0.001, 0.001]),
+    ]
+    let verdict = CheckVerdict(results, tuned: tuned)
+    // 3e-6 against k's scale 1 passes; against c's own 0.001 it is 3e-3.
+    #expect(verdict.finiteDifference == [.pass, .pass, .fail])
+    #expect(CheckVerdict(results).finiteDifference == [.pass, .fail, .fail])
+  }
 }

@@ -8,7 +8,11 @@ import TandemTuning
 /// difference |a − b| / max(|a|, |b|) is at most `rtol`. The symmetric form
 /// does not blow up when one of them is 0, and `atol` is the floor that
 /// accepts two gradients that are both zero to rounding. A non-finite value
-/// never agrees.
+/// never agrees. The entries of a vector parameter share their units, so
+/// each is measured against the vector's scale too: the difference divided
+/// by the largest |derivative| among its entries (an entry whose derivative
+/// is a thousandth of its neighbours' is not held to a thousand times their
+/// precision, which central differences cannot give).
 public struct CheckVerdict: Sendable {
   /// The tolerances one route is held to.
   public struct Tolerance: Sendable, Hashable {
@@ -49,13 +53,16 @@ public struct CheckVerdict: Sendable {
     return scale == 0 ? 0 : abs(a - b) / scale
   }
 
-  /// Whether `value` agrees with `reference` within `tolerance`.
-  public static func outcome(_ value: Double, _ reference: Double, _ tolerance: Tolerance)
-    -> Outcome
-  {
+  /// Whether `value` agrees with `reference` within `tolerance`, the
+  /// relative difference taken against at least `scale` (a vector
+  /// parameter's largest |derivative|).
+  public static func outcome(
+    _ value: Double, _ reference: Double, _ tolerance: Tolerance, scale: Double = 0
+  ) -> Outcome {
     guard value.isFinite, reference.isFinite else { return .fail }
-    if abs(value - reference) <= tolerance.absolute { return .pass }
-    return difference(value, reference) <= tolerance.relative ? .pass : .fail
+    let difference = abs(value - reference)
+    if difference <= tolerance.absolute { return .pass }
+    return difference <= tolerance.relative * max(abs(value), abs(reference), scale) ? .pass : .fail
   }
 
   /// Central differences' outcome for each tuned parameter.
@@ -66,18 +73,31 @@ public struct CheckVerdict: Sendable {
   public var forwardIsFinite: Bool
 
   /// The verdict on `results` (forward, central differences, reverse, as
-  /// ``SceneCheck/run(starting:)`` returns them), each route held to its
-  /// tolerance.
+  /// ``SceneCheck/run(starting:)`` returns them) for the entries `tuned`
+  /// (each of its own scale when `nil`), each route held to its tolerance.
   public init(
-    _ results: [GradientRouteResult], finiteDifference fdTolerance: Tolerance = .finiteDifference,
+    _ results: [GradientRouteResult], tuned: [TunedParameter]? = nil,
+    finiteDifference fdTolerance: Tolerance = .finiteDifference,
     reverse reverseTolerance: Tolerance = .reverse
   ) {
     let (forward, difference, reverse) = (results[0], results[1], results[2])
     forwardIsFinite = forward.loss.isFinite && forward.gradient.allSatisfy(\.isFinite)
+    var scales = Array(repeating: 0.0, count: forward.gradient.count)
+    if let tuned, tuned.count == scales.count {
+      var start = 0
+      for group in tuned.groups {
+        let range = start..<(start + group.entries.count)
+        start = range.upperBound
+        guard group.isVector else { continue }
+        let scale = forward.gradient[range].map(abs).max() ?? 0
+        for k in range { scales[k] = scale }
+      }
+    }
     func outcomes(_ result: GradientRouteResult, _ tolerance: Tolerance) -> [Outcome] {
       forward.gradient.indices.map { k in
         result.failure != nil
-          ? .skipped : Self.outcome(result.gradient[k], forward.gradient[k], tolerance)
+          ? .skipped
+          : Self.outcome(result.gradient[k], forward.gradient[k], tolerance, scale: scales[k])
       }
     }
     finiteDifference = outcomes(difference, fdTolerance)

@@ -95,9 +95,9 @@ public struct TuneReport: Encodable {
     /// The loss there.
     public var loss: JSONNumber
     /// The tuned parameters' values, by name.
-    public var parameters: [String: JSONNumber]
+    public var parameters: [String: OneOrMany<JSONNumber>]
     /// dL/dvalue, by name.
-    public var gradient: [String: JSONNumber]
+    public var gradient: [String: OneOrMany<JSONNumber>]
     /// With an online or greedy horizon, the loss at the end of the run in
     /// which the values changed (left out with the full horizon).
     public var runLoss: JSONNumber?
@@ -105,7 +105,7 @@ public struct TuneReport: Encodable {
   /// The best loss.
   public var loss: JSONNumber
   /// The tuned parameters' values at the best loss, by name.
-  public var parameters: [String: JSONNumber]
+  public var parameters: [String: OneOrMany<JSONNumber>]
   /// Every iteration, the start first.
   public var history: [Iteration]
   /// Why the tuner stopped: `name` (see ``TuningStop/name``) and a sentence.
@@ -113,9 +113,8 @@ public struct TuneReport: Encodable {
 
   /// The report of `history`, tuning `tuned`.
   public init(history: [TuningIteration], tuned: [TunedParameter]) {
-    let names = tuned.map(\.name)
-    func values(_ iteration: TuningIteration) -> [String: JSONNumber] {
-      named(tuned.map { iteration.parameters[$0.index] }, by: names)
+    func values(_ iteration: TuningIteration) -> [String: OneOrMany<JSONNumber>] {
+      named(tuned.map { iteration.parameters[$0.index] }, by: tuned)
     }
     let best = SceneTuning.best(of: history)
     loss = JSONNumber(best.loss)
@@ -123,7 +122,7 @@ public struct TuneReport: Encodable {
     self.history = history.map {
       Iteration(
         iteration: $0.iteration, loss: JSONNumber($0.loss), parameters: values($0),
-        gradient: named($0.gradient, by: names), runLoss: $0.runLoss.map(JSONNumber.init))
+        gradient: named($0.gradient, by: tuned), runLoss: $0.runLoss.map(JSONNumber.init))
     }
     let reason = history.last?.stop
     stop = ["name": reason?.name ?? "unknown", "reason": reason?.description ?? "unknown"]
@@ -146,9 +145,9 @@ public struct CheckReport: Encodable {
     /// Whether every route that ran agrees with forward mode on every parameter.
     public var passed: Bool
     /// Central differences' outcome by parameter: `PASS`, `FAIL` or `skipped`.
-    public var finiteDifference: [String: String]
+    public var finiteDifference: [String: OneOrMany<String>]
     /// Reverse mode's outcome by parameter.
-    public var reverse: [String: String]
+    public var reverse: [String: OneOrMany<String>]
   }
   /// One route's result and cost.
   public struct Route: Encodable {
@@ -188,15 +187,15 @@ public struct CheckReport: Encodable {
   /// The loss (forward mode's).
   public var loss: JSONNumber
   /// The tuned parameters' values, by name.
-  public var parameters: [String: JSONNumber]
+  public var parameters: [String: OneOrMany<JSONNumber>]
   /// Forward mode's gradient, by name.
-  public var gradient: [String: JSONNumber]
+  public var gradient: [String: OneOrMany<JSONNumber>]
   /// Central differences' gradient, by name.
-  public var finiteDifference: [String: JSONNumber]
+  public var finiteDifference: [String: OneOrMany<JSONNumber>]
   /// Central differences' steps, by name.
-  public var finiteDifferenceSteps: [String: JSONNumber]
+  public var finiteDifferenceSteps: [String: OneOrMany<JSONNumber>]
   /// Reverse mode's gradient, by name (`null` when it was skipped).
-  public var reverse: Nullable<[String: JSONNumber]>
+  public var reverse: Nullable<[String: OneOrMany<JSONNumber>]>
   /// The steps the run took (fewer than the scene's `steps` when a stop
   /// event ended it).
   public var steps: Int
@@ -211,20 +210,18 @@ public struct CheckReport: Encodable {
     scene: SceneDescription, steps: Int, results: [GradientRouteResult], verdict: CheckVerdict
   ) {
     let tuned = scene.tunedParameterList
-    let names = tuned.map(\.name)
     let (forward, difference, reverse) = (results[0], results[1], results[2])
     loss = JSONNumber(forward.loss)
-    parameters = named(tuned.map { scene.parameterVector[$0.index] }, by: names)
-    gradient = named(forward.gradient, by: names)
-    finiteDifference = named(difference.gradient, by: names)
-    finiteDifferenceSteps = named(difference.steps ?? [], by: names)
-    self.reverse = Nullable(reverse.failure == nil ? named(reverse.gradient, by: names) : nil)
+    parameters = named(tuned.map { scene.parameterVector[$0.index] }, by: tuned)
+    gradient = named(forward.gradient, by: tuned)
+    finiteDifference = named(difference.gradient, by: tuned)
+    finiteDifferenceSteps = named(difference.steps ?? [], by: tuned)
+    self.reverse = Nullable(reverse.failure == nil ? named(reverse.gradient, by: tuned) : nil)
     self.steps = steps
     routes = Dictionary(uniqueKeysWithValues: results.map { ($0.route.rawValue, Route($0)) })
     self.verdict = Verdict(
       passed: verdict.passed,
-      finiteDifference: Dictionary(
-        uniqueKeysWithValues: zip(names, verdict.finiteDifference.map(\.rawValue))),
-      reverse: Dictionary(uniqueKeysWithValues: zip(names, verdict.reverse.map(\.rawValue))))
+      finiteDifference: named(verdict.finiteDifference.map(\.rawValue), by: tuned),
+      reverse: named(verdict.reverse.map(\.rawValue), by: tuned))
   }
 }

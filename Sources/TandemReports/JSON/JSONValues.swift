@@ -1,4 +1,5 @@
 import Foundation
+import TandemTuning
 
 /// A number as JSON writes it: `null` when it is missing or not finite
 /// (JSON has no NaN or infinity).
@@ -32,9 +33,46 @@ public struct Nullable<Wrapped: Encodable>: Encodable {
   }
 }
 
-/// Values keyed by the names of the tuned parameters they belong to.
-public func named(_ values: [Double], by names: [String]) -> [String: JSONNumber] {
-  Dictionary(uniqueKeysWithValues: zip(names, values.map(JSONNumber.init)))
+/// One value, or a vector parameter's list of values: how reports key
+/// values by parameter (`"k": 412.5`, or `"k": [400, 412.5, …]`).
+public enum OneOrMany<Element: Encodable>: Encodable {
+  /// A scalar parameter's value.
+  case one(Element)
+  /// A vector parameter's entries, in order.
+  case many([Element])
+
+  /// Writes the value, or the list.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    switch self {
+    case .one(let value): try container.encode(value)
+    case .many(let values): try container.encode(values)
+    }
+  }
+}
+
+/// Values (one per tuned entry, in `tuned`'s order) keyed by the parameter
+/// they belong to: a vector parameter's entries gathered into one list.
+public func named<Element: Encodable>(_ values: [Element], by tuned: [TunedParameter])
+  -> [String: OneOrMany<Element>]
+{
+  var scalars: [String: Element] = [:]
+  var vectors: [String: [Element]] = [:]
+  for (parameter, value) in zip(tuned, values) {
+    if let vector = parameter.vector {
+      vectors[vector, default: []].append(value)
+    } else {
+      scalars[parameter.name] = value
+    }
+  }
+  return scalars.mapValues { .one($0) }.merging(vectors.mapValues { .many($0) }) { one, _ in one }
+}
+
+/// Numbers (one per tuned entry) keyed by parameter, as ``named(_:by:)-(_,[TunedParameter])`` does.
+public func named(_ values: [Double], by tuned: [TunedParameter])
+  -> [String: OneOrMany<JSONNumber>]
+{
+  named(values.map(JSONNumber.init), by: tuned)
 }
 
 /// `value` as pretty-printed JSON with sorted keys, through Foundation's encoder.

@@ -23,7 +23,8 @@ extension SceneTuning {
       let parameters = history[index].parameters
       trajectories.append(
         try Trajectory.record(simulation, parameters: parameters, every: render.every))
-      drawings.append(SceneDrawing(simulation, parameters: parameters, size: pixels, render: render))
+      drawings.append(
+        SceneDrawing(simulation, parameters: parameters, size: pixels, render: render))
     }
     let labels = selected.map {
       "iteration \(history[$0].iteration)\(Self.keptMark($0, selected)): loss "
@@ -69,9 +70,7 @@ extension SceneTuning {
     }
     let labels = selected.map { index in
       let iteration = history[index]
-      let values = tuned.map {
-        "\($0.name) \(String(format: "%.3g", iteration.parameters[$0.index]))"
-      }
+      let values = ParameterText.assignments(tuned, in: iteration.parameters, digits: 3)
       return "iteration \(iteration.iteration)\(Self.keptMark(index, selected)): "
         + values.joined(separator: ", ")
         + String(format: ", loss %.3g", iteration.loss)

@@ -136,7 +136,9 @@ public struct SceneTuning {
       "# so the best values found (loss \(best.loss), iteration \(best.iteration)) are here:",
       "# copy them under its `parameters:`.",
     ]
-    for p in tuned { lines.append("\(p.name): \(best.parameters[p.index])") }
+    for group in tuned.groups {
+      lines.append("\(group.name): \(ParameterText.yamlValue(group, in: best.parameters))")
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 

@@ -59,11 +59,15 @@ struct PhysicsBuilder {
   /// Adds a grid `id[r,c]` of `rows`×`columns` particles, particle (r, c) at
   /// `origin + c·steps.column + r·steps.row`, with structural springs, shear
   /// springs when `shear`, and bending springs of stiffness `bending` (no
-  /// dashpot) when given, every rest length its initial length. The order is
-  /// that of ``ParticleLayout``.
+  /// dashpot) when given; rest lengths are `rest`, or the initial lengths
+  /// (always, for bending springs). The order is that of ``ParticleLayout``;
+  /// element quantities are indexed in it (particles row by row; springs
+  /// with `stiffness` along rows, then columns, then shear; bending springs
+  /// along rows, then columns).
   mutating func addGrid(
     id: String, rows: Int, columns: Int, origin: Vector, steps: (column: Vector, row: Vector),
-    mass: Quantity, stiffness: Quantity, damping: Quantity, shear: Bool, bending: Quantity?,
+    mass: ElementQuantities, stiffness: ElementQuantities, damping: ElementQuantities,
+    rest: ElementQuantities?, shear: Bool, bending: ElementQuantities?,
     pinned: [(row: Int, column: Int)], at path: ScenePath
   ) throws {
     try checkNewID(id, at: path.appending("id"))
@@ -89,14 +93,24 @@ struct PhysicsBuilder {
         }
         append(
           ParticleDescription(
-            name: "\(id)[\(r),\(c)]", position: position, mass: mass,
+            name: "\(id)[\(r),\(c)]", position: position, mass: mass[r * columns + c],
             isPinned: pinnedSet.contains(r * columns + c)))
       }
     }
     func at(_ r: Int, _ c: Int) -> Int { start + r * columns + c }
-    func join(_ a: Int, _ b: Int, stiffness: Quantity = stiffness, damping: Quantity = damping) {
+    var stretching = 0
+    func join(_ a: Int, _ b: Int) {
       groupSprings.append(
-        SpringDescription(between: (a, b), stiffness: stiffness, damping: damping))
+        SpringDescription(
+          between: (a, b), stiffness: stiffness[stretching], restLength: rest?[stretching],
+          damping: damping[stretching]))
+      stretching += 1
+    }
+    var bent = 0
+    func bend(_ a: Int, _ b: Int, stiffness: ElementQuantities) {
+      groupSprings.append(
+        SpringDescription(between: (a, b), stiffness: stiffness[bent], damping: 0))
+      bent += 1
     }
     for r in 0..<rows { for c in 0..<(columns - 1) { join(at(r, c), at(r, c + 1)) } }
     for r in 0..<(rows - 1) { for c in 0..<columns { join(at(r, c), at(r + 1, c)) } }
@@ -110,20 +124,23 @@ struct PhysicsBuilder {
     }
     if let bending {
       for r in 0..<rows where columns > 2 {
-        for c in 0..<(columns - 2) { join(at(r, c), at(r, c + 2), stiffness: bending, damping: 0) }
+        for c in 0..<(columns - 2) { bend(at(r, c), at(r, c + 2), stiffness: bending) }
       }
       for r in 0..<max(rows - 2, 0) {
-        for c in 0..<columns { join(at(r, c), at(r + 2, c), stiffness: bending, damping: 0) }
+        for c in 0..<columns { bend(at(r, c), at(r + 2, c), stiffness: bending) }
       }
     }
     layout.append(group: id, shape: .grid(rows: rows, columns: columns), from: start)
   }
 
   /// Adds a chain `id[0]` … `id[segments]` evenly spaced from `from` to `to`,
-  /// each particle joined to the next by a spring of its initial length.
+  /// each particle joined to the next by a spring of rest length `rest` (its
+  /// initial length by default). Element i is particle i, or the spring from
+  /// particle i to i + 1.
   mutating func addChain(
-    id: String, from: Vector, to: Vector, segments: Int, mass: Quantity, stiffness: Quantity,
-    damping: Quantity, pinned: [Int], at path: ScenePath
+    id: String, from: Vector, to: Vector, segments: Int, mass: ElementQuantities,
+    stiffness: ElementQuantities, damping: ElementQuantities, rest: ElementQuantities?,
+    pinned: [Int], at path: ScenePath
   ) throws {
     try checkNewID(id, at: path.appending("id"))
     let start = particles.count
@@ -146,12 +163,13 @@ struct PhysicsBuilder {
       let position = from.indices.map { (1 - t) * from[$0] + t * to[$0] }
       append(
         ParticleDescription(
-          name: "\(id)[\(i)]", position: position, mass: mass, isPinned: pinnedSet.contains(i)))
+          name: "\(id)[\(i)]", position: position, mass: mass[i], isPinned: pinnedSet.contains(i)))
     }
     for i in 0..<segments {
       groupSprings.append(
         SpringDescription(
-          between: (start + i, start + i + 1), stiffness: stiffness, damping: damping))
+          between: (start + i, start + i + 1), stiffness: stiffness[i], restLength: rest?[i],
+          damping: damping[i]))
     }
     layout.append(group: id, shape: .chain(count: count), from: start)
   }

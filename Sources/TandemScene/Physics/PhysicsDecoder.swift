@@ -122,7 +122,7 @@ struct PhysicsDecoder {
   func decodeGrid(_ node: SceneNode) throws -> Placement {
     let fields = try node.mapping(allowing: [
       "id", "rows", "columns", "origin", "spacing", "column-step", "row-step", "mass", "stiffness",
-      "damping", "shear", "bending", "pinned",
+      "damping", "rest", "shear", "bending", "pinned",
     ])
     let pinned = try fields.optional("pinned") { list in
       try list.list().map { item in
@@ -156,23 +156,37 @@ struct PhysicsDecoder {
       columnStep != nil && rowStep != nil
       ? nil
       : try fields.required(
-        "spacing", meaning: "the distance between neighbours; or give both `column-step` and `row-step`"
+        "spacing",
+        meaning: "the distance between neighbours; or give both `column-step` and `row-step`"
       ).number(.positive, "the spacing")
-    let mass = try fields.optional("mass") { try $0.number(.positive, "the mass") } ?? 1
-    let stiffness = try fields.required("stiffness", meaning: "of every spring")
-      .number(.nonNegative, "the stiffness")
-    let damping =
-      try fields.optional("damping") { try $0.number(.nonNegative, "the damping") } ?? 0
     let shear = try fields.optional("shear") { try $0.bool() } ?? false
-    let bending = try fields.optional("bending") {
-      try $0.number(.nonNegative, "the bending stiffness")
-    }
     // The particle count passed its limit, so these products cannot overflow.
     let structural = rows * (columns - 1) + (rows - 1) * columns
-    let bendingCount =
-      bending == nil ? 0 : rows * max(columns - 2, 0) + max(rows - 2, 0) * columns
+    let stretching = structural + (shear ? 2 * (rows - 1) * (columns - 1) : 0)
+    let bendingCount = rows * max(columns - 2, 0) + max(rows - 2, 0) * columns
+    let springs = "springs with `stiffness` in grid `\(id)` (along rows, then columns, then shear)"
+    let mass =
+      try fields.optional("mass") {
+        try $0.elementNumbers(
+          count: rows * columns, elements: "particles in grid `\(id)` (row by row)", .positive,
+          "the mass")
+      } ?? .same(1)
+    let stiffness = try fields.required("stiffness", meaning: "of every spring")
+      .elementNumbers(count: stretching, elements: springs, .nonNegative, "the stiffness")
+    let damping =
+      try fields.optional("damping") {
+        try $0.elementNumbers(count: stretching, elements: springs, .nonNegative, "the damping")
+      } ?? .same(0)
+    let rest = try fields.optional("rest") {
+      try $0.elementNumbers(count: stretching, elements: springs, .nonNegative, "the rest length")
+    }
+    let bending = try fields.optional("bending") {
+      try $0.elementNumbers(
+        count: bendingCount, elements: "bending springs in grid `\(id)` (along rows, then columns)",
+        .nonNegative, "the bending stiffness")
+    }
     try node.context.add(
-      structural + (shear ? 2 * (rows - 1) * (columns - 1) : 0) + bendingCount, toLimit: "springs",
+      stretching + (bending == nil ? 0 : bendingCount), toLimit: "springs",
       counting: "springs", at: rowsNode)
     let path = node.path
     return { builder in
@@ -183,14 +197,14 @@ struct PhysicsDecoder {
       )
       try builder.addGrid(
         id: id, rows: rows, columns: columns, origin: origin ?? zero, steps: steps, mass: mass,
-        stiffness: stiffness, damping: damping, shear: shear, bending: bending,
+        stiffness: stiffness, damping: damping, rest: rest, shear: shear, bending: bending,
         pinned: pinned ?? [], at: path)
     }
   }
 
   func decodeChain(_ node: SceneNode) throws -> Placement {
     let fields = try node.mapping(allowing: [
-      "id", "from", "to", "segments", "mass", "stiffness", "damping", "pinned",
+      "id", "from", "to", "segments", "mass", "stiffness", "damping", "rest", "pinned",
     ])
     let id = try fields.required("id").string()
     let from = try fields.required("from", meaning: "the position of the first particle").vector()
@@ -202,11 +216,21 @@ struct PhysicsDecoder {
     try node.context.add(
       SceneLimits.sum(segments, 1), toLimit: "particles", counting: "particles", at: segmentsNode)
     try node.context.add(segments, toLimit: "springs", counting: "springs", at: segmentsNode)
-    let mass = try fields.optional("mass") { try $0.number(.positive, "the mass") } ?? 1
+    let springs = "springs in chain `\(id)` (from `from` to `to`)"
+    let mass =
+      try fields.optional("mass") {
+        try $0.elementNumbers(
+          count: segments + 1, elements: "particles in chain `\(id)`", .positive, "the mass")
+      } ?? .same(1)
     let stiffness = try fields.required("stiffness", meaning: "of every spring")
-      .number(.nonNegative, "the stiffness")
+      .elementNumbers(count: segments, elements: springs, .nonNegative, "the stiffness")
     let damping =
-      try fields.optional("damping") { try $0.number(.nonNegative, "the damping") } ?? 0
+      try fields.optional("damping") {
+        try $0.elementNumbers(count: segments, elements: springs, .nonNegative, "the damping")
+      } ?? .same(0)
+    let rest = try fields.optional("rest") {
+      try $0.elementNumbers(count: segments, elements: springs, .nonNegative, "the rest length")
+    }
     let pinned =
       try fields.optional("pinned") {
         try $0.list().map { try $0.integer(meaning: "a particle index") }
@@ -215,7 +239,7 @@ struct PhysicsDecoder {
     return { builder in
       try builder.addChain(
         id: id, from: from, to: to, segments: segments, mass: mass, stiffness: stiffness,
-        damping: damping, pinned: pinned, at: path)
+        damping: damping, rest: rest, pinned: pinned, at: path)
     }
   }
 

@@ -51,7 +51,7 @@ struct SceneDecoder {
     let name = try top.optional("name") { try $0.string() } ?? defaultName
     let description = try top.optional("description") { try $0.string() }
     var parameters = try top.optional("parameters") { try decodeParameters($0) } ?? []
-    context.parameterNames = parameters.map(\.name)
+    context.parameters = parameters
     let build: (FixedNumbers) throws -> SceneProcess
     var dataFile: DataFile? = nil
     if isTraining {
@@ -66,12 +66,16 @@ struct SceneDecoder {
     let render = try top.optional("render") { try decodeRender($0) } ?? RenderSettings()
 
     parameters = try setting(overrides, in: parameters)
-    let values = parameters.map(\.value)
-    let names = context.parameterNames
+    let values = parameters.flatMap(\.values)
+    let names = context.entryNames
     let process: SceneProcess
     do {
       for rule in context.rules { try rule.check(values, names) }
-      let tuned = Set(parameters.indices.filter { parameters[$0].tune })
+      var tuned = Set<Int>()
+      for parameter in parameters where parameter.tune {
+        let offset = context.offsets[parameter.name]!
+        tuned.formUnion(offset..<(offset + parameter.count))
+      }
       process = try build(FixedNumbers(values: values, names: names, tuned: tuned))
     } catch let error as SceneError {
       throw context.sourceMap.locating(error)
@@ -82,7 +86,9 @@ struct SceneDecoder {
       sourceMap: context.sourceMap)
   }
 
-  /// `parameters:`: a mapping from names to plain numbers or `{ value, tune, min, max, scale }`.
+  /// `parameters:`: a mapping from names to plain numbers or
+  /// `{ value, count, tune, min, max, scale }` (`value` a number, or a list
+  /// for a vector parameter).
   func decodeParameters(_ node: SceneNode) throws -> [SceneParameter] {
     guard case .mapping(let mapping) = node.node else {
       throw node.error("expected a mapping from parameter names to values, found \(node.found)")
@@ -99,8 +105,10 @@ struct SceneDecoder {
       let valueNode = SceneNode(value, path: node.path.appending(name), context: context)
       var parameter = SceneParameter(name: name, value: 0)
       if case .mapping = value {
-        let fields = try valueNode.mapping(allowing: ["value", "tune", "min", "max", "scale"])
-        parameter.value = try fields.required("value").plainNumber()
+        let fields = try valueNode.mapping(allowing: [
+          "value", "count", "tune", "min", "max", "scale",
+        ])
+        (parameter.values, parameter.isVector) = try decodeValues(fields)
         parameter.tune = try fields.optional("tune") { try $0.bool() } ?? false
         parameter.min = try fields.optional("min") { try $0.plainNumber() }
         parameter.max = try fields.optional("max") { try $0.plainNumber() }
@@ -115,6 +123,40 @@ struct SceneDecoder {
       parameters.append(parameter)
     }
     return parameters
+  }
+
+  /// A parameter's `value` and `count`: one number (a scalar parameter, or
+  /// with `count` the same value for every entry of a vector), or a list
+  /// (a vector, whose `count`, when given, must match).
+  private func decodeValues(_ fields: SceneMapping) throws -> (values: [Double], isVector: Bool) {
+    let valueNode = try fields.required("value")
+    let countNode = fields["count"]
+    let count = try countNode.map {
+      try $0.integer(minimum: 1, meaning: "the number of entries")
+    }
+    if let count {
+      try context.add(count, toLimit: "parameters", counting: "parameter entries", at: countNode!)
+    }
+    guard case .sequence = valueNode.node else {
+      let value = try valueNode.plainNumber(expecting: "a number, or a list of `count` numbers")
+      return (Array(repeating: value, count: count ?? 1), count != nil)
+    }
+    let items = try valueNode.list()
+    guard !items.isEmpty else {
+      throw valueNode.error(
+        "a vector parameter needs at least one value",
+        suggestion: "write `value: [400, 410]`, or `value: 400, count: 2`")
+    }
+    if let count, count != items.count {
+      throw valueNode.error(
+        "`value` lists \(items.count) numbers, but `count` is \(count)",
+        suggestion: "give \(count) numbers, one per entry, or one number for all of them")
+    }
+    if count == nil {
+      try context.add(
+        items.count, toLimit: "parameters", counting: "parameter entries", at: valueNode)
+    }
+    return (try items.map { try $0.plainNumber() }, true)
   }
 
   /// `tune: { method, iterations, rate, horizon, every, gradient-tolerance, step-tolerance }`.

@@ -100,22 +100,32 @@ public enum SceneFile {
 
   /// A YAML error told as a scene error: Yams' line and column, libyaml's problem.
   static func sceneError(for error: YamlError, fileName: String?) -> SceneError {
-    func located(_ mark: Mark, _ message: String, _ context: YamlError.Context? = nil) -> SceneError
-    {
+    func located(
+      _ mark: Mark, _ message: String, _ context: YamlError.Context? = nil, yaml: String
+    ) -> SceneError {
       var message = "YAML syntax error: " + message
       if let context {
         message += " (\(context.text) at \(context.mark.line):\(context.mark.column))"
       }
+      // `$k[3]` inside `{ … }` or `[ … ]`: brackets end a plain value there.
+      let line =
+        yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        .dropFirst(max(mark.line - 1, 0)).first ?? ""
+      let entryReference =
+        line.contains { $0 == "$" } && line.contains("[") && line.contains("{")
+        && line.firstMatch(of: /\$[A-Za-z_][A-Za-z0-9_]*\[/) != nil
       return SceneError(
         file: fileName, location: SourceLocation(line: mark.line, column: mark.column),
         message: message,
-        suggestion: "check the indentation and the brackets near this place")
+        suggestion: entryReference
+          ? "inside `{ … }` or `[ … ]`, write an entry reference in quotes: `\"$k[3]\"`"
+          : "check the indentation and the brackets near this place")
     }
     switch error {
-    case .scanner(let context, let problem, let mark, _),
-      .parser(let context, let problem, let mark, _),
-      .composer(let context, let problem, let mark, _):
-      return located(mark, problem, context)
+    case .scanner(let context, let problem, let mark, let yaml),
+      .parser(let context, let problem, let mark, let yaml),
+      .composer(let context, let problem, let mark, let yaml):
+      return located(mark, problem, context, yaml: yaml)
     case .reader(let problem, let offset, let value, let yaml):
       // libyaml's reader rejects control characters, before any token: say
       // which one and where, without echoing it (it may garble a terminal).

@@ -28,6 +28,8 @@ public struct SceneLimits: Hashable, Sendable {
   /// steps × examples per step × model parameters for a training run.
   /// 10¹¹ is about an hour of forward mode with a few tuned parameters.
   public var work = 100_000_000_000
+  /// Parameter entries (a vector parameter counts each of its entries).
+  public var parameters = 10_000_000
   /// YAML nodes after aliases are expanded (a file of a few hundred bytes can
   /// otherwise expand to billions, "billion laughs").
   public var yamlNodes = 1_000_000
@@ -38,7 +40,7 @@ public struct SceneLimits: Hashable, Sendable {
   /// Every limit's name, as `--limit` spells it.
   public static let names = [
     "particles", "springs", "layer-width", "model-parameters", "examples", "pixels", "frames",
-    "samples", "work", "yaml-nodes",
+    "samples", "work", "parameters", "yaml-nodes",
   ]
 
   /// The limit called `name`.
@@ -56,6 +58,7 @@ public struct SceneLimits: Hashable, Sendable {
       case "frames": frames
       case "samples": samples
       case "work": work
+      case "parameters": parameters
       case "yaml-nodes": yamlNodes
       default: preconditionFailure("no limit is called `\(name)`")
       }
@@ -71,6 +74,7 @@ public struct SceneLimits: Hashable, Sendable {
       case "frames": frames = newValue
       case "samples": samples = newValue
       case "work": work = newValue
+      case "parameters": parameters = newValue
       case "yaml-nodes": yamlNodes = newValue
       default: preconditionFailure("no limit is called `\(name)`")
       }

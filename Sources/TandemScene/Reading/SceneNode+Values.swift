@@ -3,28 +3,73 @@ import Yams
 
 /// Reading typed values from a node.
 extension SceneNode {
-  /// A number or a `$name` reference to a defined parameter, as the engine's
-  /// ``Quantity`` (a reference becomes the parameter's index).
+  /// A number or a `$name` (or `$name[i]`, an entry of a vector parameter,
+  /// which must be quoted inside `{ … }`: `"$k[3]"`) reference to a defined parameter, as the engine's ``Quantity`` (a
+  /// reference becomes the entry's index in the parameter vector).
   func number() throws -> Quantity {
     guard case .scalar(let scalar) = node else {
       throw error("expected a number or a `$name` reference, found \(found)")
     }
     let text = scalar.string
-    if isPlainScalar, text.hasPrefix("$") {
-      return .parameter(try reference(String(text.dropFirst())))
+    // An entry reference may be quoted: inside `{ … }` YAML reads `[` as a bracket.
+    if text.hasPrefix("$"), isPlainScalar || text.contains("[") {
+      let (parameter, entry) = try reference(String(text.dropFirst()))
+      if let entry { return .parameter(context.offsets[parameter.name]! + entry) }
+      guard !parameter.isVector else {
+        throw error(
+          "`$\(parameter.name)` is a vector parameter of \(parameter.count) entries, and one number goes here",
+          suggestion:
+            "write `$\(parameter.name)[i]` for entry i (0 to \(parameter.count - 1)); a whole vector goes where a grid or chain takes one number per spring or particle"
+        )
+      }
+      return .parameter(context.offsets[parameter.name]!)
     }
     return .constant(try plainNumber(expecting: "a number or a `$name` reference"))
   }
 
-  /// The index of a defined parameter, from the text after `$`.
-  private func reference(_ name: String) throws -> Int {
+  /// A number, a `$name` reference, or — where a grid or chain takes one
+  /// number per element (`count` of them, called `elements` in messages) —
+  /// a vector parameter `$k` of exactly `count` entries, entry i for element i.
+  func elementNumbers(count: Int, elements: String) throws -> ElementQuantities {
+    if case .scalar(let scalar) = node, isPlainScalar, scalar.string.hasPrefix("$"),
+      let (parameter, entry) = try? reference(String(scalar.string.dropFirst())), entry == nil,
+      parameter.isVector
+    {
+      guard parameter.count == count else {
+        let declaration = ScenePath("parameters").appending(parameter.name)
+        let place =
+          context.sourceMap[declaration].map {
+            "\(declaration) (line \($0.line), column \($0.column))"
+          } ?? "\(declaration)"
+        throw error(
+          "there are \(count) \(elements), but `$\(parameter.name)` at \(place) has \(parameter.count) entries",
+          suggestion:
+            "give `\(parameter.name)` `count: \(count)`, one entry per element in the documented order"
+        )
+      }
+      let offset = context.offsets[parameter.name]!
+      return .each((0..<count).map { .parameter(offset + $0) })
+    }
+    return .same(try number())
+  }
+
+  /// The parameter named by the text after `$` (`k`, or `k[3]` for an entry
+  /// of a vector parameter; a negative entry counts from the end), and the entry.
+  private func reference(_ text: String) throws -> (SceneParameter, entry: Int?) {
+    var name = text
+    var entryText: Substring?
+    if let open = text.firstIndex(of: "["), text.hasSuffix("]") {
+      name = String(text[..<open])
+      entryText = text[text.index(after: open)..<text.index(before: text.endIndex)]
+    }
     guard SceneParameter.isValidName(name) else {
       throw error(
-        "malformed parameter reference `$\(name)`",
-        suggestion: "write `$` followed by a parameter's name")
+        "malformed parameter reference `$\(text)`",
+        suggestion: "write `$` followed by a parameter's name, and `[i]` for an entry of a vector")
     }
-    let names = context.parameterNames
-    guard let index = names.firstIndex(of: name) else {
+    let parameters = context.parameters
+    guard let parameter = parameters.first(where: { $0.name == name }) else {
+      let names = parameters.map(\.name)
       let suggestion =
         names.isEmpty
         ? "the scene defines no parameters; add `\(name)` under `parameters:`"
@@ -32,7 +77,20 @@ extension SceneNode {
           for: name, among: names, prefix: "$", listing: "defined parameters")
       throw error("undefined parameter `$\(name)`", suggestion: suggestion)
     }
-    return index
+    guard let entryText else { return (parameter, nil) }
+    guard parameter.isVector else {
+      throw error(
+        "`$\(name)` is not a vector parameter, so it has no entry `[\(entryText)]`",
+        suggestion: "write `$\(name)`, or give `\(name)` a `count`")
+    }
+    guard let entry = Int(entryText), (-parameter.count..<parameter.count).contains(entry) else {
+      throw error(
+        "`$\(text)`: `\(name)` has entries 0 to \(parameter.count - 1), not `\(entryText)`",
+        suggestion:
+          "write an entry from 0 to \(parameter.count - 1), or from -\(parameter.count) to -1 counting from the end"
+      )
+    }
+    return (parameter, entry < 0 ? entry + parameter.count : entry)
   }
 
   /// A plain, finite number (no `$name`).
@@ -144,12 +202,15 @@ extension SceneNode {
         suggestion: "write `[x, y]` in 2-D or `[x, y, z]` in 3-D, y up")
     }
     if let first = context.firstVector, first.components != sequence.count {
-      let place = first.location.map { "\(first.path) (line \($0.line), column \($0.column))" }
+      let place =
+        first.location.map { "\(first.path) (line \($0.line), column \($0.column))" }
         ?? "\(first.path)"
       throw error(
         "this vector has \(sequence.count) components, but \(place) has \(first.components): "
           + "a scene is 2-D or 3-D throughout",
-        suggestion: "give every vector \(first.components) components, or change \(place) to \(sequence.count)")
+        suggestion:
+          "give every vector \(first.components) components, or change \(place) to \(sequence.count)"
+      )
     }
     let items = try list(count: sequence.count, meaning: "a vector")
     let components = try items.map { try $0.number() }

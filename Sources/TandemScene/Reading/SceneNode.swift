@@ -6,8 +6,22 @@ import Yams
 /// rules the values read must satisfy.
 final class DecodingContext {
   var sourceMap: SourceMap
-  /// Parameter names, once `parameters:` has been read.
-  var parameterNames: [String] = []
+  /// The parameters `$name` may refer to, once `parameters:` has been read.
+  var parameters: [SceneParameter] = [] {
+    didSet {
+      offsets = [:]
+      var next = 0
+      for parameter in parameters {
+        offsets[parameter.name] = next
+        next += parameter.count
+      }
+      entryNames = parameters.flatMap(\.entryNames)
+    }
+  }
+  /// Where each parameter's first entry is in the parameter vector.
+  private(set) var offsets: [String: Int] = [:]
+  /// The name of every entry of the parameter vector (`k`, `k[3]`).
+  private(set) var entryNames: [String] = []
   /// The rules on values read so far, checked once the whole file is read.
   var rules: [ValueRule] = []
   /// The most the scene may ask for.

@@ -80,3 +80,17 @@ extension SceneNode {
     return quantity
   }
 }
+
+extension SceneNode {
+  /// One number per element (see ``elementNumbers(count:elements:)``), each
+  /// of which must lie in `range`.
+  func elementNumbers(count: Int, elements: String, _ range: ValueRule.Range, _ what: String)
+    throws -> ElementQuantities
+  {
+    let quantities = try elementNumbers(count: count, elements: elements)
+    for quantity in quantities.distinct {
+      context.rules.append(.range(quantity, range, what, at: path))
+    }
+    return quantities
+  }
+}

@@ -17,7 +17,8 @@ public struct SceneDescription: Sendable {
   public var name: String
   /// The `description:` text, if any.
   public var description: String?
-  /// The parameters, in the order of the file; `Quantity.parameter(i)` is `parameters[i]`.
+  /// The parameters, in the order of the file; `Quantity.parameter(i)` is
+  /// entry i of ``parameterVector``, which lists their entries in this order.
   public var parameters: [SceneParameter]
   /// What the scene runs, as the engine's description.
   public var process: SceneProcess
@@ -50,9 +51,9 @@ public struct SceneDescription: Sendable {
     self.sourceMap = sourceMap
   }
 
-  /// Every parameter's current value, by name.
+  /// Every entry's current value, by its name (`k`, or `k[3]` for a vector's entry).
   public var parameterValues: [String: Double] {
-    Dictionary(parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+    Dictionary(zip(entryNames, parameterVector), uniquingKeysWith: { first, _ in first })
   }
 
   /// The parameters marked `tune: true`, in the order of the file.

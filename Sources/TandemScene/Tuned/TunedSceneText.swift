@@ -8,11 +8,15 @@ extension SceneFile {
   ///
   /// Both forms are rewritten: `k: 400` and the `value` of
   /// `k: { value: 400, tune: true }` (in flow or block style). Values are
-  /// written as short as they round-trip (`412.5`, `1.0e-05`, `400`).
+  /// written as short as they round-trip (`412.5`, `1.0e-05`, `400`). A
+  /// vector parameter's entries (`k[3]`) are written as one flow list
+  /// `value: [400, 412.5, …]` in place of its `value` (a number for every
+  /// entry, or a flow list); entries not given keep their values.
   ///
   /// - Parameters:
   ///   - text: The scene's YAML text, as read from its file.
-  ///   - values: New values by parameter name (without `$`).
+  ///   - values: New values by parameter name (without `$`), or by entry
+  ///     name (`k[3]`) for a vector parameter.
   ///   - fileName: The name used in error messages.
   /// - Throws: ``SceneError`` for a YAML syntax error, a name the scene does
   ///   not define (with the nearest), or a value written in a form that
@@ -32,33 +36,56 @@ extension SceneFile {
     var replacements: [(offset: Int, length: Int, text: String)] = []
     let scalars = Array(text.unicodeScalars)
     let lineStarts = lineStartOffsets(of: scalars)
-    for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+    var vectors: [String: [Int: Double]] = [:]
+    var scalarValues: [String: Double] = [:]
+    for (target, value) in values {
+      let (name, entry) = SceneDescription.splitEntry(target)
+      if let entry {
+        vectors[name, default: [:]][entry] = value
+      } else {
+        scalarValues[name] = value
+      }
+    }
+    func entry(named name: String, writing target: String) throws -> (Node, SceneNode) {
       let path = ScenePath("parameters").appending(name)
       guard let entry = entries[name] else {
         throw SceneError(
           file: fileName, path: path,
-          message: "cannot write `\(name)`: the scene defines no parameter of that name",
+          message: "cannot write `\(target)`: the scene defines no parameter of that name",
           suggestion: NearestName.suggestion(for: name, among: names, listing: "defined parameters")
         )
       }
       let target = entry.mapping.map { $0["value"] } ?? entry
-      let node = SceneNode(target ?? entry, path: path, context: context)
-      guard let target, case .scalar(let scalar) = target, node.isPlainScalar,
-        let mark = scalar.mark,
-        mark.line - 1 < lineStarts.count
-      else {
-        throw node.error("cannot write `\(name)` in place: its value is not a plain number")
+      return (target ?? entry, SceneNode(target ?? entry, path: path, context: context))
+    }
+    for (name, value) in scalarValues.sorted(by: { $0.key < $1.key }) {
+      let (target, node) = try entry(named: name, writing: name)
+      let span = try scalarSpan(
+        of: target, node: node, name: name, scalars: scalars, lineStarts: lineStarts)
+      replacements.append((span.lowerBound, span.count, SceneNumberFormat.string(value)))
+    }
+    for (name, given) in vectors.sorted(by: { $0.key < $1.key }) {
+      let (target, node) = try entry(named: name, writing: "\(name)[…]")
+      let count = entries[name]?.mapping?["count"]?.int
+      var current: [Double]
+      let span: Range<Int>
+      if case .sequence(let sequence) = target {
+        current = sequence.map { $0.float ?? .nan }
+        span = try flowListSpan(
+          of: target, node: node, name: name, scalars: scalars, lineStarts: lineStarts)
+      } else {
+        span = try scalarSpan(
+          of: target, node: node, name: name, scalars: scalars, lineStarts: lineStarts)
+        current = Array(repeating: target.float ?? .nan, count: count ?? 1)
       }
-      let start = lineStarts[mark.line - 1] + mark.column - 1
-      var end = start
-      while end < scalars.count, !" \t\r\n,]}#".unicodeScalars.contains(scalars[end]) { end += 1 }
-      let written = String(String.UnicodeScalarView(scalars[start..<end]))
-      guard written == scalar.string else {
-        throw node.error(
-          "cannot write `\(name)` in place: found `\(written)` where `\(scalar.string)` was expected"
-        )
+      for (i, value) in given {
+        guard current.indices.contains(i) else {
+          throw node.error("cannot write `\(name)[\(i)]`: `\(name)` has \(current.count) entries")
+        }
+        current[i] = value
       }
-      replacements.append((start, end - start, SceneNumberFormat.string(value)))
+      let list = "[" + current.map(SceneNumberFormat.string).joined(separator: ", ") + "]"
+      replacements.append((span.lowerBound, span.count, list))
     }
     var result = scalars
     for replacement in replacements.sorted(by: { $0.offset > $1.offset }) {
@@ -67,6 +94,50 @@ extension SceneFile {
         with: Array(replacement.text.unicodeScalars))
     }
     return String(String.UnicodeScalarView(result))
+  }
+
+  /// Where a plain number is written, as offsets into `scalars`.
+  private static func scalarSpan(
+    of target: Node, node: SceneNode, name: String, scalars: [Unicode.Scalar], lineStarts: [Int]
+  ) throws -> Range<Int> {
+    guard case .scalar(let scalar) = target, node.isPlainScalar, let mark = scalar.mark,
+      mark.line - 1 < lineStarts.count
+    else {
+      throw node.error("cannot write `\(name)` in place: its value is not a plain number")
+    }
+    let start = lineStarts[mark.line - 1] + mark.column - 1
+    var end = start
+    while end < scalars.count, !" \t\r\n,]}#".unicodeScalars.contains(scalars[end]) { end += 1 }
+    let written = String(String.UnicodeScalarView(scalars[start..<end]))
+    guard written == scalar.string else {
+      throw node.error(
+        "cannot write `\(name)` in place: found `\(written)` where `\(scalar.string)` was expected"
+      )
+    }
+    return start..<end
+  }
+
+  /// Where a flow list `[…]` is written, brackets included, as offsets into `scalars`.
+  private static func flowListSpan(
+    of target: Node, node: SceneNode, name: String, scalars: [Unicode.Scalar], lineStarts: [Int]
+  ) throws -> Range<Int> {
+    guard case .sequence(let sequence) = target, let mark = sequence.mark,
+      mark.line - 1 < lineStarts.count
+    else {
+      throw node.error("cannot write `\(name)` in place: its value is not a list")
+    }
+    let start = lineStarts[mark.line - 1] + mark.column - 1
+    guard start < scalars.count, scalars[start] == "[" else {
+      throw node.error(
+        "cannot write `\(name)` in place: its list is written in block style",
+        suggestion: "write the list in flow style, `value: [400, 410]`")
+    }
+    var end = start + 1
+    while end < scalars.count, scalars[end] != "]" { end += 1 }
+    guard end < scalars.count else {
+      throw node.error("cannot write `\(name)` in place: its list has no closing `]`")
+    }
+    return start..<(end + 1)
   }
 
   /// The offset of the first scalar of each line, counting `\n`, `\r\n` and `\r`

@@ -26,11 +26,17 @@ public struct TunedParameter: Sendable, Equatable {
   public var maximum: Double?
   /// The scale the optimizer works on.
   public var scale: Scale
+  /// The name of the vector parameter this is an entry of (`k` for `k[3]`),
+  /// or `nil` for a scalar parameter. Reports group a vector's entries.
+  public var vector: String?
 
   /// Creates a tuned parameter.
   public init(
-    name: String, index: Int, minimum: Double? = nil, maximum: Double? = nil, scale: Scale = .linear
+    name: String, index: Int, minimum: Double? = nil, maximum: Double? = nil,
+    scale: Scale = .linear,
+    vector: String? = nil
   ) {
+    self.vector = vector
     self.name = name
     self.index = index
     self.minimum = minimum
@@ -53,4 +59,35 @@ public struct TunedParameter: Sendable, Equatable {
 
   /// dvalue/du at a value: 1 on the linear scale, the value itself on the log scale.
   public func valuePerCoordinate(at value: Double) -> Double { scale == .log ? value : 1 }
+}
+
+/// The tuned entries of one scene parameter: a scalar parameter's one entry,
+/// or a vector parameter's entries in order.
+public struct TunedParameterGroup: Sendable, Equatable {
+  /// The parameter's name (`k`, for the entries `k[0]` … `k[929]`).
+  public var name: String
+  /// Its tuned entries.
+  public var entries: [TunedParameter]
+  /// Whether it is a vector parameter.
+  public var isVector: Bool { entries.first?.vector != nil }
+
+  /// The entries' values in `parameters` (the process's parameter vector).
+  public func values(in parameters: [Double]) -> [Double] { entries.map { parameters[$0.index] } }
+}
+
+extension [TunedParameter] {
+  /// The entries gathered by parameter, in order: what reports show one line,
+  /// one legend entry or one key per.
+  public var groups: [TunedParameterGroup] {
+    var groups: [TunedParameterGroup] = []
+    for parameter in self {
+      if let vector = parameter.vector, groups.last?.name == vector {
+        groups[groups.count - 1].entries.append(parameter)
+      } else {
+        groups.append(
+          TunedParameterGroup(name: parameter.vector ?? parameter.name, entries: [parameter]))
+      }
+    }
+    return groups
+  }
 }

@@ -75,7 +75,8 @@ struct CheckCommand: ParsableCommand {
     let tuned = scene.tunedParameterList
     let parameters = scene.parameterVector
     let verdict = CheckVerdict(
-      results, finiteDifference: overriding(.finiteDifference), reverse: overriding(.reverse))
+      results, tuned: tuned, finiteDifference: overriding(.finiteDifference),
+      reverse: overriding(.reverse))
     if json {
       print(
         jsonText(CheckReport(scene: scene, steps: steps, results: results, verdict: verdict)))
@@ -102,7 +103,12 @@ struct CheckCommand: ParsableCommand {
       "parameter", "value", "forward", "finite difference", "reverse", "fd vs fwd", "rev vs fwd",
     ]
     var rows: [[String]] = []
-    for (k, p) in tuned.enumerated() {
+    for k in shownEntries(tuned, results: results, verdict: verdict) {
+      guard k >= 0 else {
+        rows.append(["…"] + Array(repeating: "", count: header.count - 1))
+        continue
+      }
+      let p = tuned[k]
       let f = forward.gradient[k]
       rows.append([
         p.name, format(parameters[p.index]), format(f), format(difference.gradient[k]),
@@ -112,11 +118,18 @@ struct CheckCommand: ParsableCommand {
       ])
     }
     printAligned([header] + rows)
+    if rows.contains(where: { $0[0] == "…" }) {
+      print(
+        "(a vector parameter's entries are shown in part: the first three, the one that agrees worst, the last; --json lists all)"
+      )
+    }
     print("")
     if let steps = difference.steps {
-      let list = zip(tuned, steps).map { "\($0.name): \(String(format: "%.3g", $1))" }.joined(
-        separator: ", ")
-      print("finite-difference steps h = ∛ε·|value| (∛ε where the value is 0): \(list)")
+      let list = zip(tuned, steps).prefix(12).map { "\($0.name): \(String(format: "%.3g", $1))" }
+        .joined(separator: ", ")
+      print(
+        "finite-difference steps h = ∛ε·|value| (∛ε where the value is 0): \(list)\(tuned.count > 12 ? ", …" : "")"
+      )
     }
     if let failure = reverse.failure { print("reverse mode skipped: \(failure)") }
     print("")
@@ -137,6 +150,42 @@ struct CheckCommand: ParsableCommand {
   }
 
   func format(_ value: Double) -> String { String(format: "%.12g", value) }
+
+  /// The entries the table shows, in order, with -1 for a row of `…`: every
+  /// scalar parameter, and of a vector with more than eight entries the
+  /// first three, the one whose routes disagree most, and the last.
+  func shownEntries(
+    _ tuned: [TunedParameter], results: [GradientRouteResult], verdict: CheckVerdict
+  ) -> [Int] {
+    var shown: [Int] = []
+    var start = 0
+    for group in tuned.groups {
+      let range = start..<(start + group.entries.count)
+      start = range.upperBound
+      guard group.entries.count > 8 else {
+        shown += range
+        continue
+      }
+      func disagreement(_ k: Int) -> Double {
+        let reference = results[0].gradient[k]
+        let others =
+          [results[1].gradient[k]] + (results[2].failure == nil ? [results[2].gradient[k]] : [])
+        let failed = verdict.finiteDifference[k] == .fail || verdict.reverse[k] == .fail
+        return (failed ? 1e300 : 0) + others.map { CheckVerdict.difference($0, reference) }.max()!
+      }
+      let worst = range.max { disagreement($0) < disagreement($1) }!
+      let picked = Set([
+        range.lowerBound, range.lowerBound + 1, range.lowerBound + 2, worst, range.upperBound - 1,
+      ])
+      var previous = range.lowerBound - 1
+      for k in picked.sorted() {
+        if k > previous + 1 { shown.append(-1) }
+        shown.append(k)
+        previous = k
+      }
+    }
+    return shown
+  }
 
   /// The symmetric relative difference and the outcome, such as `3.1e-11 PASS`.
   func compared(_ value: Double, _ reference: Double, _ outcome: CheckVerdict.Outcome) -> String {

@@ -121,9 +121,7 @@ struct TuneCommand: ParsableCommand {
     do {
       history = try tuning.run { iteration in
         safeguard.record(iteration)
-        let values = tuned.map {
-          "\($0.name)=\(String(format: "%.6g", iteration.parameters[$0.index]))"
-        }
+        let values = ParameterText.assignments(tuned, in: iteration.parameters)
         printError(
           String(
             format: "iter %3d  loss %.6e  |grad| %.3e  ", iteration.iteration, iteration.loss,
@@ -157,10 +155,16 @@ struct TuneCommand: ParsableCommand {
       print(
         "loss       \(String(format: "%.9g", history[0].loss)) -> \(String(format: "%.9g", best.loss)) (best, at iteration \(best.iteration) of \(history.last!.iteration))"
       )
-      for p in tuned {
-        print(
-          "\(p.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(String(format: "%.9g", history[0].parameters[p.index])) -> \(String(format: "%.9g", best.parameters[p.index]))"
+      for group in tuned.groups {
+        let (start, end) = (
+          group.values(in: history[0].parameters), group.values(in: best.parameters)
         )
+        let name = group.isVector ? "\(group.name)[\(start.count)]" : group.name
+        let change =
+          group.isVector
+          ? "\(ParameterText.summary(start, 9)) -> \(ParameterText.summary(end, 9))"
+          : "\(String(format: "%.9g", start[0])) -> \(String(format: "%.9g", end[0]))"
+        print("\(name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(change)")
       }
       if let stop = history.last?.stop { print("stopped    \(stop)") }
       print("written    \(folder.path)/ (\(written.joined(separator: ", ")))")
