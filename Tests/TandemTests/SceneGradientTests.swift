@@ -62,8 +62,20 @@ import Testing
       for k in range { scales[k] = max(scales[k], largest) }
       start = range.upperBound
     }
+    // Checkpointed reverse mode, with few snapshots so that segments are
+    // recomputed, equals the whole-trajectory tape to rounding.
+    let checkpointed = try process.checkpointedReverseGradient(
+      parameters: parameters, tuned: tuned, snapshots: 6)
+    #expect(abs(checkpointed.loss - loss) <= 1e-13 * abs(loss))
+    #expect(checkpointed.statistics.peakSnapshots <= 6)
     for k in tuned.indices {
       #expect(abs(reverse[k] - forward[k]) <= 1e-9 * scales[k], "\(name) reverse, parameter \(k)")
+      #expect(
+        abs(checkpointed.gradient[k] - reverse[k]) <= 1e-12 * scales[k],
+        "\(name) checkpointed reverse against the whole tape, parameter \(k)")
+      #expect(
+        abs(checkpointed.gradient[k] - forward[k]) <= 1e-10 * scales[k],
+        "\(name) checkpointed reverse against forward, parameter \(k)")
     }
     for (d, k) in sampled.enumerated() {
       #expect(

@@ -90,13 +90,16 @@ struct RecordedNodes {
     capacity = newCapacity
   }
 
-  /// Makes room for `needed` adjoints; their old contents are not kept.
+  /// Makes room for `needed` adjoints, keeping the first `kept` of the old
+  /// ones (none by default).
   @usableFromInline
-  mutating func reserveAdjoints(_ needed: Int) {
+  mutating func reserveAdjoints(_ needed: Int, keeping kept: Int = 0) {
     guard needed > adjointCapacity else { return }
-    adjoints.deallocate()
+    let old = adjoints
     adjointCapacity = Swift.max(needed, capacity)
     adjoints = .allocate(capacity: adjointCapacity)
+    if kept > 0 { adjoints.update(from: old, count: kept) }
+    old.deallocate()
   }
 }
 

@@ -121,6 +121,22 @@ public struct Simulation<T: Scalar> {
     stepper.invalidateCache()
   }
 
+  /// Puts the run back at `state` after `steps` steps (the stop condition
+  /// not yet met): checkpointed reverse mode restores saved states this way.
+  /// The next ``advance()`` computes from `state` alone, as the run that
+  /// reached it did (a cached acceleration is dropped, and recomputed to the
+  /// same value).
+  @inlinable
+  public mutating func restart(from state: ParticleState<T>, afterSteps steps: Int) {
+    precondition(
+      state.dimension == currentState.dimension && state.count == currentState.count,
+      "a state of another system")
+    currentState = state
+    stepCount = steps
+    stopFraction = nil
+    stepper.invalidateCache()
+  }
+
   /// Removes every forward-mode tangent from the state, so derivatives
   /// taken from here on ignore how the state was reached (a truncated horizon).
   public mutating func stopTangents() {

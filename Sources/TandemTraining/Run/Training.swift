@@ -144,6 +144,29 @@ public struct Training<T: Scalar> {
     currentOptimizer.stopTangents()
   }
 
+  /// The batch order of the current epoch and the shuffler's state: with the
+  /// steps taken, what decides which examples the next steps train on.
+  @inlinable public var batchOrder: (order: [Int], shuffler: SplitMix64) { (order, random) }
+
+  /// Puts the run back where it was after `steps` steps: the weights, the
+  /// optimizer's velocity, second moment and step count, and the batch order
+  /// and shuffler (see ``batchOrder``). Checkpointed reverse mode restores
+  /// saved states this way; the next ``advance()`` trains on the batch the
+  /// saved run trained on next.
+  @inlinable
+  public mutating func restart(
+    weights: [T], velocity: [T], secondMoment: [T], optimizerSteps: Int, afterSteps steps: Int,
+    batchOrder: (order: [Int], shuffler: SplitMix64)
+  ) {
+    precondition(weights.count == currentWeights.count, "weights of another model")
+    currentWeights = weights
+    currentOptimizer.velocity = velocity
+    currentOptimizer.secondMoment = secondMoment
+    currentOptimizer.stepsTaken = optimizerSteps
+    stepCount = steps
+    (order, random) = batchOrder
+  }
+
   /// Replaces the parameters' values for the steps to come, keeping the
   /// weights and the optimizer's state (and their tangents).
   @inlinable

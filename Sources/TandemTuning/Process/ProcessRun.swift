@@ -31,4 +31,17 @@ public protocol ProcessRun<Value> {
   /// Replaces the parameters' values for the steps still to come, keeping
   /// the state (and its tangents). Used by the online horizon.
   mutating func updateParameters(_ parameters: [Value])
+
+  /// The continuous state, in the order of ``ProcessSnapshot/values``.
+  var stateValues: [Value] { get }
+
+  /// Writes the current state into `snapshot`, reusing its storage.
+  func save(into snapshot: inout ProcessSnapshot)
+
+  /// Puts the run back in the state of `snapshot` (saved by a run of the
+  /// same process with the same parameters, on any scalar type), each
+  /// continuous value made a `Value` by `make`: `Recorded.variable`, to
+  /// differentiate what follows with respect to the state. The run then
+  /// advances exactly as the saved one did from there.
+  mutating func restore(from snapshot: ProcessSnapshot, making make: (Double) -> Value)
 }
