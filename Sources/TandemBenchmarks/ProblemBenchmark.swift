@@ -10,9 +10,13 @@ public enum BenchmarkMode: String, Sendable, CaseIterable {
   /// hypergradient of every parameter by forward mode in one run. Memory is
   /// constant in the number of steps.
   case forward
-  /// Backpropagation through the whole trajectory on `Recorded` (a `Double`
-  /// trajectory tape): memory grows with the number of steps.
+  /// Reverse mode through the process with checkpointing: a bounded number
+  /// of snapshots, each step reversed on a tape cut back after it. Memory
+  /// does not grow with the number of steps.
   case reverse
+  /// Backpropagation through the whole trajectory on `Recorded` (one
+  /// trajectory tape of every step): memory grows with the number of steps.
+  case reverseFull = "reverse-full"
   /// The plain run on `Double`, no hypergradient.
   case primal
 }
@@ -39,8 +43,13 @@ public struct ProblemBenchmarkResult: Sendable {
   /// sized every buffer), or nil when allocation counting is inactive or
   /// the mode is reverse (whose trajectory tape grows by design).
   public var allocationsPerStep: Double?
-  /// Nodes on the trajectory tape at the end (reverse mode only).
+  /// Bytes on the trajectory tape at the end (whole-trajectory reverse mode)
+  /// or its most for one step (checkpointed reverse mode).
   public var trajectoryBytes: Int?
+  /// What the checkpointing schedule did (checkpointed reverse mode only).
+  public var checkpointing: CheckpointSchedule.Statistics?
+  /// The bytes of one snapshot (checkpointed reverse mode only).
+  public var snapshotBytes: Int?
 
   /// The median of the per-step times (the upper middle one for an even count).
   public var medianSecondsPerStep: Double { secondsPerStep.sorted()[secondsPerStep.count / 2] }
@@ -77,7 +86,8 @@ func allocationsPerCall(warmUp: Int = 3, count: Int = 20, _ step: () throws -> V
 
 /// Benchmark B1, the hanging cloth, built from its scene text.
 public func benchmarkCloth(
-  n: Int = 16, steps: Int = 1000, mode: BenchmarkMode = .forward, repeats: Int = 5
+  n: Int = 16, steps: Int = 1000, mode: BenchmarkMode = .forward, snapshots: Int = 128,
+  repeats: Int = 5
 ) throws -> ProblemBenchmarkResult {
   let (description, parameters, names) = try BenchmarkProblems.cloth(n: n, steps: steps)
   return try benchmark(
@@ -85,10 +95,35 @@ public func benchmarkCloth(
     mode: mode, repeats: repeats)
 }
 
+/// Benchmark B4, B1 with one stiffness per spring, built from its scene
+/// text. Its gradient is summarised as the specification asks: ∂/∂c, ∂/∂dt,
+/// ∂/∂k_0, ∂/∂k_{S−1}, Σ ∂/∂k_s, ‖∂/∂k‖₂ and Σ sin(s+1)·∂/∂k_s.
+public func benchmarkClothSprings(
+  n: Int = 16, steps: Int = 1000, mode: BenchmarkMode = .reverse, snapshots: Int = 128,
+  repeats: Int = 5
+) throws -> ProblemBenchmarkResult {
+  let (description, parameters, names) = try BenchmarkProblems.clothSprings(n: n, steps: steps)
+  var result = try benchmark(
+    description, parameters: parameters, names: names, problem: "b4", size: "n=\(n) T=\(steps)",
+    mode: mode, repeats: repeats, snapshots: snapshots)
+  if mode != .primal {
+    let stiffness = result.gradient.dropLast(2).map(\.value)
+    let (c, dt) = (result.gradient[result.gradient.count - 2], result.gradient.last!)
+    result.gradient = [
+      ("c", c.value), ("dt", dt.value), ("k_0", stiffness.first!), ("k_last", stiffness.last!),
+      ("k_sum", stiffness.reduce(0, +)),
+      ("k_norm", stiffness.map { $0 * $0 }.reduce(0, +).squareRoot()),
+      ("k_check", stiffness.enumerated().map { sin(Double($0 + 1)) * $1 }.reduce(0, +)),
+    ]
+  }
+  return result
+}
+
 /// Benchmark B3, the cloth hanging in 3-D with bending springs, built from
 /// its scene text.
 public func benchmarkCloth3D(
-  n: Int = 16, steps: Int = 1000, mode: BenchmarkMode = .forward, repeats: Int = 5
+  n: Int = 16, steps: Int = 1000, mode: BenchmarkMode = .forward, snapshots: Int = 128,
+  repeats: Int = 5
 ) throws -> ProblemBenchmarkResult {
   let (description, parameters, names) = try BenchmarkProblems.cloth3D(n: n, steps: steps)
   return try benchmark(
@@ -99,21 +134,23 @@ public func benchmarkCloth3D(
 /// Benchmark B2, the training loop, built with TandemTraining.
 public func benchmarkTraining(
   samples: Int = 1024, hidden: Int = 64, steps: Int = 500, mode: BenchmarkMode = .forward,
-  repeats: Int = 5
+  snapshots: Int = 128, repeats: Int = 5
 ) throws -> ProblemBenchmarkResult {
   let description = BenchmarkProblems.training(samples: samples, hidden: hidden, steps: steps)
   return try benchmark(
     description, parameters: BenchmarkProblems.trainingParameters, names: ["rate", "momentum"],
-    problem: "b2", size: "N=\(samples) H=\(hidden) T=\(steps)", mode: mode, repeats: repeats)
+    problem: "b2", size: "N=\(samples) H=\(hidden) T=\(steps)", mode: mode, repeats: repeats,
+    snapshots: snapshots)
 }
 
 /// Runs one benchmark problem through the entry points `tandem tune` and
 /// `tandem check` use: forward mode by `lossWithGradient` (every parameter a
-/// tangent direction, one run), the plain run by `loss`, and reverse mode by
+/// tangent direction, one run), the plain run by `loss`, reverse mode by
+/// `checkpointedReverseGradient` (`snapshots` snapshots) and by
 /// `reverseGradient` (the whole trajectory recorded).
 func benchmark<Process: SteppedProcess>(
   _ process: Process, parameters: [Double], names: [String], problem: String, size: String,
-  mode: BenchmarkMode, repeats: Int
+  mode: BenchmarkMode, repeats: Int, snapshots: Int = 128
 ) throws -> ProblemBenchmarkResult {
   let steps = process.stepCount
   let everyParameter = Array(parameters.indices)
@@ -127,9 +164,15 @@ func benchmark<Process: SteppedProcess>(
       try process.lossWithGradient(parameters: parameters, tuned: everyParameter)
     }
     switch parameters.count {
-    case 2: result.allocationsPerStep = try allocationsPerStep(process, Dual<2, Double>.seeding(parameters))
-    case 3: result.allocationsPerStep = try allocationsPerStep(process, Dual<3, Double>.seeding(parameters))
-    case 4: result.allocationsPerStep = try allocationsPerStep(process, Dual<4, Double>.seeding(parameters))
+    case 2:
+      result.allocationsPerStep = try allocationsPerStep(
+        process, Dual<2, Double>.seeding(parameters))
+    case 3:
+      result.allocationsPerStep = try allocationsPerStep(
+        process, Dual<3, Double>.seeding(parameters))
+    case 4:
+      result.allocationsPerStep = try allocationsPerStep(
+        process, Dual<4, Double>.seeding(parameters))
     default: break
     }
   case .primal:
@@ -138,6 +181,17 @@ func benchmark<Process: SteppedProcess>(
     }
     result.allocationsPerStep = try allocationsPerStep(process, parameters)
   case .reverse:
+    var last: CheckpointedGradient?
+    timed = try timeRuns(repeats: repeats, steps: steps) {
+      let reverse = try process.checkpointedReverseGradient(
+        parameters: parameters, tuned: everyParameter, snapshots: snapshots)
+      last = reverse
+      return (reverse.loss, reverse.gradient)
+    }
+    result.checkpointing = last?.statistics
+    result.snapshotBytes = last?.snapshotBytes
+    result.trajectoryBytes = last?.tapeBytes
+  case .reverseFull:
     var bytes = 0
     timed = try timeRuns(repeats: repeats, steps: steps) {
       let reverse = try process.reverseGradient(

@@ -15,6 +15,8 @@ public enum TuningError: Error, CustomStringConvertible, Equatable {
   case newtonNeedsFullHorizon
   /// The loss or its tangent stopped being finite during an in-run update.
   case nonFiniteDuringRun(step: Int, loss: Double, parameter: String?)
+  /// The gradient mode asked for cannot serve this tuning (the sentence says why).
+  case modeUnavailable(String)
 
   /// A message a person can act on.
   public var description: String {
@@ -26,6 +28,8 @@ public enum TuningError: Error, CustomStringConvertible, Equatable {
       "reverse mode through the whole trajectory would record about \(projected >> 20) MiB, over the limit of "
         + "\(limit >> 20) MiB: its memory grows with the number of steps (forward mode's does not). "
         + "Raise the limit (`--reverse-limit MiB`) or use fewer steps for the comparison."
+    case .modeUnavailable(let why):
+      why + "; use --mode forward or auto."
     case .nothingToTune:
       "no parameter is marked `tune: true`: mark at least one, e.g. `k: { value: 400, tune: true }`."
     case let .nonFiniteStart(loss, parameter):

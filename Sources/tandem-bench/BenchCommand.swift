@@ -14,20 +14,31 @@ import TandemBenchmarks
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tandem bench",
-    abstract: "Time the benchmark problems (B1 cloth, B2 training, B3 cloth in 3-D) and the AD core.",
+    abstract:
+      "Time the benchmark problems (B1 cloth, B2 training, B3 cloth in 3-D, B4 a stiffness per spring) and the AD core.",
     discussion: """
-      b1, b2 and b3 print the loss and its hypergradient to 15 significant digits, seconds per \
-      step (median and minimum of the repeats, each a whole run with its set-up), peak \
-      resident memory and heap allocations per step in steady state.
+      b1 to b4 print the loss and its hypergradient to 15 significant digits (b4 a summary of \
+      its 932 entries), seconds per step (median and minimum of the repeats, each a whole run \
+      with its set-up), peak resident memory and heap allocations per step in steady state. \
+      --mode reverse is checkpointed (memory bounded by --snapshots); reverse-full records the \
+      whole trajectory on one tape.
       """,
-    subcommands: [ClothBench.self, TrainingBench.self, Cloth3DBench.self, ADBench.self]
+    subcommands: [
+      ClothBench.self, TrainingBench.self, Cloth3DBench.self, ClothSpringsBench.self, ADBench.self,
+    ]
   )
 }
 
 /// Options shared by `bench b1`, `bench b2` and `bench b3`.
 struct ProblemBenchOptions: ParsableArguments {
-  @Option(help: "forward (dual over reverse), reverse (through the trajectory) or primal.")
+  @Option(
+    help:
+      "forward (dual over reverse), reverse (checkpointed, through the trajectory), reverse-full (the whole trajectory on one tape) or primal."
+  )
   var mode: BenchmarkMode = .forward
+
+  @Option(help: "Snapshots the checkpointed reverse mode may hold at once (at least 2).")
+  var snapshots: Int = 128
 
   @Option(help: "Timed runs; the median and the minimum are reported.")
   var `repeat`: Int = 5
@@ -38,6 +49,9 @@ struct ProblemBenchOptions: ParsableArguments {
   func validate() throws {
     guard self.repeat > 0 else {
       throw ValidationError("--repeat must be at least 1, not \(self.repeat).")
+    }
+    guard snapshots >= 2 else {
+      throw ValidationError("--snapshots must be at least 2, not \(snapshots).")
     }
   }
 }
@@ -68,7 +82,8 @@ struct ClothBench: ParsableCommand {
 
   func run() throws {
     let result = try benchmarkCloth(
-      n: size.n, steps: size.steps, mode: options.mode, repeats: options.repeat)
+      n: size.n, steps: size.steps, mode: options.mode, snapshots: options.snapshots,
+      repeats: options.repeat)
     print(options.json ? benchJSON(result) : benchText(result))
   }
 }
@@ -84,8 +99,52 @@ struct Cloth3DBench: ParsableCommand {
 
   func run() throws {
     let result = try benchmarkCloth3D(
-      n: size.n, steps: size.steps, mode: options.mode, repeats: options.repeat)
+      n: size.n, steps: size.steps, mode: options.mode, snapshots: options.snapshots,
+      repeats: options.repeat)
     print(options.json ? benchJSON(result) : benchText(result))
+  }
+}
+
+/// `tandem bench b4`.
+struct ClothSpringsBench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "b4",
+    abstract:
+      "B4: B1 with one stiffness per spring (932 parameters), by checkpointed reverse mode.",
+    discussion: """
+      Prints the loss and the specification's summary of the gradient: dloss/dc, dloss/ddt, \
+      dloss/dk_0, dloss/dk_last, the sum and the 2-norm of dloss/dk, and the check sum \
+      Σ sin(s+1)·dloss/dk_s. Forward mode needs one tangent per parameter here (runs of 8 \
+      tangents, 117 of them): reverse mode is the default.
+      """)
+
+  @OptionGroup var size: ClothSizeOptions
+
+  @Option(help: "reverse (checkpointed), reverse-full, forward or primal.")
+  var mode: BenchmarkMode = .reverse
+
+  @Option(help: "Snapshots the checkpointed reverse mode may hold at once (at least 2).")
+  var snapshots: Int = 128
+
+  @Option(help: "Timed runs; the median and the minimum are reported.")
+  var `repeat`: Int = 5
+
+  @Flag(help: "Print one JSON object instead of text.")
+  var json = false
+
+  func validate() throws {
+    guard self.repeat > 0 else {
+      throw ValidationError("--repeat must be at least 1, not \(self.repeat).")
+    }
+    guard snapshots >= 2 else {
+      throw ValidationError("--snapshots must be at least 2, not \(snapshots).")
+    }
+  }
+
+  func run() throws {
+    let result = try benchmarkClothSprings(
+      n: size.n, steps: size.steps, mode: mode, snapshots: snapshots, repeats: self.repeat)
+    print(json ? benchJSON(result) : benchText(result))
   }
 }
 
@@ -115,7 +174,8 @@ struct TrainingBench: ParsableCommand {
 
   func run() throws {
     let result = try benchmarkTraining(
-      samples: samples, hidden: hidden, steps: steps, mode: options.mode, repeats: options.repeat)
+      samples: samples, hidden: hidden, steps: steps, mode: options.mode,
+      snapshots: options.snapshots, repeats: options.repeat)
     print(options.json ? benchJSON(result) : benchText(result))
   }
 }
@@ -156,7 +216,20 @@ private func benchText(_ r: ProblemBenchmarkResult) -> String {
       r.minimumSecondsPerStep))
   lines.append(String(format: "peak_rss_mib  %.1f", Double(r.peakResidentBytes) / 1_048_576))
   if let a = r.allocationsPerStep { lines.append("allocs/step   \(a) (steady state)") }
-  if let bytes = r.trajectoryBytes {
+  if let schedule = r.checkpointing, let snapshot = r.snapshotBytes {
+    lines.append(
+      "checkpoints   \(schedule.peakSnapshots) snapshots at most, of \(snapshot) bytes; every \(schedule.spacing) steps, then binomial"
+    )
+    lines.append(
+      "steps         \(schedule.forwardSteps) forward, \(schedule.recomputedSteps) recomputed, \(schedule.reverseSteps) reversed"
+    )
+    if let bytes = r.trajectoryBytes {
+      lines.append(
+        String(
+          format: "step tape     %.2f MiB at most (cut back after every step)",
+          Double(bytes) / 1_048_576))
+    }
+  } else if let bytes = r.trajectoryBytes {
     lines.append(
       String(format: "trajectory    %.1f MiB on the Recorded tape", Double(bytes) / 1_048_576))
   }
@@ -173,6 +246,7 @@ private struct BenchReport: Encodable {
     case secondsPerStep = "seconds_per_step", secondsPerStepMinimum = "seconds_per_step_min"
     case peakResidentBytes = "peak_rss_bytes", allocationsPerStep = "allocations_per_step"
     case trajectoryBytes = "trajectory_bytes"
+    case snapshots, snapshotBytes = "snapshot_bytes", recomputedSteps = "recomputed_steps"
   }
 
   /// A number, or nil when it is not finite (JSON has no NaN).
@@ -195,6 +269,11 @@ private struct BenchReport: Encodable {
       try container.encode(Self.finite(allocations), forKey: .allocationsPerStep)
     }
     try container.encodeIfPresent(result.trajectoryBytes, forKey: .trajectoryBytes)
+    if let schedule = result.checkpointing {
+      try container.encode(schedule.peakSnapshots, forKey: .snapshots)
+      try container.encode(schedule.recomputedSteps, forKey: .recomputedSteps)
+      try container.encodeIfPresent(result.snapshotBytes, forKey: .snapshotBytes)
+    }
   }
 }
 

@@ -78,7 +78,10 @@ import Testing
       "tune", "scenes/step-size.yaml", "--iterations", "2", "--no-frames", "--json", "--out", out)
     #expect(result.status == 0, "\(result.error)")
     let json = try result.json()
-    #expect(Set(json.keys) == ["loss", "parameters", "history", "stop"])
+    #expect(Set(json.keys) == ["loss", "parameters", "history", "stop", "mode"])
+    let mode = try #require(json["mode"] as? [String: Any])
+    #expect(mode["name"] as? String == "forward")
+    #expect((mode["reason"] as? String)?.hasPrefix("1 tuned, and Newton") == true)
     let stop = try #require(json["stop"] as? [String: String])
     #expect(stop["name"] == "iteration-limit")
     #expect(stop["reason"] == "reached the limit of 2 iterations")
@@ -95,7 +98,7 @@ import Testing
     #expect(
       Set(json.keys) == [
         "loss", "parameters", "gradient", "finite_difference", "finite_difference_steps",
-        "reverse", "steps", "routes", "verdict",
+        "reverse", "steps", "routes", "verdict", "mode",
       ])
     let verdict = try #require(json["verdict"] as? [String: Any])
     #expect(verdict["passed"] as? Bool == true)
@@ -105,6 +108,8 @@ import Testing
     for (name, route) in routes {
       #expect((route["peak_rss_bytes"] as? Int ?? 0) > 0, "\(name)")
     }
+    // Checkpointed by default: a bounded number of snapshots.
+    #expect((routes["reverse"]?["snapshots"] as? Int ?? 0) >= 1)
     // The three routes agree (the derivative checks proper are in SceneGradientTests).
     let forward = try #require(json["gradient"] as? [String: Double])
     let reverse = try #require(json["reverse"] as? [String: Double])
@@ -168,7 +173,8 @@ import Testing
     let text = try tandem("check", "scenes/step-size.yaml", "--rtol", "0", "--atol", "0")
     #expect(text.status == 1)
     #expect(text.output.contains("verdict: FAIL"))
-    let skipped = try tandem("check", "scenes/step-size.yaml", "--reverse-limit", "1")
+    let skipped = try tandem(
+      "check", "scenes/step-size.yaml", "--reverse", "full", "--reverse-limit", "1")
     #expect(skipped.status == 0, "a skipped route does not fail the check")
     #expect(skipped.output.contains("skipped"))
   }
@@ -296,7 +302,8 @@ import Testing
   /// behind (it used to run that route in a child, which went on, at 3 GB).
   @Test func aKilledCheckLeavesNoProcessBehind() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "tandem-check-kill-\(UUID().uuidString)").path
+      "tandem-check-kill-\(UUID().uuidString)"
+    ).path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: folder) }
     // A copy under a unique name, so that any process still reading it can be found.

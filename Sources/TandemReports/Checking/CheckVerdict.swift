@@ -67,41 +67,47 @@ public struct CheckVerdict: Sendable {
 
   /// Central differences' outcome for each tuned parameter.
   public var finiteDifference: [Outcome]
-  /// Reverse mode's outcome for each tuned parameter.
+  /// The two modes' agreement (reverse against forward) for each tuned parameter.
   public var reverse: [Outcome]
-  /// Whether forward mode's own loss and gradient are finite.
+  /// Whether the reference mode's own loss and gradient are finite.
   public var forwardIsFinite: Bool
 
   /// The verdict on `results` (forward, central differences, reverse, as
   /// ``SceneCheck/run(starting:)`` returns them) for the entries `tuned`
   /// (each of its own scale when `nil`), each route held to its tolerance.
+  /// Central differences are compared with `reference`'s gradient (forward
+  /// or reverse mode: the mode a tuning would use); the two modes with each
+  /// other (the difference is symmetric).
   public init(
     _ results: [GradientRouteResult], tuned: [TunedParameter]? = nil,
+    reference: GradientRoute = .forward,
     finiteDifference fdTolerance: Tolerance = .finiteDifference,
     reverse reverseTolerance: Tolerance = .reverse
   ) {
-    let (forward, difference, reverse) = (results[0], results[1], results[2])
-    forwardIsFinite = forward.loss.isFinite && forward.gradient.allSatisfy(\.isFinite)
-    var scales = Array(repeating: 0.0, count: forward.gradient.count)
+    let (ad, difference, other) = (results[0], results[1], results[2])
+    let referenceIsReverse = reference == .reverse && other.failure == nil
+    let (base, otherMode) = referenceIsReverse ? (other, ad) : (ad, other)
+    forwardIsFinite = base.loss.isFinite && base.gradient.allSatisfy(\.isFinite)
+    var scales = Array(repeating: 0.0, count: base.gradient.count)
     if let tuned, tuned.count == scales.count {
       var start = 0
       for group in tuned.groups {
         let range = start..<(start + group.entries.count)
         start = range.upperBound
         guard group.isVector else { continue }
-        let scale = forward.gradient[range].map(abs).max() ?? 0
+        let scale = base.gradient[range].map(abs).max() ?? 0
         for k in range { scales[k] = scale }
       }
     }
     func outcomes(_ result: GradientRouteResult, _ tolerance: Tolerance) -> [Outcome] {
-      forward.gradient.indices.map { k in
+      base.gradient.indices.map { k in
         result.failure != nil
           ? .skipped
-          : Self.outcome(result.gradient[k], forward.gradient[k], tolerance, scale: scales[k])
+          : Self.outcome(result.gradient[k], base.gradient[k], tolerance, scale: scales[k])
       }
     }
     finiteDifference = outcomes(difference, fdTolerance)
-    self.reverse = outcomes(reverse, reverseTolerance)
+    self.reverse = outcomes(otherMode, reverseTolerance)
   }
 
   /// Whether every route that ran agrees on every parameter and nothing is

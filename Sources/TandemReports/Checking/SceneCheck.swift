@@ -3,20 +3,19 @@ import TandemTuning
 
 /// Computes a scene's hypergradient three independent ways, as
 /// `tandem check` does: forward mode, central differences and reverse mode
-/// through the whole trajectory (see ``GradientRoute``), each timed and with
-/// its own peak memory.
+/// through the process, checkpointed or on a tape of the whole trajectory
+/// (see ``GradientRoute``), each timed and with its own peak memory.
 public struct SceneCheck {
   /// The scene, with any `--set` values applied.
   public let scene: SceneDescription
-  /// Reverse mode is skipped, with the projected size, when its recording
-  /// would exceed this many bytes.
-  public var reverseByteLimit: Int
+  /// How the reverse route goes through the process.
+  public var reverse: ReverseRoute
 
-  /// A check of `scene`; reverse mode may record at most `reverseByteLimit`
-  /// bytes.
-  public init(scene: SceneDescription, reverseByteLimit: Int = 8 << 30) {
+  /// A check of `scene`, its reverse route `reverse` (by default
+  /// checkpointed, with 128 snapshots).
+  public init(scene: SceneDescription, reverse: ReverseRoute = .checkpointed(snapshots: 128)) {
     self.scene = scene
-    self.reverseByteLimit = reverseByteLimit
+    self.reverse = reverse
   }
 
   /// Computes every route in ``GradientRoute/allCases`` order; `starting`
@@ -34,14 +33,14 @@ public struct SceneCheck {
         starting(route)
         return .compute(
           route, process: training, parameters: parameters, tuned: tuned,
-          reverseByteLimit: reverseByteLimit)
+          reverse: reverse)
       }
     case .simulation(let simulation, _):
       return GradientRoute.allCases.map { route in
         starting(route)
         return .compute(
           route, process: simulation, parameters: parameters, tuned: tuned,
-          reverseByteLimit: reverseByteLimit)
+          reverse: reverse)
       }
     }
   }

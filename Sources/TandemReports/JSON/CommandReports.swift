@@ -110,9 +110,13 @@ public struct TuneReport: Encodable {
   public var history: [Iteration]
   /// Why the tuner stopped: `name` (see ``TuningStop/name``) and a sentence.
   public var stop: [String: String]
+  /// The gradient mode used and why (left out when not given).
+  public var mode: ModeReport?
 
-  /// The report of `history`, tuning `tuned`.
-  public init(history: [TuningIteration], tuned: [TunedParameter]) {
+  /// The report of `history`, tuning `tuned`, its hypergradients computed as `mode` says.
+  public init(history: [TuningIteration], tuned: [TunedParameter], mode: GradientModeChoice? = nil)
+  {
+    self.mode = mode.map(ModeReport.init)
     func values(_ iteration: TuningIteration) -> [String: OneOrMany<JSONNumber>] {
       named(tuned.map { iteration.parameters[$0.index] }, by: tuned)
     }
@@ -129,10 +133,43 @@ public struct TuneReport: Encodable {
   }
 }
 
+/// The gradient mode a command used, and why: `{"name", "reason",
+/// "forward_cost", "reverse_cost", "snapshots", "snapshot_bytes"}`, the
+/// costs in plain steps per step (see ``GradientModeChoice``).
+public struct ModeReport: Encodable {
+  enum CodingKeys: String, CodingKey {
+    case name, reason, snapshots
+    case forwardCost = "forward_cost", reverseCost = "reverse_cost"
+    case snapshotBytes = "snapshot_bytes"
+  }
+  /// `forward` or `reverse`.
+  public var name: String
+  /// Why, in a sentence.
+  public var reason: String
+  /// Forward mode's estimated cost.
+  public var forwardCost: JSONNumber
+  /// Reverse mode's estimated cost.
+  public var reverseCost: JSONNumber
+  /// The snapshots reverse mode may hold.
+  public var snapshots: Int
+  /// The bytes of one snapshot.
+  public var snapshotBytes: Int
+
+  /// The report of `choice`.
+  public init(_ choice: GradientModeChoice) {
+    name = choice.mode.name
+    reason = choice.reason
+    forwardCost = JSONNumber(choice.forwardCost)
+    reverseCost = JSONNumber(choice.reverseCost)
+    snapshots = choice.snapshots
+    snapshotBytes = choice.snapshotBytes
+  }
+}
+
 /// What `tandem check --json` prints.
 public struct CheckReport: Encodable {
   enum CodingKeys: String, CodingKey {
-    case loss, parameters, gradient, reverse, steps, routes, verdict
+    case loss, parameters, gradient, reverse, steps, routes, verdict, mode
     case finiteDifference = "finite_difference"
     case finiteDifferenceSteps = "finite_difference_steps"
   }
@@ -152,8 +189,9 @@ public struct CheckReport: Encodable {
   /// One route's result and cost.
   public struct Route: Encodable {
     enum CodingKeys: String, CodingKey {
-      case route, loss, gradient, seconds, steps, failure
+      case route, loss, gradient, seconds, steps, failure, snapshots
       case peakResidentBytes = "peak_rss_bytes", recordedBytes = "recorded_bytes"
+      case recomputedSteps = "recomputed_steps", snapshotBytes = "snapshot_bytes"
     }
     /// The route's name.
     public var route: String
@@ -167,8 +205,15 @@ public struct CheckReport: Encodable {
     public var peakResidentBytes: Int
     /// Central differences' steps (left out for the other routes).
     public var steps: [JSONNumber]?
-    /// Reverse mode's recording size (left out for the other routes).
+    /// Reverse mode's recording size (left out for the other routes): the
+    /// whole trajectory's, or checkpointed, one step's.
     public var recordedBytes: Int?
+    /// Checkpointed reverse mode's most snapshots held at once.
+    public var snapshots: Int?
+    /// Checkpointed reverse mode's bytes per snapshot.
+    public var snapshotBytes: Int?
+    /// Checkpointed reverse mode's steps taken again from snapshots.
+    public var recomputedSteps: Int?
     /// Why it could not run (left out when it ran).
     public var failure: String?
 
@@ -181,6 +226,9 @@ public struct CheckReport: Encodable {
       peakResidentBytes = result.peakResidentBytes
       steps = result.steps?.map(JSONNumber.init)
       recordedBytes = result.recordedBytes
+      snapshots = result.checkpointing?.peakSnapshots
+      snapshotBytes = result.snapshotBytes
+      recomputedSteps = result.checkpointing?.recomputedSteps
       failure = result.failure
     }
   }
@@ -203,12 +251,16 @@ public struct CheckReport: Encodable {
   public var routes: [String: Route]
   /// Whether the routes agree.
   public var verdict: Verdict
+  /// The reference mode and why (left out when not given).
+  public var mode: ModeReport?
 
   /// The report of `results` (forward, central differences, reverse, as
   /// ``SceneCheck/run(starting:)`` returns them) for `scene`.
   public init(
-    scene: SceneDescription, steps: Int, results: [GradientRouteResult], verdict: CheckVerdict
+    scene: SceneDescription, steps: Int, results: [GradientRouteResult], verdict: CheckVerdict,
+    mode: GradientModeChoice? = nil
   ) {
+    self.mode = mode.map(ModeReport.init)
     let tuned = scene.tunedParameterList
     let (forward, difference, reverse) = (results[0], results[1], results[2])
     loss = JSONNumber(forward.loss)

@@ -38,6 +38,10 @@ public struct SceneTuning {
   public var gradientTolerance: Double?
   /// The relative step tolerance, overriding the scene's `tune.step-tolerance`.
   public var stepTolerance: Double?
+  /// How the hypergradient is computed, overriding the scene's `tune.mode`.
+  public var mode: GradientModeRequest?
+  /// The bytes checkpointed reverse mode may keep in snapshots.
+  public var memoryBytes = 256 << 20
   /// Whether ``write(_:to:)`` draws the frames of the final run (physics).
   public var writesFrames = true
 
@@ -78,6 +82,15 @@ public struct SceneTuning {
   /// The parameters tuned.
   public var tuned: [TunedParameter] { scene.tunedParameterList }
 
+  /// The gradient mode: ``mode``, else the scene's, else `auto`, resolved
+  /// by its estimated cost (see ``GradientModeChoice``).
+  public func modeChoice() throws -> GradientModeChoice {
+    try GradientModeChoice.choose(
+      mode ?? scene.tune?.mode ?? .auto, parameterCount: tuned.count,
+      steps: scene.process.stepCount, snapshotBytes: scene.process.snapshotBytes,
+      memoryBytes: memoryBytes, method: resolvedMethod, horizon: resolvedHorizon)
+  }
+
   // MARK: Running
 
   /// Runs the tuner with the resolved settings; `progress` sees the starting
@@ -91,11 +104,12 @@ public struct SceneTuning {
     }
   }
 
-  func tuner<Process: SteppedProcess>(for process: Process) -> Tuner<Process> {
+  func tuner<Process: SteppedProcess>(for process: Process) throws -> Tuner<Process> {
     var tuner = Tuner(
       process: process, initialValues: scene.parameterVector, tuned: tuned,
       method: resolvedMethod, iterations: resolvedIterations, rate: resolvedRate)
     tuner.horizon = resolvedHorizon
+    tuner.mode = try modeChoice().mode
     if let tolerance = gradientTolerance ?? scene.tune?.gradientTolerance {
       tuner.gradientTolerance = tolerance
     }

@@ -163,8 +163,11 @@ struct SceneDecoder {
   func decodeTune(_ node: SceneNode) throws -> TuneSettings {
     let fields = try node.mapping(allowing: [
       "method", "iterations", "rate", "horizon", "every", "gradient-tolerance", "step-tolerance",
+      "mode",
     ])
     var settings = TuneSettings()
+    settings.mode =
+      try fields.optional("mode") { try $0.choice(GradientModeRequest.self, noun: "mode") } ?? .auto
     settings.method =
       try fields.optional("method") { try $0.choice(TuningMethod.self, noun: "method") }
       ?? .adam

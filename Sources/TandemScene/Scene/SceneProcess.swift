@@ -1,5 +1,6 @@
 import TandemPhysics
 import TandemTraining
+import TandemTuning
 
 /// What a scene runs, as the engine describes it: a simulation (with the
 /// layout of its particles, for selectors, ids and drawing) or a training run.
@@ -14,6 +15,14 @@ public enum SceneProcess: Sendable {
     switch self {
     case .simulation(let simulation, _): simulation.steps
     case .training(let training): training.steps
+    }
+  }
+
+  /// The bytes of one saved state (see ``SteppedProcess/snapshotBytes``).
+  public var snapshotBytes: Int {
+    switch self {
+    case .simulation(let simulation, _): simulation.snapshotBytes
+    case .training(let training): training.snapshotBytes
     }
   }
 }

@@ -18,6 +18,8 @@ public struct TuneSettings: Hashable, Sendable {
   /// Stalled when a step changes no tuned value by more than this fraction
   /// of its size; default ``Tuner``'s (1e-12).
   public var stepTolerance: Double?
+  /// How the hypergradient is computed: `auto` (default), `forward` or `reverse`.
+  public var mode: GradientModeRequest = .auto
 
   /// The values a tolerance may take, in the scene and on the command line:
   /// a fraction, at least 0 and below 1.

@@ -5,6 +5,15 @@ extension TrainingDescription: SteppedProcess {
   /// The number of inner steps.
   public var stepCount: Int { steps }
 
+  /// The weights and the optimizer's moments; the step counts, the
+  /// shuffler's state and the batch order (one entry per training example).
+  public var snapshotBytes: Int {
+    let moments = optimizer.method == .sgd ? 0 : optimizer.method == .adam ? 2 : 1
+    var examples = 0
+    if case .supervised(let supervised) = problem { examples = supervised.data.training.count }
+    return 8 * (problem.weightCount * (1 + moments) + 3 + examples)
+  }
+
   /// Realises the training run with `parameters` and hands it to `driver`.
   @inlinable
   public func start<Driver: RunDriver>(_ driver: inout Driver, parameters: [Driver.Value]) throws {

@@ -8,18 +8,32 @@ public enum GradientRoute: String, Sendable, CaseIterable {
   case forward
   /// Central finite differences of plain runs, two per parameter.
   case finiteDifference = "finite-difference"
-  /// Reverse mode through the whole trajectory: every operation recorded on
-  /// one tape, then one backward pass.
+  /// Reverse mode through the whole process, checkpointed or on one tape
+  /// of the whole trajectory (see ``ReverseRoute``).
   case reverse
 
-  /// What the route's column is called in the table.
-  public var title: String {
+  /// What the route's column is called in the table, reverse mode taken as `reverse`.
+  public func title(reverse: ReverseRoute) -> String {
     switch self {
     case .forward: "forward (dual over reverse)"
     case .finiteDifference: "central differences"
-    case .reverse: "reverse (whole trajectory)"
+    case .reverse:
+      switch reverse {
+      case .checkpointed: "reverse (checkpointed)"
+      case .wholeTape: "reverse (whole trajectory)"
+      }
     }
   }
+}
+
+/// How the reverse route goes through a process.
+public enum ReverseRoute: Sendable, Hashable {
+  /// Checkpointed, holding at most `snapshots` saved states: memory does not
+  /// grow with the steps.
+  case checkpointed(snapshots: Int)
+  /// Every operation of every step recorded on one tape, then one backward
+  /// pass; refused (with the projected size) past `byteLimit` bytes.
+  case wholeTape(byteLimit: Int)
 }
 
 /// What one route computed, and what it cost.
@@ -39,8 +53,13 @@ public struct GradientRouteResult: Sendable {
   /// The steps the run took (fewer than planned when a stop event fired),
   /// from the plain run of central differences.
   public var stepsTaken: Int?
-  /// For reverse mode, the bytes the trajectory tape recorded.
+  /// For reverse mode, the bytes the trajectory tape recorded (the whole
+  /// trajectory's, or checkpointed, the most for one step).
   public var recordedBytes: Int?
+  /// For checkpointed reverse mode, what the schedule did.
+  public var checkpointing: CheckpointSchedule.Statistics?
+  /// For checkpointed reverse mode, the bytes of one snapshot.
+  public var snapshotBytes: Int?
   /// Why the route could not run, if it could not.
   public var failure: String?
 
@@ -64,7 +83,7 @@ public struct GradientRouteResult: Sendable {
   @inlinable
   public static func compute<Process: SteppedProcess>(
     _ route: GradientRoute, process: Process, parameters: [Double], tuned: [Int],
-    reverseByteLimit: Int
+    reverse: ReverseRoute
   ) -> GradientRouteResult {
     // The route's own peak, not the previous route's: freed memory goes back
     // and the high-water mark restarts here (where the system allows it).
@@ -86,9 +105,19 @@ public struct GradientRouteResult: Sendable {
           parameters: parameters, tuned: tuned)
         (result.gradient, result.steps) = (gradient, steps)
       case .reverse:
-        let (loss, gradient, bytes) = try process.reverseGradient(
-          parameters: parameters, tuned: tuned, byteLimit: reverseByteLimit)
-        (result.loss, result.gradient, result.recordedBytes) = (loss, gradient, bytes)
+        switch reverse {
+        case .checkpointed(let snapshots):
+          let reversed = try process.checkpointedReverseGradient(
+            parameters: parameters, tuned: tuned, snapshots: snapshots)
+          (result.loss, result.gradient) = (reversed.loss, reversed.gradient)
+          (result.recordedBytes, result.checkpointing, result.snapshotBytes) = (
+            reversed.tapeBytes, reversed.statistics, reversed.snapshotBytes
+          )
+        case .wholeTape(let byteLimit):
+          let (loss, gradient, bytes) = try process.reverseGradient(
+            parameters: parameters, tuned: tuned, byteLimit: byteLimit)
+          (result.loss, result.gradient, result.recordedBytes) = (loss, gradient, bytes)
+        }
       }
     } catch {
       result.failure = "\(error)"

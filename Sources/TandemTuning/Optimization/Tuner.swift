@@ -27,6 +27,9 @@ public struct Tuner<Process: SteppedProcess> {
   public var stepTolerance: Double = 1e-12
   /// The horizon of the hypergradient.
   public var horizon: Horizon = .full
+  /// How the hypergradient is computed (reverse mode with the full horizon
+  /// and gradient descent or Adam only; see ``GradientModeChoice``).
+  public var mode: GradientMode = .forward
 
   /// Creates a tuner.
   public init(
@@ -51,6 +54,11 @@ public struct Tuner<Process: SteppedProcess> {
       let (loss, gradient, hessian) = try process.lossWithHessian(
         parameters: values, tuned: indices)
       return (loss, gradient, hessian)
+    }
+    if case .reverse(let snapshots) = mode, horizon == .full {
+      let result = try process.checkpointedReverseGradient(
+        parameters: values, tuned: indices, snapshots: snapshots)
+      return (result.loss, result.gradient, nil)
     }
     let (loss, gradient) = try process.lossWithGradient(
       parameters: values, tuned: indices, horizon: horizon)

@@ -11,6 +11,10 @@ public protocol SteppedProcess {
   /// The maximum number of steps a run takes.
   var stepCount: Int { get }
 
+  /// The bytes one ``ProcessSnapshot`` of a run takes: what checkpointed
+  /// reverse mode stores per saved state.
+  var snapshotBytes: Int { get }
+
   /// Starts a run with `parameters` (one value per parameter, in order) and
   /// hands it to `driver`.
   func start<Driver: RunDriver>(_ driver: inout Driver, parameters: [Driver.Value]) throws

@@ -4,6 +4,11 @@ import Tandem
 
 /// `tandem check`: the gradient of a scene's objective by three independent routes.
 struct CheckCommand: ParsableCommand {
+  /// How `--reverse` goes through the process.
+  enum ReverseChoice: String, ExpressibleByArgument, CaseIterable {
+    case checkpointed, full
+  }
+
   static let configuration = CommandConfiguration(
     commandName: "check",
     abstract: "Compare the hypergradient from forward mode, finite differences and reverse mode.",
@@ -11,11 +16,15 @@ struct CheckCommand: ParsableCommand {
       Computes the gradient of the scene's objective with respect to its tuned parameters by \
       forward mode (dual numbers over reverse-mode inner gradients, the route `tandem tune` \
       uses), by central finite differences (the step for each parameter is printed), and by \
-      reverse mode through the whole trajectory (every operation recorded, one backward pass). \
-      The peak memory of each route is its own (the high-water mark is reset before each): \
-      forward mode's stays flat as the number of steps grows, reverse mode's grows with it.
+      reverse mode through the process: checkpointed by default (a bounded number of snapshots, \
+      each step reversed on a tape of its own), or with --reverse full the whole trajectory \
+      recorded on one tape and one backward pass. The peak memory of each route is its own \
+      (the high-water mark is reset before each): forward mode's and checkpointed reverse \
+      mode's stay flat as the number of steps grows, the whole tape's grows with it.
 
-      Gives a verdict: each route's gradient is compared with forward mode's, parameter by \
+      Gives a verdict: central differences are compared with the reference mode's gradient \
+      (--mode: auto takes the mode `tandem tune` would use, printed with why), and the two modes \
+      with each other, parameter by \
       parameter, and passes when the absolute difference is at most --atol or the symmetric \
       relative difference |a − b| / max(|a|, |b|) is at most --rtol (defaults: 1e-5 and 1e-10 \
       for finite differences, 1e-9 and 1e-12 for reverse mode). A non-finite value fails. The \
@@ -27,9 +36,28 @@ struct CheckCommand: ParsableCommand {
   @OptionGroup var sceneOptions: SceneOptions
 
   @Option(
+    help: ArgumentHelp(
+      "How reverse mode goes through the process: checkpointed (memory bounded by --memory) or full (the whole trajectory on one tape).",
+      valueName: "checkpointed|full"))
+  var reverse: ReverseChoice = .checkpointed
+
+  @Option(
+    help: ArgumentHelp(
+      "Memory checkpointed reverse mode may keep in snapshots of the process's state.",
+      valueName: "MiB"))
+  var memory = 256
+
+  @Option(
+    help: ArgumentHelp(
+      "The mode whose gradient central differences are compared with: auto (the one `tandem tune` would use, by an estimate of each one's cost), forward or reverse.",
+      valueName: "mode"))
+  var mode: GradientModeRequest = .auto
+
+  @Option(
     name: .customLong("reverse-limit"),
     help: ArgumentHelp(
-      "Skip reverse mode when its recording would exceed this many MiB.", valueName: "MiB"))
+      "With --reverse full, skip reverse mode when its recording would exceed this many MiB.",
+      valueName: "MiB"))
   var reverseLimit = 8192
 
   /// Kept so that scripts that pass it still run: every route runs in this
@@ -48,6 +76,7 @@ struct CheckCommand: ParsableCommand {
 
   func validate() throws {
     guard reverseLimit > 0 else { throw ValidationError("--reverse-limit must be positive.") }
+    guard memory > 0 else { throw ValidationError("--memory must be positive, not \(memory).") }
     for (name, value) in [("--rtol", rtol), ("--atol", atol)] {
       if let value, !(value >= 0 && value.isFinite) {
         throw ValidationError("\(name) must be a finite number ≥ 0, not \(value).")
@@ -66,31 +95,42 @@ struct CheckCommand: ParsableCommand {
     guard !scene.tunedParameterList.isEmpty else {
       throw CommandFailure(TuningError.nothingToTune.description)
     }
-    let check = SceneCheck(scene: scene, reverseByteLimit: reverseLimit << 20)
-    let results = try check.run { route in
-      if !json { printError("computing the gradient by \(route.title)…") }
+    let choice = try GradientModeChoice.choose(
+      mode, parameterCount: scene.tunedParameterList.count, steps: scene.process.stepCount,
+      snapshotBytes: scene.process.snapshotBytes, memoryBytes: memory << 20)
+    let snapshots = max(choice.snapshots, 2)
+    let route: ReverseRoute =
+      reverse == .full
+      ? .wholeTape(byteLimit: reverseLimit << 20) : .checkpointed(snapshots: snapshots)
+    let check = SceneCheck(scene: scene, reverse: route)
+    if !json { printError("reference: \(choice.mode.name) mode (\(choice.reason))") }
+    let results = try check.run { step in
+      if !json { printError("computing the gradient by \(step.title(reverse: route))…") }
     }
     // The steps taken, not the scene's `steps`: a stop event may end the run early.
     let steps = results[1].stepsTaken ?? check.scene.process.stepCount
     let tuned = scene.tunedParameterList
     let parameters = scene.parameterVector
     let verdict = CheckVerdict(
-      results, tuned: tuned, finiteDifference: overriding(.finiteDifference),
+      results, tuned: tuned, reference: choice.mode == .forward ? .forward : .reverse,
+      finiteDifference: overriding(.finiteDifference),
       reverse: overriding(.reverse))
     if json {
       print(
-        jsonText(CheckReport(scene: scene, steps: steps, results: results, verdict: verdict)))
+        jsonText(
+          CheckReport(
+            scene: scene, steps: steps, results: results, verdict: verdict, mode: choice)))
     } else {
       printTable(
         scene: scene, steps: steps, tuned: tuned, parameters: parameters, results: results,
-        verdict: verdict)
+        verdict: verdict, reverse: route)
     }
     if !verdict.passed { throw ExitCode(1) }
   }
 
   func printTable(
     scene: SceneDescription, steps: Int, tuned: [TunedParameter], parameters: [Double],
-    results: [GradientRouteResult], verdict: CheckVerdict
+    results: [GradientRouteResult], verdict: CheckVerdict, reverse route: ReverseRoute
   ) {
     let (forward, difference, reverse) = (results[0], results[1], results[2])
     let planned = scene.process.stepCount
@@ -136,12 +176,17 @@ struct CheckCommand: ParsableCommand {
     var costs = [["route", "wall time (s)", "peak memory (MiB)", "recorded (MiB)"]]
     for result in results {
       costs.append([
-        result.route.title, String(format: "%.3f", result.seconds),
+        result.route.title(reverse: route), String(format: "%.3f", result.seconds),
         String(format: "%.1f", Double(result.peakResidentBytes) / 1_048_576),
         result.recordedBytes.map { String(format: "%.1f", Double($0) / 1_048_576) } ?? "—",
       ])
     }
     printAligned(costs)
+    if let schedule = reverse.checkpointing, let bytes = reverse.snapshotBytes {
+      print(
+        "reverse mode held at most \(schedule.peakSnapshots) snapshots of \(bytes) bytes (a snapshot every \(schedule.spacing) steps, then binomial): \(schedule.forwardSteps) steps forward, \(schedule.recomputedSteps) recomputed, \(schedule.reverseSteps) reversed; recorded is one step's tape"
+      )
+    }
     print("")
     print(
       verdict.passed

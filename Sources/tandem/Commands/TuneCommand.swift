@@ -10,7 +10,10 @@ struct TuneCommand: ParsableCommand {
     discussion: """
       Every iteration runs the whole process once on dual numbers, all tuned parameters seeded \
       at once, and reads the hypergradient from the loss's tangents; memory stays flat in the \
-      number of steps. Defaults come from the scene's `tune:` block; flags override them. \
+      number of steps. With many tuned parameters (a vector parameter), reverse mode through \
+      the process is cheaper: it stores a bounded number of snapshots (--memory) and \
+      recomputes from them. --mode auto (the default) estimates both costs and prints its \
+      choice and why; Newton and the online and greedy horizons use forward mode. Defaults come from the scene's `tune:` block; flags override them. \
       Prints one progress line per iteration on standard error and writes DIR/<scene name>/: \
       tuned.yaml (the scene with the tuned values written in), loss.png, parameters.png, \
       overlay.png (selected iterations, faint to bold, the best boldest) and the frames of the \
@@ -62,6 +65,17 @@ struct TuneCommand: ParsableCommand {
         + "(default: the scene's tune.step-tolerance, else 1e-12).", valueName: "fraction"))
   var stepTolerance: Double?
 
+  @Option(
+    help: ArgumentHelp(
+      "How the hypergradient is computed: auto (the cheaper by an estimate, printed), forward or reverse "
+        + "(checkpointed) (default: the scene's tune.mode, else auto).", valueName: "mode"))
+  var mode: GradientModeRequest?
+
+  @Option(
+    help: ArgumentHelp(
+      "Memory reverse mode may keep in snapshots of the process's state.", valueName: "MiB"))
+  var memory = 256
+
   @Flag(
     help:
       "Do not write frames of the final trajectory (plots and tuned.yaml are still written; training scenes write no frames)."
@@ -75,6 +89,7 @@ struct TuneCommand: ParsableCommand {
     if let iterations, iterations < 1 {
       throw ValidationError("--iterations must be at least 1, not \(iterations).")
     }
+    guard memory > 0 else { throw ValidationError("--memory must be positive, not \(memory).") }
     if let rate, !(rate > 0 && rate.isFinite) {
       throw ValidationError("--rate must be a positive, finite number, not \(rate).")
     }
@@ -97,6 +112,8 @@ struct TuneCommand: ParsableCommand {
     )
     (tuning.gradientTolerance, tuning.stepTolerance) = (gradientTolerance, stepTolerance)
     tuning.writesFrames = !noFrames
+    (tuning.mode, tuning.memoryBytes) = (mode, memory << 20)
+    let choice = try tuning.modeChoice()
     // Held from before the first iteration, so a second run into the same
     // folder is refused at once rather than after its work.
     let held = try OutputFolder(output.folder(for: scene.name))
@@ -105,9 +122,10 @@ struct TuneCommand: ParsableCommand {
     let tuned = tuning.tuned
     let method = tuning.resolvedMethod
     printError(
-      "tuning \(tuned.map(\.name).joined(separator: ", ")) of \(scene.name) with \(method.rawValue)"
+      "tuning \(tuned.groups.map { $0.isVector ? "\($0.name)[\($0.entries.count)]" : $0.name }.joined(separator: ", ")) of \(scene.name) with \(method.rawValue)"
         + (method == .newton ? "" : ", rate \(tuning.resolvedRate)")
         + (tuning.resolvedHorizon == .full ? "" : ", \(tuning.resolvedHorizon) horizon"))
+    printError("mode \(choice.mode.name): \(choice.reason)")
     // Whatever happens after the first iteration, the best values found are written.
     let safeguard = TuningGuard()
     nonisolated(unsafe) let interrupted = tuning
@@ -150,7 +168,7 @@ struct TuneCommand: ParsableCommand {
     let best = SceneTuning.best(of: history)
 
     if json {
-      print(jsonText(TuneReport(history: history, tuned: tuned)))
+      print(jsonText(TuneReport(history: history, tuned: tuned, mode: choice)))
     } else {
       print(
         "loss       \(String(format: "%.9g", history[0].loss)) -> \(String(format: "%.9g", best.loss)) (best, at iteration \(best.iteration) of \(history.last!.iteration))"
@@ -166,6 +184,7 @@ struct TuneCommand: ParsableCommand {
           : "\(String(format: "%.9g", start[0])) -> \(String(format: "%.9g", end[0]))"
         print("\(name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(change)")
       }
+      print("mode       \(choice.mode.name) (\(choice.reason))")
       if let stop = history.last?.stop { print("stopped    \(stop)") }
       print("written    \(folder.path)/ (\(written.joined(separator: ", ")))")
     }
@@ -173,6 +192,8 @@ struct TuneCommand: ParsableCommand {
 }
 
 extension TuningMethod: ExpressibleByArgument {}
+
+extension GradientModeRequest: ExpressibleByArgument {}
 
 extension Horizon: ExpressibleByArgument {
   /// Parses `full`, `greedy` or `online:K`.

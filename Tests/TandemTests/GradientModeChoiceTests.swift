@@ -1,0 +1,74 @@
+import Tandem
+import Testing
+
+/// `--mode auto`: the cheaper mode by the stated cost model, forward mode
+/// where reverse mode cannot serve, and errors when reverse is asked for there.
+@Suite struct GradientModeChoiceTests {
+  let b4 = (steps: 1000, snapshotBytes: 8 * (2 * 2 * 256 + 1))
+
+  @Test func manyParametersGoReverseAndFewGoForward() throws {
+    let many = try GradientModeChoice.choose(
+      .auto, parameterCount: 932, steps: b4.steps, snapshotBytes: b4.snapshotBytes,
+      memoryBytes: 256 << 20)
+    #expect(many.mode == .reverse(snapshots: 2002))
+    let expectedForward: Double = 117 * (1 + 0.35 * 8)
+    #expect(many.forwardCost == expectedForward)
+    let expectedReverse: Double = 1 + GradientModeChoice.reverseStepCost
+    #expect(many.reverseCost == expectedReverse)
+    #expect(
+      many.reason.hasPrefix(
+        "932 tuned: forward ≈ 445 plain steps a step (117 runs of 8 tangents), reverse ≈ 101 (2002 snapshots of 8.0 KiB in 256.0 MiB, each step recomputed at most 0×)"
+      ))
+    let few = try GradientModeChoice.choose(
+      .auto, parameterCount: 3, steps: b4.steps, snapshotBytes: b4.snapshotBytes,
+      memoryBytes: 256 << 20)
+    #expect(few.mode == .forward)
+    // Less memory: fewer snapshots, more recomputation, and the cost says so.
+    let tight = try GradientModeChoice.choose(
+      .reverse, parameterCount: 3, steps: 100_000, snapshotBytes: b4.snapshotBytes,
+      memoryBytes: 1 << 20)
+    #expect(tight.snapshots == (1 << 20) / b4.snapshotBytes)
+    let tightReverse: Double = 3 + GradientModeChoice.reverseStepCost
+    #expect(tight.reverseCost == tightReverse)
+  }
+
+  @Test func forwardWhereReverseCannotServe() throws {
+    for (method, horizon) in [(TuningMethod.newton, Horizon.full), (.adam, .greedy)] {
+      let choice = try GradientModeChoice.choose(
+        .auto, parameterCount: 932, steps: 1000, snapshotBytes: 8200, memoryBytes: 256 << 20,
+        method: method, horizon: horizon)
+      #expect(choice.mode == .forward)
+      #expect(choice.reason.hasSuffix("(forward mode)"))
+      #expect(throws: TuningError.self) {
+        try GradientModeChoice.choose(
+          .reverse, parameterCount: 932, steps: 1000, snapshotBytes: 8200,
+          memoryBytes: 256 << 20, method: method, horizon: horizon)
+      }
+    }
+    let noRoom = try GradientModeChoice.choose(
+      .auto, parameterCount: 932, steps: 1000, snapshotBytes: 8200, memoryBytes: 10_000)
+    #expect(noRoom.mode == .forward)
+    #expect(noRoom.reason.contains("raise --memory"))
+  }
+
+  /// Adam on reverse-mode gradients takes the same steps as on forward-mode ones.
+  @Test func adamOnReverseGradientsFollowsForward() throws {
+    let scene = try SceneFile.parse(
+      VectorParameterGradientTests.scene(vectors: true), fileName: "v.yaml")
+    let process = try #require(scene.simulation)
+    var tuner = Tuner(
+      process: process, initialValues: scene.parameterVector, tuned: scene.tunedParameterList,
+      method: .adam, iterations: 3, rate: 0.01)
+    let forward = try tuner.run()
+    tuner.mode = .reverse(snapshots: 8)
+    let reverse = try tuner.run()
+    #expect(forward.count == reverse.count)
+    for (f, r) in zip(forward, reverse) {
+      #expect(abs(f.loss - r.loss) <= 1e-12 * abs(f.loss))
+      for (a, b) in zip(f.parameters, r.parameters) {
+        let tolerance: Double = 1e-9 * max(abs(a), 1)
+        #expect(abs(a - b) <= tolerance)
+      }
+    }
+  }
+}
