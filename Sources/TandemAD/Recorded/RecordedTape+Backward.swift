@@ -24,8 +24,10 @@ extension RecordedTape {
     var index = last
     while index >= 0 {
       let seed = adjoints[index]
-      if seed != 0 {
-        let first = Int(storage.firstParents[index])
+      let first = Int(storage.firstParents[index])
+      if first == -2 {
+        pullBackOperation(number: Int(storage.secondParents[index]), adjoints: adjoints)
+      } else if seed != 0 {
         if first >= 0 { adjoints[first] += seed * storage.firstPartials[index] }
         let second = Int(storage.secondParents[index])
         if second >= 0 { adjoints[second] += seed * storage.secondPartials[index] }

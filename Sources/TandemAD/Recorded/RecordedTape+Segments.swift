@@ -59,8 +59,10 @@ extension RecordedTape {
     var index = count - 1
     while index >= start {
       let adjoint = adjoints[index]
-      if adjoint != 0 {
-        let first = Int(storage.firstParents[index])
+      let first = Int(storage.firstParents[index])
+      if first == -2 {
+        pullBackOperation(number: Int(storage.secondParents[index]), adjoints: adjoints)
+      } else if adjoint != 0 {
         if first >= 0 { adjoints[first] += adjoint * storage.firstPartials[index] }
         let second = Int(storage.secondParents[index])
         if second >= 0 { adjoints[second] += adjoint * storage.secondPartials[index] }
@@ -77,5 +79,6 @@ extension RecordedTape {
     precondition(position >= 0 && position <= nodes.pointee.count, "cannot truncate forwards")
     nodes.pointee.count = position
     nodes.pointee.adjointCount = Swift.min(nodes.pointee.adjointCount, position)
+    dropOperations(from: position)
   }
 }

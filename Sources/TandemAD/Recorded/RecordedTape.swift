@@ -40,6 +40,7 @@ public enum RecordedTape {
   /// Forgets every recorded node, keeping the buffers' capacity. Every
   /// ``Recorded`` value made before is invalid afterwards, except constants.
   public static func reset() {
+    recordedOperations.removeAll(keepingCapacity: true)
     recordedNodes.pointee.count = 0
     recordedNodes.pointee.adjointCount = 0
     recordedNodes.pointee.hasAdjoints = false

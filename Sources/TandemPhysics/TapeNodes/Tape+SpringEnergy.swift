@@ -44,6 +44,15 @@ extension Tape {
     precondition(
       first.bound <= stride && second.bound <= stride,
       "spring energy: an end is out of range of \(stride) points")
+    if T.self == Recorded.self {
+      // Reverse mode through a simulation: one operation on the trajectory tape.
+      let tape = unsafeDowncast(self as AnyObject, to: Tape<Recorded>.self)
+      let energy = tape.recordedSpringEnergy(
+        positions: unsafeBitCast(positions, to: TracedVector<Recorded>.self), dimension: dimension,
+        first: first, second: second, stiffness: unsafeBitCast(stiffness, to: [Recorded].self),
+        restLength: unsafeBitCast(restLength, to: [Recorded].self))
+      return unsafeBitCast(energy, to: Traced<T>.self)
+    }
     let start = positions.start
     let kind = kind(of: SpringEnergyNode<T>.self)
     if SpringEnergyNode<T>.savesDoubles, let components = Self.realComponents {
@@ -97,7 +106,8 @@ extension Tape {
             for a in 0..<dimension {
               let offset = start + a * stride
               difference[a] = v[offset + i] - v[offset + j]
-              squares = a == 0 ? difference[a] * difference[a] : squares + difference[a] * difference[a]
+              squares =
+                a == 0 ? difference[a] * difference[a] : squares + difference[a] * difference[a]
             }
             let length = T.sqrt(squares)
             let stretch = length - rest[s]

@@ -61,20 +61,22 @@ public struct CheckpointSchedule: Sendable {
     public var recomputationBound = 0
 
     /// Statistics of nothing yet.
-    public init() {}
+    @inlinable public init() {}
   }
 
   /// A schedule holding at most `slots` snapshots (at least 2).
+  @inlinable
   public init(slots: Int) {
     precondition(slots >= 2, "checkpointing needs at least 2 snapshot slots")
     self.slots = slots
   }
 
   /// The slots the forward sweep keeps its snapshots in.
-  public var sweepSlots: Int { slots / 2 }
+  @inlinable public var sweepSlots: Int { slots / 2 }
 
   /// β(s, r) = C(s + r, r): the longest segment that s free snapshots
   /// reverse with at most r recomputations per step (saturating).
+  @inlinable
   public static func reach(slots s: Int, repetitions r: Int) -> Int {
     var result = 1.0
     for i in 0..<min(s, r) { result = result * Double(s + r - i) / Double(i + 1) }
@@ -82,6 +84,7 @@ public struct CheckpointSchedule: Sendable {
   }
 
   /// The least r with β(s, r) ≥ `length`.
+  @inlinable
   public static func repetitions(for length: Int, slots s: Int) -> Int {
     guard length > 1 else { return 0 }
     guard s > 0 else { return length - 1 }
@@ -92,6 +95,10 @@ public struct CheckpointSchedule: Sendable {
 
   /// Runs `run` to its end, seeds the loss, and reverses every step from
   /// the last to the first.
+  ///
+  /// Inlinable, so that the run's steps are specialised for its type (called
+  /// through the protocol, a simulation's steps ran unspecialised, 4× slower).
+  @inlinable
   public func reverse<Run: CheckpointedRun>(_ run: inout Run) throws -> Statistics {
     var state = Sweep(slots: slots)
     var top: [(step: Int, slot: Int)] = []
@@ -131,19 +138,23 @@ public struct CheckpointSchedule: Sendable {
   }
 
   /// The slots in use and what has been done: the reverse sweep's recursion.
+  @usableFromInline
   struct Sweep {
-    var free: [Int]
-    var held = 0
-    var statistics = Statistics()
+    @usableFromInline var free: [Int]
+    @usableFromInline var held = 0
+    @usableFromInline var statistics = Statistics()
 
+    @inlinable
     init(slots: Int) { free = Array((0..<slots).reversed()) }
 
+    @inlinable
     mutating func take() -> Int {
       held += 1
       statistics.peakSnapshots = max(statistics.peakSnapshots, held)
       return free.removeLast()
     }
 
+    @inlinable
     mutating func release(_ slot: Int) {
       held -= 1
       free.append(slot)
@@ -151,6 +162,7 @@ public struct CheckpointSchedule: Sendable {
 
     /// Reverses steps `start..<end`, the state at `start` saved in `base`;
     /// `current` is the step of the run's current state.
+    @inlinable
     mutating func reverseSegment<Run: CheckpointedRun>(
       from start: Int, to end: Int, base: Int, run: inout Run, current: inout Int
     ) throws {
