@@ -76,4 +76,38 @@ import Testing
       #expect(abs(value - expected) <= 1e-8 * abs(expected), "\(name): \(value)")
     }
   }
+
+  /// B4's scene text at the defaults is scenes/bench-cloth-springs.yaml (a
+  /// vector parameter of 930 stiffnesses), and checkpointed reverse mode
+  /// through a whole run agrees with the specification's reference, with
+  /// its memory held in a few snapshots.
+  @Test func clothSpringsIsB4AndMatchesTheReference() throws {
+    let url = Self.sceneFile.deletingLastPathComponent().appendingPathComponent(
+      "bench-cloth-springs.yaml")
+    let file = try SceneFile.load(url)
+    let (built, parameters, names) = try BenchmarkProblems.clothSprings()
+    #expect(names.count == 932 && names.first == "k[0]" && names.suffix(2) == ["c", "dt"])
+    #expect(parameters == file.parameterVector)
+    let fromFile = try #require(file.simulation)
+    #expect(built.system.springs.map(\.stiffness) == fromFile.system.springs.map(\.stiffness))
+    #expect(built.system.springs.map(\.stiffness) == (0..<930).map { .parameter($0) })
+    let result = try benchmarkClothSprings(mode: .reverse, snapshots: 16, repeats: 1)
+    #expect(result.checkpointing?.peakSnapshots ?? 99 <= 16)
+    // shared/bench/SPEC.md, B4: reference at the defaults.
+    let reference: [(String, Double)] = [
+      ("k_0", -7.12326210027545e-03), ("k_last", 9.17949876944151e-05),
+      ("k_sum", -1.15568521426236e-01), ("k_norm", 2.25580866816223e-02),
+      ("k_check", -1.21596991105362e-02),
+    ]
+    #expect(abs(result.loss - 1.33222906720655e+01) <= 1e-8 * 1.33222906720655e+01)
+    let gradient = Dictionary(uniqueKeysWithValues: result.gradient.map { ($0.name, $0.value) })
+    for (name, expected) in reference {
+      let value = try #require(gradient[name])
+      #expect(abs(value - expected) <= 1e-8 * abs(expected), "\(name): \(value)")
+    }
+    // B1's k is the sum of B4's: the same derivative, split by spring.
+    let b1 = try benchmarkCloth(mode: .forward, repeats: 1)
+    let k = try #require(b1.gradient.first { $0.name == "k" }?.value)
+    #expect(abs(gradient["k_sum"]! - k) <= 1e-10 * abs(k))
+  }
 }
