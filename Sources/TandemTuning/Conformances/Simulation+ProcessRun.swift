@@ -26,4 +26,18 @@ extension Simulation: ProcessRun {
       velocities: snapshot.values[half...].map(make))
     restart(from: restored, afterSteps: snapshot.counters[0])
   }
+
+  /// Reverses a semi-implicit Euler step of springs, gravity and drag by hand
+  /// (see ``Simulation/reverseStepByHand(adjoint:quantityAdjoints:)``); any
+  /// other step, or a run on another scalar, is left to be recorded.
+  @inlinable
+  public mutating func reverseStepByHand(
+    adjoint: inout [Double], quantityAdjoints: inout [Double]
+  ) -> Bool {
+    guard T.self == Double.self else { return false }
+    let run = unsafeBitCast(self, to: Simulation<Double>.self)
+    guard run.reversesStepsByHand else { return false }
+    run.reverseStepByHand(adjoint: &adjoint, quantityAdjoints: &quantityAdjoints)
+    return true
+  }
 }

@@ -34,7 +34,11 @@ extension SteppedProcess {
   /// (``CheckpointSchedule`` states the schedule and its cost).
   ///
   /// The plain run goes forwards on `Double`, saving snapshots; each step is
-  /// then reversed from its saved (or recomputed) state: the step is recorded
+  /// then reversed from its saved (or recomputed) state — by hand where the
+  /// run can (``ProcessRun/reverseStepByHand(adjoint:quantityAdjoints:)``:
+  /// a semi-implicit Euler step of springs, gravity and drag), the adjoints
+  /// of the realised quantities it read seeded into the prefix at the end;
+  /// otherwise the step is recorded
   /// from that state on the trajectory tape after the parameters' own
   /// recording (the *prefix*), swept back to give the adjoint of the state
   /// before it, and cut off again (``RecordedTape/sweepBack(seeding:with:downTo:)``).
@@ -113,8 +117,15 @@ struct AdjointDriver<Primal: ProcessRun>: RunDriver where Primal.Value == Double
     RecordedTape.beginAccumulating()
     var sweep = AdjointSweep(primal: primal, recorded: recorded, prefix: prefix, slots: snapshots)
     let statistics = try CheckpointSchedule(slots: snapshots).reverse(&sweep)
-    // The adjoint of the initial state, into the prefix, and the prefix swept.
-    RecordedTape.sweepBack(seeding: initial, with: sweep.adjoint, downTo: 0)
+    // The adjoints of the initial state and of the quantities the steps
+    // reversed by hand read, into the prefix, and the prefix swept.
+    var seeds = initial
+    var weights = sweep.adjoint
+    if sweep.quantityAdjoints.contains(where: { $0 != 0 }) {
+      seeds += sweep.recorded.realisedQuantities
+      weights += sweep.quantityAdjoints
+    }
+    RecordedTape.sweepBack(seeding: seeds, with: weights, downTo: 0)
     result = CheckpointedGradient(
       loss: sweep.loss, gradient: [], statistics: statistics,
       snapshotBytes: sweep.pool.first?.byteCount ?? 0, tapeBytes: sweep.tapeBytes)
@@ -137,6 +148,9 @@ where Primal.Value == Double, Reversed.Value == Recorded {
   @usableFromInline var scratch = ProcessSnapshot()
   /// The adjoint of the state after the step being reversed.
   @usableFromInline var adjoint: [Double] = []
+  /// The adjoints of the primal run's ``ProcessRun/realisedQuantities``
+  /// from the steps it reversed by hand.
+  @usableFromInline var quantityAdjoints: [Double]
   @usableFromInline var loss = Double.nan
   @usableFromInline var tapeBytes = 0
 
@@ -146,6 +160,7 @@ where Primal.Value == Double, Reversed.Value == Recorded {
     self.recorded = recorded
     self.prefix = prefix
     pool = Array(repeating: ProcessSnapshot(), count: slots)
+    quantityAdjoints = Array(repeating: 0, count: primal.realisedQuantities.count)
   }
 
   @inlinable var isFinished: Bool { primal.isFinished }
@@ -179,6 +194,7 @@ where Primal.Value == Double, Reversed.Value == Recorded {
 
   @inlinable
   mutating func reverseStep() throws {
+    if primal.reverseStepByHand(adjoint: &adjoint, quantityAdjoints: &quantityAdjoints) { return }
     let after = adjoint
     try reverse { run in
       try run.advance()

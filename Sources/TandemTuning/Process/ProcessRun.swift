@@ -44,4 +44,30 @@ public protocol ProcessRun<Value> {
   /// differentiate what follows with respect to the state. The run then
   /// advances exactly as the saved one did from there.
   mutating func restore(from snapshot: ProcessSnapshot, making make: (Double) -> Value)
+
+  /// The realised numbers a step reads that may depend on the parameters
+  /// (a simulation's masses, stiffnesses, step size, …), in the order of
+  /// `quantityAdjoints` in ``reverseStepByHand(adjoint:quantityAdjoints:)``;
+  /// empty for a run that reverses no step by hand.
+  var realisedQuantities: [Value] { get }
+
+  /// Reverses the step from the current state by hand, if the run can:
+  /// carries `adjoint` (of the ``stateValues`` after the step) back to the
+  /// current state, and adds the step's adjoints of the
+  /// ``realisedQuantities`` to `quantityAdjoints`. Returns `false`, changing
+  /// nothing, when the run cannot (checkpointed reverse mode then records
+  /// the step instead). The state does not change.
+  mutating func reverseStepByHand(adjoint: inout [Double], quantityAdjoints: inout [Double])
+    -> Bool
+}
+
+extension ProcessRun {
+  /// None: every step is recorded to be reversed.
+  @inlinable public var realisedQuantities: [Value] { [] }
+
+  /// Reverses nothing by hand.
+  @inlinable
+  public mutating func reverseStepByHand(
+    adjoint: inout [Double], quantityAdjoints: inout [Double]
+  ) -> Bool { false }
 }
