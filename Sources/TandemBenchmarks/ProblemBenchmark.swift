@@ -86,7 +86,7 @@ func allocationsPerCall(warmUp: Int = 3, count: Int = 20, _ step: () throws -> V
 
 /// Benchmark B1, the hanging cloth, built from its scene text.
 public func benchmarkCloth(
-  n: Int = 16, steps: Int = 1000, mode: BenchmarkMode = .forward, snapshots: Int = 128,
+  n: Int = 16, steps: Int = 1000, mode: BenchmarkMode = .forward, snapshots: Int = 2048,
   repeats: Int = 5
 ) throws -> ProblemBenchmarkResult {
   let (description, parameters, names) = try BenchmarkProblems.cloth(n: n, steps: steps)
@@ -99,7 +99,7 @@ public func benchmarkCloth(
 /// text. Its gradient is summarised as the specification asks: ∂/∂c, ∂/∂dt,
 /// ∂/∂k_0, ∂/∂k_{S−1}, Σ ∂/∂k_s, ‖∂/∂k‖₂ and Σ sin(s+1)·∂/∂k_s.
 public func benchmarkClothSprings(
-  n: Int = 16, steps: Int = 1000, mode: BenchmarkMode = .reverse, snapshots: Int = 128,
+  n: Int = 16, steps: Int = 1000, mode: BenchmarkMode = .reverse, snapshots: Int = 2048,
   repeats: Int = 5
 ) throws -> ProblemBenchmarkResult {
   let (description, parameters, names) = try BenchmarkProblems.clothSprings(n: n, steps: steps)
@@ -122,7 +122,7 @@ public func benchmarkClothSprings(
 /// Benchmark B3, the cloth hanging in 3-D with bending springs, built from
 /// its scene text.
 public func benchmarkCloth3D(
-  n: Int = 16, steps: Int = 1000, mode: BenchmarkMode = .forward, snapshots: Int = 128,
+  n: Int = 16, steps: Int = 1000, mode: BenchmarkMode = .forward, snapshots: Int = 2048,
   repeats: Int = 5
 ) throws -> ProblemBenchmarkResult {
   let (description, parameters, names) = try BenchmarkProblems.cloth3D(n: n, steps: steps)
@@ -134,7 +134,7 @@ public func benchmarkCloth3D(
 /// Benchmark B2, the training loop, built with TandemTraining.
 public func benchmarkTraining(
   samples: Int = 1024, hidden: Int = 64, steps: Int = 500, mode: BenchmarkMode = .forward,
-  snapshots: Int = 128, repeats: Int = 5
+  snapshots: Int = 2048, repeats: Int = 5
 ) throws -> ProblemBenchmarkResult {
   let description = BenchmarkProblems.training(samples: samples, hidden: hidden, steps: steps)
   return try benchmark(
@@ -150,7 +150,7 @@ public func benchmarkTraining(
 /// `reverseGradient` (the whole trajectory recorded).
 func benchmark<Process: SteppedProcess>(
   _ process: Process, parameters: [Double], names: [String], problem: String, size: String,
-  mode: BenchmarkMode, repeats: Int, snapshots: Int = 128
+  mode: BenchmarkMode, repeats: Int, snapshots: Int = 2048
 ) throws -> ProblemBenchmarkResult {
   let steps = process.stepCount
   let everyParameter = Array(parameters.indices)

@@ -38,7 +38,7 @@ struct ProblemBenchOptions: ParsableArguments {
   var mode: BenchmarkMode = .forward
 
   @Option(help: "Snapshots the checkpointed reverse mode may hold at once (at least 2).")
-  var snapshots: Int = 128
+  var snapshots: Int = 2048
 
   @Option(help: "Timed runs; the median and the minimum are reported.")
   var `repeat`: Int = 5
@@ -124,7 +124,7 @@ struct ClothSpringsBench: ParsableCommand {
   var mode: BenchmarkMode = .reverse
 
   @Option(help: "Snapshots the checkpointed reverse mode may hold at once (at least 2).")
-  var snapshots: Int = 128
+  var snapshots: Int = 2048
 
   @Option(help: "Timed runs; the median and the minimum are reported.")
   var `repeat`: Int = 5

@@ -9,11 +9,11 @@ import Testing
   @Test func manyParametersGoReverseAndFewGoForward() throws {
     let many = try GradientModeChoice.choose(
       .auto, parameterCount: 932, steps: b4.steps, snapshotBytes: b4.snapshotBytes,
-      memoryBytes: 256 << 20)
+      reverseStepCost: 100, memoryBytes: 256 << 20)
     #expect(many.mode == .reverse(snapshots: 2002))
     let expectedForward: Double = 117 * (1 + 0.35 * 8)
     #expect(many.forwardCost == expectedForward)
-    let expectedReverse: Double = 1 + GradientModeChoice.reverseStepCost
+    let expectedReverse: Double = 1 + 100
     #expect(many.reverseCost == expectedReverse)
     #expect(
       many.reason.hasPrefix(
@@ -21,32 +21,42 @@ import Testing
       ))
     let few = try GradientModeChoice.choose(
       .auto, parameterCount: 3, steps: b4.steps, snapshotBytes: b4.snapshotBytes,
-      memoryBytes: 256 << 20)
+      reverseStepCost: 100, memoryBytes: 256 << 20)
     #expect(few.mode == .forward)
+    // Steps reversed by hand cost about two plain steps: reverse mode wins
+    // from a few dozen parameters on, forward mode keeps three.
+    for (count, reverse) in [(3, false), (20, true)] {
+      let choice = try GradientModeChoice.choose(
+        .auto, parameterCount: count, steps: b4.steps, snapshotBytes: b4.snapshotBytes,
+        reverseStepCost: 2, memoryBytes: 256 << 20)
+      #expect((choice.mode != .forward) == reverse, "\(count) parameters")
+    }
     // Less memory: fewer snapshots, more recomputation, and the cost says so.
     let tight = try GradientModeChoice.choose(
       .reverse, parameterCount: 3, steps: 100_000, snapshotBytes: b4.snapshotBytes,
-      memoryBytes: 1 << 20)
+      reverseStepCost: 100, memoryBytes: 1 << 20)
     #expect(tight.snapshots == (1 << 20) / b4.snapshotBytes)
-    let tightReverse: Double = 3 + GradientModeChoice.reverseStepCost
+    let tightReverse: Double = 3 + 100
     #expect(tight.reverseCost == tightReverse)
   }
 
   @Test func forwardWhereReverseCannotServe() throws {
     for (method, horizon) in [(TuningMethod.newton, Horizon.full), (.adam, .greedy)] {
       let choice = try GradientModeChoice.choose(
-        .auto, parameterCount: 932, steps: 1000, snapshotBytes: 8200, memoryBytes: 256 << 20,
+        .auto, parameterCount: 932, steps: 1000, snapshotBytes: 8200, reverseStepCost: 100,
+        memoryBytes: 256 << 20,
         method: method, horizon: horizon)
       #expect(choice.mode == .forward)
       #expect(choice.reason.hasSuffix("(forward mode)"))
       #expect(throws: TuningError.self) {
         try GradientModeChoice.choose(
           .reverse, parameterCount: 932, steps: 1000, snapshotBytes: 8200,
-          memoryBytes: 256 << 20, method: method, horizon: horizon)
+          reverseStepCost: 100, memoryBytes: 256 << 20, method: method, horizon: horizon)
       }
     }
     let noRoom = try GradientModeChoice.choose(
-      .auto, parameterCount: 932, steps: 1000, snapshotBytes: 8200, memoryBytes: 10_000)
+      .auto, parameterCount: 932, steps: 1000, snapshotBytes: 8200, reverseStepCost: 100,
+      memoryBytes: 10_000)
     #expect(noRoom.mode == .forward)
     #expect(noRoom.reason.contains("raise --memory"))
   }

@@ -74,7 +74,8 @@ import Testing
     let hand = try #require(scene.simulation).checkpointedReverseGradient(
       parameters: scene.parameterVector, tuned: scene.tunedParameterList.map(\.index))
     for (from, to) in [
-      ("semi-implicit-euler", "velocity-verlet"), ("stiffness: $kd }", "stiffness: $kd, damping: 0.1 }"),
+      ("semi-implicit-euler", "velocity-verlet"),
+      ("stiffness: $kd }", "stiffness: $kd, damping: 0.1 }"),
     ] {
       let text = Self.scene(dimension: 2).replacingOccurrences(of: from, with: to)
       let scene = try SceneFile.parse(text, fileName: "recorded.yaml")

@@ -13,17 +13,24 @@ extension Simulation {
   }
 }
 
-extension Simulation where T == Double {
-  /// Whether ``reverseStepByHand(adjoint:quantityAdjoints:)`` covers this
-  /// simulation's steps: the semi-implicit Euler integrator with gravity,
-  /// drag, pinned particles and springs without dashpots, and no pair
-  /// potential, ground or stop condition. Other steps are reversed by
+extension SimulationDescription {
+  /// Whether ``Simulation/reverseStepByHand(adjoint:quantityAdjoints:)``
+  /// covers this simulation's steps: the semi-implicit Euler integrator with
+  /// gravity, drag, pinned particles and springs without dashpots, and no
+  /// pair potential, ground or stop condition. Other steps are reversed by
   /// recording them.
   @inlinable
-  public var reversesStepsByHand: Bool {
-    description.integrator == .semiImplicitEuler && description.stop == nil
-      && system.pairStrength.isEmpty && system.ground == nil && !system.hasDashpots
+  public var stepsReverseByHand: Bool {
+    integrator == .semiImplicitEuler && stop == nil && system.pairPotentials.isEmpty
+      && system.ground == nil && system.springs.allSatisfy(\.damping.isIdenticallyZero)
   }
+}
+
+extension Simulation where T == Double {
+  /// Whether ``reverseStepByHand(adjoint:quantityAdjoints:)`` covers this
+  /// simulation's steps (see ``SimulationDescription/stepsReverseByHand``).
+  @inlinable
+  public var reversesStepsByHand: Bool { description.stepsReverseByHand }
 
   /// Carries `adjoint` (of the positions, then the velocities, after the
   /// step from the current state) back through that step, by hand, and adds
@@ -163,9 +170,13 @@ extension Simulation where T == Double {
 @inlinable
 func withBuffers<R>(
   _ a: inout [Double], _ b: inout [Double], _ c: inout [Double],
-  _ body: (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> R
+  _ body: (
+    UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>,
+    UnsafeMutableBufferPointer<Double>
+  ) -> R
 ) -> R {
   a.withUnsafeMutableBufferPointer { a in
-    b.withUnsafeMutableBufferPointer { b in c.withUnsafeMutableBufferPointer { c in body(a, b, c) } }
+    b.withUnsafeMutableBufferPointer { b in c.withUnsafeMutableBufferPointer { c in body(a, b, c) }
+    }
   }
 }

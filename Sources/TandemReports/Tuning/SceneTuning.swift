@@ -88,6 +88,7 @@ public struct SceneTuning {
     try GradientModeChoice.choose(
       mode ?? scene.tune?.mode ?? .auto, parameterCount: tuned.count,
       steps: scene.process.stepCount, snapshotBytes: scene.process.snapshotBytes,
+      reverseStepCost: scene.process.reverseStepCost,
       memoryBytes: memoryBytes, method: resolvedMethod, horizon: resolvedHorizon)
   }
 

@@ -25,4 +25,12 @@ public enum SceneProcess: Sendable {
     case .training(let training): training.snapshotBytes
     }
   }
+
+  /// What reversing one step costs, in plain steps (see ``SteppedProcess/reverseStepCost``).
+  public var reverseStepCost: Double {
+    switch self {
+    case .simulation(let simulation, _): simulation.reverseStepCost
+    case .training(let training): training.reverseStepCost
+    }
+  }
 }

@@ -5,6 +5,9 @@ extension TrainingDescription: SteppedProcess {
   /// The number of inner steps.
   public var stepCount: Int { steps }
 
+  /// Steps are recorded on the trajectory tape: about 200 plain steps (B2).
+  public var reverseStepCost: Double { 200 }
+
   /// The weights and the optimizer's moments; the step counts, the
   /// shuffler's state and the batch order (one entry per training example).
   public var snapshotBytes: Int {

@@ -38,9 +38,9 @@ public enum GradientModeRequest: String, Sendable, Hashable, CaseIterable {
 ///   three tangents 37 µs).
 /// - Reverse mode takes one forward sweep, at most r recomputations of each
 ///   step (r from ``CheckpointSchedule`` for the snapshots that fit the memory
-///   budget) and one reverse step, which costs about ``reverseStepCost`` plain
-///   steps (each step is recorded on the per-step scalar tape: measured 68×
-///   on B4, about 200× on B2).
+///   budget) and one reverse step, which costs the process's
+///   ``SteppedProcess/reverseStepCost`` plain steps (2 for a simulation step
+///   reversed by hand, 100 or 200 for one recorded on the trajectory tape).
 ///
 /// `auto` takes the cheaper; forward mode whenever reverse mode cannot serve
 /// (Newton's second derivatives come from duals of duals; online and greedy
@@ -59,18 +59,17 @@ public struct GradientModeChoice: Sendable {
   /// The bytes of one snapshot.
   public var snapshotBytes: Int
 
-  /// What a reverse step costs, in plain steps, in the model.
-  public static let reverseStepCost = 100.0
-
   /// Chooses for `parameterCount` tuned parameters of a process of `steps`
-  /// steps and `snapshotBytes`-byte snapshots, with `memoryBytes` for
-  /// snapshots, as `request` asks.
+  /// steps, `snapshotBytes`-byte snapshots and reverse steps of
+  /// `reverseStepCost` plain steps, with `memoryBytes` for snapshots, as
+  /// `request` asks.
   ///
   /// - Throws: ``TuningError/modeUnavailable(_:)`` when `reverse` is asked
   ///   for where it cannot serve.
   public static func choose(
     _ request: GradientModeRequest, parameterCount: Int, steps: Int, snapshotBytes: Int,
-    memoryBytes: Int, method: TuningMethod? = nil, horizon: Horizon = .full
+    reverseStepCost: Double, memoryBytes: Int, method: TuningMethod? = nil,
+    horizon: Horizon = .full
   ) throws -> GradientModeChoice {
     let width = min(max(parameterCount, 1), TangentWidth.maximum)
     let runs = (max(parameterCount, 1) + TangentWidth.maximum - 1) / TangentWidth.maximum

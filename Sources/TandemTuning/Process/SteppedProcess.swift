@@ -15,6 +15,10 @@ public protocol SteppedProcess {
   /// reverse mode stores per saved state.
   var snapshotBytes: Int { get }
 
+  /// About what reversing one step costs, in plain steps: what
+  /// ``GradientModeChoice`` weighs against forward mode's tangents.
+  var reverseStepCost: Double { get }
+
   /// Starts a run with `parameters` (one value per parameter, in order) and
   /// hands it to `driver`.
   func start<Driver: RunDriver>(_ driver: inout Driver, parameters: [Driver.Value]) throws

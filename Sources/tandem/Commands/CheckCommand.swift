@@ -97,7 +97,8 @@ struct CheckCommand: ParsableCommand {
     }
     let choice = try GradientModeChoice.choose(
       mode, parameterCount: scene.tunedParameterList.count, steps: scene.process.stepCount,
-      snapshotBytes: scene.process.snapshotBytes, memoryBytes: memory << 20)
+      snapshotBytes: scene.process.snapshotBytes,
+      reverseStepCost: scene.process.reverseStepCost, memoryBytes: memory << 20)
     let snapshots = max(choice.snapshots, 2)
     let route: ReverseRoute =
       reverse == .full
