@@ -124,14 +124,15 @@ struct CheckCommand: ParsableCommand {
     } else {
       printTable(
         scene: scene, steps: steps, tuned: tuned, parameters: parameters, results: results,
-        verdict: verdict, reverse: route)
+        verdict: verdict, reverse: route, referenceIsReverse: choice.mode != .forward)
     }
     if !verdict.passed { throw ExitCode(1) }
   }
 
   func printTable(
     scene: SceneDescription, steps: Int, tuned: [TunedParameter], parameters: [Double],
-    results: [GradientRouteResult], verdict: CheckVerdict, reverse route: ReverseRoute
+    results: [GradientRouteResult], verdict: CheckVerdict, reverse route: ReverseRoute,
+    referenceIsReverse: Bool
   ) {
     let (forward, difference, reverse) = (results[0], results[1], results[2])
     let planned = scene.process.stepCount
@@ -141,7 +142,8 @@ struct CheckCommand: ParsableCommand {
     print("scene \(scene.name): \(stepsText), loss \(String(format: "%.15g", forward.loss))")
     print("")
     let header = [
-      "parameter", "value", "forward", "finite difference", "reverse", "fd vs fwd", "rev vs fwd",
+      "parameter", "value", "forward", "finite difference", "reverse",
+      referenceIsReverse ? "fd vs rev" : "fd vs fwd", "rev vs fwd",
     ]
     var rows: [[String]] = []
     for k in shownEntries(tuned, results: results, verdict: verdict) {
@@ -154,7 +156,10 @@ struct CheckCommand: ParsableCommand {
       rows.append([
         p.name, format(parameters[p.index]), format(f), format(difference.gradient[k]),
         reverse.failure == nil ? format(reverse.gradient[k]) : "skipped",
-        compared(difference.gradient[k], f, verdict.finiteDifference[k]),
+        compared(
+          difference.gradient[k],
+          referenceIsReverse && reverse.failure == nil ? reverse.gradient[k] : f,
+          verdict.finiteDifference[k]),
         reverse.failure == nil ? compared(reverse.gradient[k], f, verdict.reverse[k]) : "skipped",
       ])
     }
@@ -191,8 +196,9 @@ struct CheckCommand: ParsableCommand {
     print("")
     print(
       verdict.passed
-        ? "verdict: PASS (every route that ran agrees with forward mode)"
-        : "verdict: FAIL (a route disagrees with forward mode, or a value is not finite)")
+        ? "verdict: PASS (every route that ran agrees with the \(referenceIsReverse ? "reverse" : "forward") mode's gradient)"
+        : "verdict: FAIL (a route disagrees with the \(referenceIsReverse ? "reverse" : "forward") mode's gradient, or a value is not finite)"
+    )
   }
 
   func format(_ value: Double) -> String { String(format: "%.12g", value) }
