@@ -48,6 +48,7 @@ import Testing
     let process = try #require(scene.simulation)
     let parameters = scene.parameterVector
     #expect(Simulation(process, parameters: parameters).reversesStepsByHand)
+    #expect(process.stepsReverseByHand)
     let tuned = scene.tunedParameterList.map(\.index)
     let (loss, forward) = try process.lossWithGradient(parameters: parameters, tuned: tuned)
     let (_, tape, _) = try process.reverseGradient(parameters: parameters, tuned: tuned)
@@ -81,6 +82,7 @@ import Testing
       let scene = try SceneFile.parse(text, fileName: "recorded.yaml")
       let process = try #require(scene.simulation)
       #expect(!Simulation(process, parameters: scene.parameterVector).reversesStepsByHand)
+      #expect(!process.stepsReverseByHand)
       let result = try process.checkpointedReverseGradient(
         parameters: scene.parameterVector, tuned: scene.tunedParameterList.map(\.index))
       #expect(result.tapeBytes > 2 * hand.tapeBytes)

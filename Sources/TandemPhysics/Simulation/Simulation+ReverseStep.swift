@@ -28,9 +28,14 @@ extension SimulationDescription {
 
 extension Simulation where T == Double {
   /// Whether ``reverseStepByHand(adjoint:quantityAdjoints:)`` covers this
-  /// simulation's steps (see ``SimulationDescription/stepsReverseByHand``).
+  /// simulation's steps: ``SimulationDescription/stepsReverseByHand``, read
+  /// from the realised system (asked at every step, it must cost nothing:
+  /// walking the description's springs cost a third of B4's reverse step).
   @inlinable
-  public var reversesStepsByHand: Bool { description.stepsReverseByHand }
+  public var reversesStepsByHand: Bool {
+    description.integrator == .semiImplicitEuler && description.stop == nil
+      && system.pairStrength.isEmpty && system.ground == nil && !system.hasDashpots
+  }
 
   /// Carries `adjoint` (of the positions, then the velocities, after the
   /// step from the current state) back through that step, by hand, and adds
