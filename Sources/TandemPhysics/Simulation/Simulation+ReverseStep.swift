@@ -134,28 +134,18 @@ extension Simulation where T == Double {
                           let (i, j) = (first[s], second[s])
                           var d = InlineArray<3, Double>(repeating: 0)
                           var u = InlineArray<3, Double>(repeating: 0)
-                          var squares = 0.0
                           for a in 0..<dimension {
                             d[a] = x[a * n + i] - x[a * n + j]
                             u[a] = gradientBar[a * n + i] - gradientBar[a * n + j]
-                            squares += d[a] * d[a]
                           }
-                          let length = squares.squareRoot()
-                          guard length > 0 else { continue }
-                          let stretch = length - rest[s]
-                          var q = 0.0
+                          let (dBar, kStep, restStep) = springPullBack(
+                            dimension: dimension, difference: d, gradientAdjoint: u,
+                            stiffness: k[s], rest: rest[s], energyAdjoint: 0)
+                          bars[kBar + s] += kStep
+                          bars[restBar + s] += restStep
                           for a in 0..<dimension {
-                            d[a] /= length
-                            q += d[a] * u[a]
-                          }
-                          bars[kBar + s] += stretch * q
-                          bars[restBar + s] -= k[s] * q
-                          let along = k[s] * (1 - rest[s] / length)
-                          let across = k[s] * (rest[s] / length) * q
-                          for a in 0..<dimension {
-                            let dBar = along * u[a] + across * d[a]
-                            adjoint[a * n + i] += dBar
-                            adjoint[a * n + j] -= dBar
+                            adjoint[a * n + i] += dBar[a]
+                            adjoint[a * n + j] -= dBar[a]
                           }
                         }
                       }

@@ -158,34 +158,19 @@ final class SpringGradientOperation: RecordedOperation {
     let energyAdjoint = outputAdjoints[positions.count]
     for s in first.indices {
       let (i, j) = (Int(first[s]), Int(second[s]))
-      let (k, rest) = (stiffness[s], self.rest[s])
       var d = InlineArray<3, Double>(repeating: 0)
       var w = InlineArray<3, Double>(repeating: 0)
-      var squares = 0.0
       for a in 0..<dimension {
         d[a] = positions[a * stride + i] - positions[a * stride + j]
         w[a] = outputAdjoints[a * stride + i] - outputAdjoints[a * stride + j]
-        squares += d[a] * d[a]
       }
-      let length = squares.squareRoot()
-      let stretch = length - rest
-      var kBar = energyAdjoint * 0.5 * stretch * stretch
-      var restBar = -energyAdjoint * k * stretch
-      if length > 0 {
-        var q = 0.0
-        for a in 0..<dimension {
-          d[a] /= length
-          q += d[a] * w[a]
-        }
-        kBar += stretch * q
-        restBar -= k * q
-        let (along, across) = (k * (1 - rest / length), k * (rest / length) * q)
-        for a in 0..<dimension {
-          let dBar = along * w[a] + across * d[a] + energyAdjoint * k * stretch * d[a]
-          let (ni, nj) = (positionNodes[a * stride + i], positionNodes[a * stride + j])
-          if ni >= 0 { adjoints[Int(ni)] += dBar }
-          if nj >= 0 { adjoints[Int(nj)] -= dBar }
-        }
+      let (dBar, kBar, restBar) = springPullBack(
+        dimension: dimension, difference: d, gradientAdjoint: w, stiffness: stiffness[s],
+        rest: rest[s], energyAdjoint: energyAdjoint)
+      for a in 0..<dimension {
+        let (ni, nj) = (positionNodes[a * stride + i], positionNodes[a * stride + j])
+        if ni >= 0 { adjoints[Int(ni)] += dBar[a] }
+        if nj >= 0 { adjoints[Int(nj)] -= dBar[a] }
       }
       if stiffnessNodes[s] >= 0 { adjoints[Int(stiffnessNodes[s])] += kBar }
       if restNodes[s] >= 0 { adjoints[Int(restNodes[s])] += restBar }
