@@ -23,18 +23,22 @@ public enum AtomicFile {
   ///
   /// - Throws: As ``write(to:_:)``.
   public static func write(_ bytes: Data, to url: URL) throws {
-    try write(to: url) { descriptor in
-      try bytes.withUnsafeBytes { buffer in
-        var offset = 0
-        while offset < buffer.count {
-          let written = Foundation.write(
-            descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-          if written < 0 {
-            if errno == EINTR { continue }
-            throw failure(url, "cannot write")
-          }
-          offset += written
+    try write(to: url) { try write(bytes, through: $0, naming: url) }
+  }
+
+  /// Writes all of `bytes` to the open file `descriptor` (inside the body
+  /// of ``write(to:_:)``, to write a file in pieces); errors name `url`.
+  public static func write(_ bytes: Data, through descriptor: Int32, naming url: URL) throws {
+    try bytes.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let written = Foundation.write(
+          descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          throw failure(url, "cannot write")
         }
+        offset += written
       }
     }
   }

@@ -11,12 +11,15 @@ public enum TuningError: Error, CustomStringConvertible, Equatable {
   /// In-run tuning (online and greedy horizons) seeds every tuned
   /// parameter in one run, with at most `limit` tangent directions.
   case tooManyParametersForInRunTuning(count: Int, limit: Int)
-  /// Newton's method needs the full horizon.
-  case newtonNeedsFullHorizon
+  /// Newton's method and Levenberg–Marquardt need the full horizon.
+  case needsFullHorizon(TuningMethod)
   /// The loss or its tangent stopped being finite during an in-run update.
   case nonFiniteDuringRun(step: Int, loss: Double, parameter: String?)
   /// The gradient mode asked for cannot serve this tuning (the sentence says why).
   case modeUnavailable(String)
+  /// A least-squares method was asked for, but the loss is not a sum of
+  /// squared residuals (a training loss, or a term with a negative weight).
+  case notLeastSquares
 
   /// A message a person can act on.
   public var description: String {
@@ -28,6 +31,9 @@ public enum TuningError: Error, CustomStringConvertible, Equatable {
       "reverse mode through the whole trajectory would record about \(projected >> 20) MiB, over the limit of "
         + "\(limit >> 20) MiB: its memory grows with the number of steps (forward mode's does not). "
         + "Raise the limit (`--reverse-limit MiB`) or use fewer steps for the comparison."
+    case .notLeastSquares:
+      "levenberg-marquardt fits sums of squared residuals (observations, coordinate, position, distance "
+        + "and kinetic-energy terms with weights of at least 0), and this loss is not one; use --method adam."
     case .modeUnavailable(let why):
       why + "; use --mode forward or auto."
     case .nothingToTune:
@@ -42,8 +48,9 @@ public enum TuningError: Error, CustomStringConvertible, Equatable {
     case let .tooManyParametersForInRunTuning(count, limit):
       "the online and greedy horizons tune at most \(limit) parameters in one run, but \(count) are marked "
         + "`tune: true`; tune fewer, or use horizon: full."
-    case .newtonNeedsFullHorizon:
-      "Newton's method needs horizon: full; use --method adam or gd for the online and greedy horizons."
+    case .needsFullHorizon(let method):
+      "\(method == .newton ? "Newton's method" : method.rawValue) needs horizon: full; "
+        + "use --method adam or gd for the online and greedy horizons."
     case let .nonFiniteDuringRun(step, loss, parameter):
       if let parameter {
         "at step \(step) the derivative with respect to `\(parameter)` is not finite (loss \(loss)): "

@@ -31,7 +31,7 @@ struct TrainingSceneTests {
       problem.model
         == ModelDescription(widths: [4, 16, 16, 3], activation: .relu, initialisation: .seeded(0)))
     let file = scenes.appendingPathComponent("../data/iris.csv").standardizedFileURL
-    #expect(scene.dataFile == DataFile(path: "../data/iris.csv", url: file))
+    #expect(scene.dataFiles == [DataFile(path: "../data/iris.csv", url: file)])
     // The file is read while the scene loads, split 80/20 with seed 0 (the defaults).
     let table = try CSVLoader.dataset(
       parsing: String(contentsOf: file, encoding: .utf8), target: "species", task: .classification)

@@ -15,7 +15,8 @@ import Testing
   func exampleSceneWritesReadableFrames(name: String) throws {
     let scene = try ExampleScenes.load(name)
     var simulation = try #require(scene.simulation)
-    simulation.steps = min(simulation.steps, 60)
+    simulation = simulation.shortened(
+      to: 60, dt: simulation.timeStep.value(in: scene.parameterVector))
     let trajectory = try Trajectory.record(simulation, parameters: scene.parameterVector, every: 20)
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -17,7 +17,8 @@ import Testing
     let scene = try ExampleScenes.load(name)
     if scene.simulation != nil {
       var process = try #require(scene.simulation)
-      process.steps = min(process.steps, 300)
+      process = process.shortened(
+        to: 300, dt: process.timeStep.value(in: scene.parameterVector))
       try compareRoutes(process, scene: scene, name: name)
     } else {
       var process = try #require(scene.training)

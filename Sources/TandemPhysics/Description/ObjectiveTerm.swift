@@ -64,4 +64,52 @@ public struct ObjectiveTerm: Sendable {
     }
     return weight.value(in: parameters) * raw
   }
+
+  /// Appends the term's residuals on a state: numbers whose squares sum to
+  /// ``value(on:of:parameters:)`` (for a weight of at least 0) — for
+  /// `coordinate` and `position`, √(w/n)·(coordinate − target) per particle
+  /// and axis; for `distance`, √w·(distance − target); for `kinetic-energy`,
+  /// √(w·m/2)·v per particle and axis.
+  @inlinable
+  public func appendResiduals<T: Scalar>(
+    on state: ParticleState<T>, of system: ParticleSystem<T>, parameters: [T],
+    to residuals: inout [T]
+  ) {
+    func root(over count: Int) -> T { weight.squareRootOfShare(count, in: parameters) }
+    switch kind {
+    case let .coordinate(particles, axis, target):
+      let (scale, t) = (root(over: particles.count), target.value(in: parameters))
+      for i in particles { residuals.append(scale * (state.coordinate(i, axis) - t)) }
+    case let .position(particles, target):
+      let scale = root(over: particles.count)
+      let target = target.map { $0.value(in: parameters) }
+      for i in particles {
+        for (a, axis) in Axis.axes(of: state.dimension).enumerated() {
+          residuals.append(scale * (state.coordinate(i, axis) - target[a]))
+        }
+      }
+    case let .distance((i, j), target):
+      residuals.append(
+        root(over: 1) * (state.distance(between: i, and: j) - target.value(in: parameters)))
+    case .kineticEnergy(let particles):
+      let scale = root(over: 2)
+      for i in particles {
+        let perMass = scale * T.sqrt(system.masses[i])
+        for axis in Axis.axes(of: state.dimension) {
+          residuals.append(perMass * state.velocity(i, axis))
+        }
+      }
+    }
+  }
+}
+
+extension Quantity {
+  /// √(value / count): the factor that makes a term's squared residuals sum
+  /// to its weighted mean over `count`. A constant is rooted on `Double`, so
+  /// a weight of 0 puts no 0·∞ in the tangents.
+  @inlinable @usableFromInline
+  func squareRootOfShare<T: Scalar>(_ count: Int, in parameters: [T]) -> T {
+    if let constant = constantValue { return T((constant / Double(count)).squareRoot()) }
+    return T.sqrt(value(in: parameters) / T(Double(count)))
+  }
 }

@@ -16,11 +16,30 @@ public struct SimulationDescription: Sendable {
   public var stop: StopCondition?
   /// The end-state loss; empty when the scene has none.
   public var objective: [ObjectiveTerm]
+  /// The terms of the loss measured along the run: distances from recorded
+  /// motion, added to the end-state terms.
+  public var observations: [ObservationTerm]
+
+  /// Whether the scene has a loss: an end-state or an observation term.
+  public var hasObjective: Bool { !objective.isEmpty || !observations.isEmpty }
+
+  /// The same simulation cut to its first `steps` steps (at most), its
+  /// observations kept up to the new end at the step size `dt`.
+  public func shortened(to steps: Int, dt: Double) -> SimulationDescription {
+    var result = self
+    result.steps = min(self.steps, steps)
+    let end = Double(result.steps) * dt * (1 + 1e-12)
+    result.observations = observations.map {
+      ObservationTerm($0.data.prefix(through: end), weight: $0.weight)
+    }
+    return result
+  }
 
   /// Creates a simulation description.
   public init(
     system: SystemDescription, integrator: Integrator = .semiImplicitEuler, timeStep: Quantity,
-    steps: Int, stop: StopCondition? = nil, objective: [ObjectiveTerm] = []
+    steps: Int, stop: StopCondition? = nil, objective: [ObjectiveTerm] = [],
+    observations: [ObservationTerm] = []
   ) {
     self.system = system
     self.integrator = integrator
@@ -28,6 +47,7 @@ public struct SimulationDescription: Sendable {
     self.steps = steps
     self.stop = stop
     self.objective = objective
+    self.observations = observations
   }
 }
 

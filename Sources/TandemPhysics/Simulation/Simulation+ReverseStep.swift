@@ -17,11 +17,12 @@ extension SimulationDescription {
   /// Whether ``Simulation/reverseStepByHand(adjoint:quantityAdjoints:)``
   /// covers this simulation's steps: the semi-implicit Euler integrator with
   /// gravity, drag, pinned particles and springs without dashpots, and no
-  /// pair potential, ground or stop condition. Other steps are reversed by
-  /// recording them.
+  /// pair potential, ground, stop condition or observed motion. Other steps
+  /// are reversed by recording them.
   @inlinable
   public var stepsReverseByHand: Bool {
-    integrator == .semiImplicitEuler && stop == nil && system.pairPotentials.isEmpty
+    integrator == .semiImplicitEuler && stop == nil && observations.isEmpty
+      && system.pairPotentials.isEmpty
       && system.ground == nil && system.springs.allSatisfy(\.damping.isIdenticallyZero)
   }
 }

@@ -25,6 +25,20 @@ public struct Simulation<T: Scalar> {
   @usableFromInline var stopFraction: T?
   @usableFromInline var stepper: TimeStepper<T>
   @usableFromInline var previous: ParticleState<T>
+  /// The observation terms' weighted sum so far (see ``ObservationTerm``).
+  @usableFromInline var observed = T.zero
+  /// For each observation term, its first row not yet observed.
+  @usableFromInline var nextObservation: [Int]
+  /// The observation terms' weighted sum so far: part of ``loss()``.
+  @inlinable public var observedSoFar: T { observed }
+  /// Whether every residual is kept (see ``keepResiduals()``).
+  @usableFromInline var keepsResiduals = false
+  /// For each observation term, its residuals so far, when kept.
+  @usableFromInline var observationResiduals: [[T]] = []
+
+  /// Whether the previous state is kept for the step after: for a stop
+  /// condition's crossing, or to interpolate observations between steps.
+  @inlinable var keepsPrevious: Bool { description.stop != nil || !description.observations.isEmpty }
 
   /// Realises `description` with `parameters` and prepares the first step.
   public init(_ description: SimulationDescription, parameters: [T]) {
@@ -34,6 +48,8 @@ public struct Simulation<T: Scalar> {
     timeStep = description.timeStep.value(in: parameters)
     stepper = TimeStepper(description.integrator, for: system)
     previous = currentState
+    nextObservation = description.observations.map { _ in 0 }
+    try? observe(since: nil)  // the rows at time 0; throws only when the run is over
   }
 
   /// Whether the run is over: all steps taken, or the stop condition met.
@@ -51,14 +67,16 @@ public struct Simulation<T: Scalar> {
   /// Takes one step, then applies the stop condition.
   ///
   /// - Throws: ``SimulationError/nonFinite(step:particle:quantity:)`` when a
-  ///   position or velocity stops being finite, naming the step and particle.
+  ///   position or velocity stops being finite, naming the step and particle;
+  ///   ``SimulationError/observationAfterEnd(file:line:time:end:)`` when the
+  ///   run ends before an observed time.
   ///
   /// Inlinable, like the tuning entry points that drive it, so that the run
   /// is specialised for its scalar wherever the process's type is known.
   @inlinable
   public mutating func advance() throws {
     guard !isFinished else { return }
-    if description.stop != nil { previous.copy(from: currentState) }
+    if keepsPrevious { previous.copy(from: currentState) }
     stepper.step(&currentState, of: system, dt: timeStep)
     stepCount += 1
     if let (particle, quantity) = currentState.firstNonFinite() {
@@ -66,6 +84,9 @@ public struct Simulation<T: Scalar> {
         step: stepsTaken, particle: description.system.particles[particle].name, quantity: quantity)
     }
     if let stop = description.stop { applyStop(stop) }
+    if !description.observations.isEmpty {
+      try observe(since: T(Double(stepsTaken - 1)) * timeStep)
+    }
   }
 
   /// Ends the run at the crossing, if this step crossed the threshold.
@@ -92,11 +113,11 @@ public struct Simulation<T: Scalar> {
     while !isFinished { try advance() }
   }
 
-  /// The end-state loss: the sum of the objective's weighted terms on the
-  /// current state (0 when there are none).
+  /// The loss: the sum of the objective's weighted terms on the current
+  /// state, plus the observation terms' sums so far (0 when there are none).
   @inlinable
   public func loss() -> T {
-    var total = T.zero
+    var total = observed
     for term in description.objective {
       total += term.value(on: state, of: system, parameters: parameters)
     }
@@ -122,12 +143,15 @@ public struct Simulation<T: Scalar> {
   }
 
   /// Puts the run back at `state` after `steps` steps (the stop condition
-  /// not yet met): checkpointed reverse mode restores saved states this way.
-  /// The next ``advance()`` computes from `state` alone, as the run that
-  /// reached it did (a cached acceleration is dropped, and recomputed to the
-  /// same value).
+  /// not yet met), with `observed` the observation terms' sum by then:
+  /// checkpointed reverse mode restores saved states this way. The next
+  /// ``advance()`` computes from `state` alone, as the run that reached it
+  /// did (a cached acceleration is dropped, and recomputed to the same
+  /// value); the rows still to observe are those after the time reached.
   @inlinable
-  public mutating func restart(from state: ParticleState<T>, afterSteps steps: Int) {
+  public mutating func restart(
+    from state: ParticleState<T>, afterSteps steps: Int, observed: T = .zero
+  ) {
     precondition(
       state.dimension == currentState.dimension && state.count == currentState.count,
       "a state of another system")
@@ -135,12 +159,19 @@ public struct Simulation<T: Scalar> {
     stepCount = steps
     stopFraction = nil
     stepper.invalidateCache()
+    self.observed = observed
+    let reached = time.doubleValue + observationTolerance
+    nextObservation = description.observations.map { term in
+      term.data.times.firstIndex { $0 > reached } ?? term.data.count
+    }
+    for t in observationResiduals.indices { observationResiduals[t].removeAll() }
   }
 
   /// Removes every forward-mode tangent from the state, so derivatives
   /// taken from here on ignore how the state was reached (a truncated horizon).
   public mutating func stopTangents() {
     currentState = currentState.tangentStopped
+    observed = observed.tangentStopped
     stepper.invalidateCache()
   }
 }

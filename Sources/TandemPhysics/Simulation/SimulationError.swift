@@ -3,6 +3,9 @@ import RealModule
 public enum SimulationError: Error, CustomStringConvertible, Equatable {
   /// A position or velocity became infinite or NaN.
   case nonFinite(step: Int, particle: String, quantity: String)
+  /// The run ended (its steps taken, or stopped early) before the time of
+  /// an observed row: line `line` of `file`, at `time`; the run ended at `end`.
+  case observationAfterEnd(file: String, line: Int, time: Double, end: Double)
 
   /// A message a person can act on.
   public var description: String {
@@ -10,6 +13,9 @@ public enum SimulationError: Error, CustomStringConvertible, Equatable {
     case let .nonFinite(step, particle, quantity):
       "the simulation blew up at step \(step): particle \(particle) has a non-finite \(quantity). "
         + "Try a smaller dt, more damping or drag, or softer springs."
+    case let .observationAfterEnd(file, line, time, end):
+      "\(file):\(line): the observation at t = \(time) is after the run's end at t = \(end). "
+        + "Take more steps, or keep dt large enough (bounds on a tuned dt), or drop the rows past the end."
     }
   }
 }

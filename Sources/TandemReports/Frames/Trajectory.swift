@@ -36,13 +36,17 @@ public struct Trajectory: Sendable {
   /// Runs `description` with `parameters` on `Double`, sampling the state
   /// every `every` steps (and always the first and last).
   ///
-  /// - Parameter progress: Called after every step with the steps taken.
-  /// - Throws: ``SimulationError`` when the state stops being finite.
+  /// - Parameters:
+  ///   - progress: Called after every step with the steps taken.
+  ///   - visit: Called with the simulation at the start and after every step.
+  /// - Throws: ``SimulationError`` when the state stops being finite, and
+  ///   what `visit` throws.
   public static func record(
     _ description: SimulationDescription, parameters: [Double], every: Int,
-    progress: (Int) -> Void = { _ in }
+    progress: (Int) -> Void = { _ in }, visit: (Simulation<Double>) throws -> Void = { _ in }
   ) throws -> Trajectory {
     var simulation = Simulation(description, parameters: parameters)
+    try visit(simulation)
     func sample() -> Sample {
       Sample(
         step: simulation.stepsTaken, time: simulation.time,
@@ -52,6 +56,7 @@ public struct Trajectory: Sendable {
     while !simulation.isFinished {
       try simulation.advance()
       progress(simulation.stepsTaken)
+      try visit(simulation)
       if simulation.stepsTaken % max(every, 1) == 0 || simulation.isFinished {
         samples.append(sample())
       }

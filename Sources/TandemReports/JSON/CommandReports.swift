@@ -34,7 +34,7 @@ public struct RunReport: Encodable {
     self.scene = scene.name
     steps = trajectory.steps
     time = JSONNumber(trajectory.time)
-    loss = JSONNumber(simulated.simulation.objective.isEmpty ? nil : trajectory.loss)
+    loss = JSONNumber(simulated.simulation.hasObjective ? trajectory.loss : nil)
     self.frames = frames
     self.output = Nullable(output)
     particles = Dictionary(
@@ -112,11 +112,32 @@ public struct TuneReport: Encodable {
   public var stop: [String: String]
   /// The gradient mode used and why (left out when not given).
   public var mode: ModeReport?
+  /// A least-squares fit's statistics, whose keys (`standard_errors`,
+  /// `correlation`, `eigenvalues`, `unidentifiable`, …) sit beside the
+  /// others (left out for the other methods).
+  public var fit: FitReport?
 
-  /// The report of `history`, tuning `tuned`, its hypergradients computed as `mode` says.
-  public init(history: [TuningIteration], tuned: [TunedParameter], mode: GradientModeChoice? = nil)
-  {
+  enum CodingKeys: String, CodingKey { case loss, parameters, history, stop, mode }
+
+  /// The report's keys, then the fit's beside them.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(loss, forKey: .loss)
+    try container.encode(parameters, forKey: .parameters)
+    try container.encode(history, forKey: .history)
+    try container.encode(stop, forKey: .stop)
+    try container.encodeIfPresent(mode, forKey: .mode)
+    try fit?.encode(to: encoder)
+  }
+
+  /// The report of `history`, tuning `tuned`, its hypergradients computed
+  /// as `mode` says, with a least-squares fit's `statistics`.
+  public init(
+    history: [TuningIteration], tuned: [TunedParameter], mode: GradientModeChoice? = nil,
+    statistics: FitStatistics? = nil
+  ) {
     self.mode = mode.map(ModeReport.init)
+    fit = statistics.map { FitReport($0, tuned: tuned) }
     func values(_ iteration: TuningIteration) -> [String: OneOrMany<JSONNumber>] {
       named(tuned.map { iteration.parameters[$0.index] }, by: tuned)
     }

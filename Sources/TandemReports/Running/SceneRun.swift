@@ -17,6 +17,8 @@ public struct SceneRun {
   /// Whether the run's frames will be written: when not (`--no-render`),
   /// ``simulate(progress:)`` keeps only the first and the last state.
   public var writesFrames = true
+  /// Where to write the motion as CSV (`--record`), and how.
+  public var recording: (file: URL, format: MotionRecording)?
 
   /// A run of `scene`.
   public init(scene: SceneDescription) {
@@ -60,9 +62,26 @@ public struct SceneRun {
       // Only the start and the end are kept, so memory stays flat however long the run.
       every = Int.max
     }
-    let trajectory = try Trajectory.record(
-      simulation, parameters: scene.parameterVector, every: every, progress: progress)
-    return Simulated(simulation: simulation, layout: layout, trajectory: trajectory)
+    guard let (file, format) = recording else {
+      let trajectory = try Trajectory.record(
+        simulation, parameters: scene.parameterVector, every: every, progress: progress)
+      return Simulated(simulation: simulation, layout: layout, trajectory: trajectory)
+    }
+    // Written whole or not at all: a failed run leaves an earlier recording as it was.
+    var trajectory: Trajectory?
+    try AtomicFile.write(to: file) { descriptor in
+      var writer = DescriptorWriter(descriptor: descriptor, url: file)
+      try writer.write(format.header(dimension: simulation.system.dimension) + "\n")
+      trajectory = try Trajectory.record(
+        simulation, parameters: scene.parameterVector, every: every, progress: progress
+      ) { run in
+        if format.records(afterSteps: run.stepsTaken) {
+          try writer.write(format.rows(of: run, ids: layout.ids))
+        }
+      }
+      try writer.flush()
+    }
+    return Simulated(simulation: simulation, layout: layout, trajectory: trajectory!)
   }
 
   /// Writes the frames of `simulated` into `folder` (atomically, one PNG

@@ -89,7 +89,8 @@ public struct SceneTuning {
       mode ?? scene.tune?.mode ?? .auto, parameterCount: tuned.count,
       steps: scene.process.stepCount, snapshotBytes: scene.process.snapshotBytes,
       reverseStepCost: scene.process.reverseStepCost,
-      memoryBytes: memoryBytes, method: resolvedMethod, horizon: resolvedHorizon)
+      memoryBytes: memoryBytes, method: resolvedMethod, horizon: resolvedHorizon,
+      residualCount: scene.process.residualCount)
   }
 
   // MARK: Running
@@ -111,6 +112,7 @@ public struct SceneTuning {
       method: resolvedMethod, iterations: resolvedIterations, rate: resolvedRate)
     tuner.horizon = resolvedHorizon
     tuner.mode = try modeChoice().mode
+    tuner.recordingLimit = memoryBytes
     if let tolerance = gradientTolerance ?? scene.tune?.gradientTolerance {
       tuner.gradientTolerance = tolerance
     }
@@ -118,6 +120,18 @@ public struct SceneTuning {
       tuner.stepTolerance = tolerance
     }
     return tuner
+  }
+
+  /// What the fit says about its parameters at `values` (a least-squares
+  /// loss; see ``FitStatistics``): one more run, for the residuals' Jacobian.
+  public func fitStatistics(at values: [Double]) throws -> FitStatistics {
+    let point: ResidualJacobian
+    switch scene.process {
+    case .training(let training): point = try tuner(for: training).residualJacobian(at: values)
+    case .simulation(let simulation, _):
+      point = try tuner(for: simulation).residualJacobian(at: values)
+    }
+    return FitStatistics(point: point, values: tuned.map { values[$0.index] })
   }
 
   /// The iteration with the lowest loss.

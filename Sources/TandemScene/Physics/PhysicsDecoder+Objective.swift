@@ -1,13 +1,25 @@
 import TandemAD
 import TandemPhysics
 
-/// Reading `objective:` terms into the engine's `ObjectiveTerm`s.
+/// Reading `objective:` terms into the engine's `ObjectiveTerm`s and
+/// `ObservationTerm`s.
 extension PhysicsDecoder {
   /// The keys a term may use, one per term.
-  static let measureNames = ["coordinate", "position", "distance", "kinetic-energy"]
+  static let measureNames = [
+    "coordinate", "position", "distance", "kinetic-energy", "observations",
+  ]
+
+  /// An objective term as read: of the end state, or of recorded motion.
+  enum Term {
+    /// A term of the end state.
+    case end(Resolved<ObjectiveTerm>)
+    /// Recorded motion, read once the particles are placed and the run's
+    /// end is known (at the parameters' values).
+    case observed(DataFile, (_ builder: PhysicsBuilder, _ end: Double, _ tolerance: Double) throws -> ObservationTerm)
+  }
 
   /// One objective term: exactly one measure key, plus an optional `weight`.
-  func decodeTerm(_ node: SceneNode) throws -> Resolved<ObjectiveTerm> {
+  func decodeTerm(_ node: SceneNode) throws -> Term {
     let names = Self.measureNames
     let fields = try node.mapping(allowing: names + ["weight"])
     let present = names.filter { fields.has($0) }
@@ -17,6 +29,13 @@ extension PhysicsDecoder {
           ? "an objective term needs a measure"
           : "one term per list item, found \(present.joined(separator: " and "))",
         suggestion: "one of: " + names.joined(separator: ", "))
+    }
+    if name == "observations" {
+      if let weight = fields["weight"] {
+        throw weight.error(
+          "an `observations` term takes its weight inside", suggestion: "write `observations: { data: …, weight: W }`")
+      }
+      return try decodeObservations(body)
     }
     let measure: Resolved<ObjectiveTerm.Kind>
     switch name {
@@ -70,6 +89,27 @@ extension PhysicsDecoder {
       }
     }
     let weight = try fields.optional("weight") { try $0.number() } ?? 1
-    return { builder in ObjectiveTerm(try measure(builder), weight: weight) }
+    return .end { builder in ObjectiveTerm(try measure(builder), weight: weight) }
+  }
+
+  /// `observations: { data: FILE.csv, particles: SELECTOR, weight: W }`.
+  func decodeObservations(_ body: SceneNode) throws -> Term {
+    let keys = try body.mapping(allowing: ["data", "particles", "weight"])
+    let dataNode = try keys.required("data", meaning: "the CSV file of recorded motion")
+    let file = DataFile(path: try dataNode.string(), in: directory, key: dataNode.path)
+    let particlesNode = keys["particles"]
+    let selector = try particlesNode?.selector()
+    let weight = try keys.optional("weight") { try $0.number(.nonNegative, "the weight") } ?? 1
+    let context = body.context
+    return .observed(file) { builder, end, tolerance in
+      let selected = try selector.map {
+        Set(try builder.layout.resolve($0, at: particlesNode!.path))
+      }
+      let reader = ObservationReader(
+        file: file, dimension: builder.dimension, layout: builder.layout, at: dataNode.path,
+        limits: context.limits)
+      let data = try reader.read(selecting: selected, end: end, tolerance: tolerance)
+      return ObservationTerm(data, weight: weight)
+    }
   }
 }

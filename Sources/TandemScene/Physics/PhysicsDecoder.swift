@@ -1,3 +1,4 @@
+import Foundation
 import TandemAD
 import TandemPhysics
 
@@ -11,12 +12,19 @@ import TandemPhysics
 /// then places the particles and resolves every selector, once the values
 /// have been checked.
 struct PhysicsDecoder {
+  /// The folder data paths are relative to.
+  let directory: URL
+
   /// One step of placing the scene, run after the values have been checked.
   typealias Placement = (inout PhysicsBuilder) throws -> Void
   /// A part of the description that needs the particles placed.
   typealias Resolved<Part> = (PhysicsBuilder) throws -> Part
 
-  func decode(_ top: SceneMapping) throws -> () throws -> SceneProcess {
+  /// Reads every key; returns the CSV files the scene reads, and what
+  /// builds the description from the parameters' values.
+  func decode(_ top: SceneMapping) throws -> (
+    dataFiles: [DataFile], build: (_ values: [Double]) throws -> SceneProcess
+  ) {
     let world = try top.optional("world") { try decodeWorld($0) }
     let particles = try countedList(top, "particles", decodeParticle)
     let springs = try countedList(top, "springs", decodeSpring)
@@ -27,20 +35,31 @@ struct PhysicsDecoder {
       try top.required("simulation", meaning: "integrator, dt and steps"))
     let objective = try top.optional("objective") { try $0.list().map(decodeTerm) } ?? []
     let context = top.node.context
-    return {
+    var dataFiles: [DataFile] = []
+    for case .observed(let file, _) in objective { dataFiles.append(file) }
+    return (dataFiles, { values in
       // Every vector has been read, so the dimension is known: the defaults
       // (gravity, velocities, grid steps) take it.
       var builder = PhysicsBuilder(dimension: context.dimension)
       for place in particles + grids + chains + springs + potentials { try place(&builder) }
-      let description = SimulationDescription(
+      var description = SimulationDescription(
         system: SystemDescription(
           dimension: builder.dimension, particles: builder.particles, springs: builder.springs,
           pairPotentials: builder.potentials, gravity: world?.gravity, drag: world?.drag ?? 0,
           ground: world?.ground),
         integrator: simulation.integrator, timeStep: simulation.dt, steps: simulation.steps,
-        stop: try simulation.stop?(builder), objective: try objective.map { try $0(builder) })
+        stop: try simulation.stop?(builder))
+      let dt = simulation.dt.value(in: values)
+      for term in objective {
+        switch term {
+        case .end(let resolve): description.objective.append(try resolve(builder))
+        case .observed(_, let read):
+          description.observations.append(
+            try read(builder, Double(simulation.steps) * dt, 1e-9 * dt))
+        }
+      }
       return .simulation(description, builder.layout)
-    }
+    })
   }
 
   /// The list under `key` (`particles` or `springs`, also the name of its

@@ -53,14 +53,15 @@ struct SceneDecoder {
     var parameters = try top.optional("parameters") { try decodeParameters($0) } ?? []
     context.parameters = parameters
     let build: (FixedNumbers) throws -> SceneProcess
-    var dataFile: DataFile? = nil
+    var dataFiles: [DataFile] = []
     if isTraining {
       let training = try TrainingDecoder(directory: directory).decode(top)
       build = { .training(try training.build($0)) }
-      dataFile = training.dataFile
+      dataFiles = training.dataFile.map { [$0] } ?? []
     } else {
-      let physics = try PhysicsDecoder().decode(top)
-      build = { _ in try physics() }
+      let physics = try PhysicsDecoder(directory: directory).decode(top)
+      build = { try physics.build($0.values) }
+      dataFiles = physics.dataFiles
     }
     let tune = try top.optional("tune") { try decodeTune($0) }
     let render = try top.optional("render") { try decodeRender($0) } ?? RenderSettings()
@@ -82,7 +83,7 @@ struct SceneDecoder {
     }
     return SceneDescription(
       name: name, description: description, parameters: parameters, process: process,
-      tune: tune, render: render, dataFile: dataFile, limits: context.limits,
+      tune: tune, render: render, dataFiles: dataFiles, limits: context.limits,
       sourceMap: context.sourceMap)
   }
 

@@ -17,6 +17,8 @@ public struct SceneLimits: Hashable, Sendable {
   public var modelParameters = 50_000_000
   /// Training plus validation examples (synthetic or read from a CSV file).
   public var examples = 10_000_000
+  /// Rows of recorded motion read by `observations:` terms, all files together.
+  public var observations = 10_000_000
   /// Pixels in one frame (width × height); 16,777,216 is 4096 × 4096.
   public var pixels = 16_777_216
   /// Frames one run writes.
@@ -39,8 +41,8 @@ public struct SceneLimits: Hashable, Sendable {
 
   /// Every limit's name, as `--limit` spells it.
   public static let names = [
-    "particles", "springs", "layer-width", "model-parameters", "examples", "pixels", "frames",
-    "samples", "work", "parameters", "yaml-nodes",
+    "particles", "springs", "layer-width", "model-parameters", "examples", "observations", "pixels",
+    "frames", "samples", "work", "parameters", "yaml-nodes",
   ]
 
   /// The limit called `name`.
@@ -54,6 +56,7 @@ public struct SceneLimits: Hashable, Sendable {
       case "layer-width": layerWidth
       case "model-parameters": modelParameters
       case "examples": examples
+      case "observations": observations
       case "pixels": pixels
       case "frames": frames
       case "samples": samples
@@ -70,6 +73,7 @@ public struct SceneLimits: Hashable, Sendable {
       case "layer-width": layerWidth = newValue
       case "model-parameters": modelParameters = newValue
       case "examples": examples = newValue
+      case "observations": observations = newValue
       case "pixels": pixels = newValue
       case "frames": frames = newValue
       case "samples": samples = newValue

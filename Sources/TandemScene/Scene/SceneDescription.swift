@@ -26,8 +26,9 @@ public struct SceneDescription: Sendable {
   public var tune: TuneSettings?
   /// The `render:` block, with defaults when absent.
   public var render: RenderSettings
-  /// The CSV file a training scene reads (`data: { csv: … }`), if any.
-  public var dataFile: DataFile?
+  /// The CSV files the scene reads: a training scene's `data: { csv: … }`,
+  /// the `observations:` terms' recorded motion.
+  public var dataFiles: [DataFile]
   /// The limits the scene was read under, which the run checks too (frames).
   public var limits: SceneLimits
   /// Where each key path was written (for messages); see ``location(of:)``.
@@ -37,7 +38,7 @@ public struct SceneDescription: Sendable {
   public init(
     name: String, description: String? = nil, parameters: [SceneParameter] = [],
     process: SceneProcess, tune: TuneSettings? = nil, render: RenderSettings = RenderSettings(),
-    dataFile: DataFile? = nil, limits: SceneLimits = SceneLimits(),
+    dataFiles: [DataFile] = [], limits: SceneLimits = SceneLimits(),
     sourceMap: SourceMap = SourceMap()
   ) {
     self.name = name
@@ -46,7 +47,7 @@ public struct SceneDescription: Sendable {
     self.process = process
     self.tune = tune
     self.render = render
-    self.dataFile = dataFile
+    self.dataFiles = dataFiles
     self.limits = limits
     self.sourceMap = sourceMap
   }

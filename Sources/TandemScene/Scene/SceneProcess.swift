@@ -33,4 +33,13 @@ public enum SceneProcess: Sendable {
     case .training(let training): training.reverseStepCost
     }
   }
+
+  /// The residuals of a least-squares loss, or `nil` when the loss is not
+  /// one (see ``SteppedProcess/residualCount``).
+  public var residualCount: Int? {
+    switch self {
+    case .simulation(let simulation, _): simulation.residualCount
+    case .training(let training): training.residualCount
+    }
+  }
 }

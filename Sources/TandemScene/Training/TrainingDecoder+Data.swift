@@ -62,9 +62,8 @@ extension TrainingDecoder {
         }
       }
       let path = try csv.string()
-      let url =
-        (path.hasPrefix("/")
-        ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)).standardizedFileURL
+      let file = DataFile(path: path, in: directory, key: csv.path)
+      let url = file.url
       let target = try fields.required("target", meaning: "the name of the target column")
         .string()
       let validation =
@@ -73,7 +72,7 @@ extension TrainingDecoder {
         } ?? 0.2
       let seed = try fields.optional("seed") { try $0.integer() } ?? 0
       let limits = node.context.limits
-      return DataSource(file: DataFile(path: path, url: url)) { loss, fixed in
+      return DataSource(file: file) { loss, fixed in
         let fraction = try fixed.value(
           of: validation, at: "data.validation", what: "the validation fraction")
         let task: LearningTask = loss == .softmaxCrossEntropy ? .classification : .regression

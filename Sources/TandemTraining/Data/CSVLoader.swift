@@ -4,22 +4,13 @@ import Foundation
 /// the columns, then one row per example. One named column is the target;
 /// every other column is a numeric feature.
 ///
-/// Fields are trimmed of spaces; a field may be wrapped in double quotes
-/// (with `""` for a quote inside it) to hold commas. Blank lines are
-/// skipped, but still counted, so line numbers in errors match an editor's.
+/// Lines are split into fields as ``CSVTable`` does.
 public enum CSVLoader {
   /// Parses CSV `text`; `file` names it in errors.
   public static func dataset(
     parsing text: String, file: String = "<text>", target: String, task: LearningTask
   ) throws -> Dataset {
-    var rows: [(line: Int, fields: [String])] = []
-    var lineNumber = 0
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      lineNumber += 1
-      let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-      if trimmed.allSatisfy(\.isWhitespace) { continue }
-      rows.append((lineNumber, fields(of: trimmed)))
-    }
+    let rows = CSVTable.rows(of: text)
     guard let header = rows.first else { throw CSVError.empty(file: file) }
     guard rows.count > 1 else { throw CSVError.noRows(file: file) }
     guard let targetColumn = header.fields.firstIndex(of: target) else {
@@ -31,7 +22,7 @@ public enum CSVLoader {
     var features: [Double] = []
     var values: [Double] = []
     var names: [String] = []
-    for (line, fields) in rows.dropFirst() {
+    for (line, fields, _) in rows.dropFirst() {
       guard fields.count == header.fields.count else {
         throw CSVError.wrongFieldCount(
           file: file, line: line, expected: header.fields.count, found: fields.count)
@@ -60,40 +51,6 @@ public enum CSVLoader {
         features: features, featureCount: featureCount, labels: names.map { index[$0]! },
         classCount: classes.count)
     }
-  }
-
-  /// The fields of one line, unquoted and trimmed.
-  static func fields(of line: Substring) -> [String] {
-    var fields: [String] = []
-    var current = ""
-    var quoted = false
-    var index = line.startIndex
-    while index < line.endIndex {
-      let character = line[index]
-      if quoted {
-        if character == "\"" {
-          let next = line.index(after: index)
-          if next < line.endIndex && line[next] == "\"" {
-            current.append("\"")
-            index = next
-          } else {
-            quoted = false
-          }
-        } else {
-          current.append(character)
-        }
-      } else if character == "\"" {
-        quoted = true
-      } else if character == "," {
-        fields.append(current.trimmingCharacters(in: .whitespaces))
-        current = ""
-      } else {
-        current.append(character)
-      }
-      index = line.index(after: index)
-    }
-    fields.append(current.trimmingCharacters(in: .whitespaces))
-    return fields
   }
 
   /// The column name closest to `name` by edit distance, if any is close.

@@ -2,29 +2,38 @@ import TandemAD
 import TandemPhysics
 
 extension Simulation: ProcessRun {
-  /// The positions, then the velocities, each axis-major.
+  /// The positions, then the velocities, each axis-major; then, when the
+  /// objective observes recorded motion, the observation terms' sum so far
+  /// (a running total the loss reads, so its adjoint flows through the steps).
   @inlinable
-  public var stateValues: [T] { state.positions + state.velocities }
+  public var stateValues: [T] {
+    let values = state.positions + state.velocities
+    return description.observations.isEmpty ? values : values + [observedSoFar]
+  }
 
-  /// Saves the positions and velocities, and the steps taken.
+  /// Saves what ``stateValues`` lists, and the steps taken.
   @inlinable
   public func save(into snapshot: inout ProcessSnapshot) {
     let state = self.state
     snapshot.values.removeAll(keepingCapacity: true)
     for value in state.positions { snapshot.values.append(value.doubleValue) }
     for value in state.velocities { snapshot.values.append(value.doubleValue) }
+    if !description.observations.isEmpty { snapshot.values.append(observedSoFar.doubleValue) }
     snapshot.counters.removeAll(keepingCapacity: true)
     snapshot.counters.append(stepsTaken)
   }
 
-  /// Restores the positions, velocities and steps taken.
+  /// Restores what ``save(into:)`` saved.
   @inlinable
   public mutating func restore(from snapshot: ProcessSnapshot, making make: (Double) -> T) {
-    let half = snapshot.values.count / 2
+    let coordinates = state.positions.count
+    let values = snapshot.values
     let restored = ParticleState(
-      dimension: state.dimension, positions: snapshot.values[..<half].map(make),
-      velocities: snapshot.values[half...].map(make))
-    restart(from: restored, afterSteps: snapshot.counters[0])
+      dimension: state.dimension, positions: values[..<coordinates].map(make),
+      velocities: values[coordinates..<(2 * coordinates)].map(make))
+    restart(
+      from: restored, afterSteps: snapshot.counters[0],
+      observed: values.count > 2 * coordinates ? make(values[2 * coordinates]) : .zero)
   }
 
   /// Reverses a semi-implicit Euler step of springs, gravity and drag by hand
@@ -34,7 +43,7 @@ extension Simulation: ProcessRun {
   public mutating func reverseStepByHand(
     adjoint: inout [Double], quantityAdjoints: inout [Double]
   ) -> Bool {
-    guard T.self == Double.self else { return false }
+    guard T.self == Double.self, description.observations.isEmpty else { return false }
     let run = unsafeBitCast(self, to: Simulation<Double>.self)
     guard run.reversesStepsByHand else { return false }
     run.reverseStepByHand(adjoint: &adjoint, quantityAdjoints: &quantityAdjoints)

@@ -5,6 +5,9 @@ extension TrainingDescription: SteppedProcess {
   /// The number of inner steps.
   public var stepCount: Int { steps }
 
+  /// A training loss is not a sum of squared residuals the tuner can see.
+  public var residualCount: Int? { nil }
+
   /// Steps are recorded on the trajectory tape: about 200 plain steps (B2).
   public var reverseStepCost: Double { 200 }
 

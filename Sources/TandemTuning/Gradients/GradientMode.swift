@@ -42,6 +42,12 @@ public enum GradientModeRequest: String, Sendable, Hashable, CaseIterable {
 ///   ``SteppedProcess/reverseStepCost`` plain steps (2 for a simulation step
 ///   reversed by hand, 100 or 200 for one recorded on the trajectory tape).
 ///
+/// For Levenberg–Marquardt, which needs the Jacobian of m residuals rather
+/// than one gradient, reverse mode records the whole trajectory once (about
+/// 1 + reverseStepCost) and sweeps it back once per residual (about half of
+/// reverseStepCost each, on average); it pays only for few residuals and
+/// many parameters.
+///
 /// `auto` takes the cheaper; forward mode whenever reverse mode cannot serve
 /// (Newton's second derivatives come from duals of duals; online and greedy
 /// horizons update parameters during the run; fewer than 2 snapshots fit).
@@ -69,7 +75,7 @@ public struct GradientModeChoice: Sendable {
   public static func choose(
     _ request: GradientModeRequest, parameterCount: Int, steps: Int, snapshotBytes: Int,
     reverseStepCost: Double, memoryBytes: Int, method: TuningMethod? = nil,
-    horizon: Horizon = .full
+    horizon: Horizon = .full, residualCount: Int? = nil
   ) throws -> GradientModeChoice {
     let width = min(max(parameterCount, 1), TangentWidth.maximum)
     let runs = (max(parameterCount, 1) + TangentWidth.maximum - 1) / TangentWidth.maximum
@@ -81,11 +87,22 @@ public struct GradientModeChoice: Sendable {
     while (steps + spacing - 1) / spacing > max(snapshots / 2, 1) { spacing *= 2 }
     let repetitions = CheckpointSchedule.repetitions(
       for: spacing, slots: max(snapshots - snapshots / 2, 0))
-    let reverseCost = 1 + Double(repetitions) + reverseStepCost
+    let jacobianRows = method == .levenbergMarquardt ? residualCount : nil
+    let reverseCost =
+      jacobianRows.map { 1 + reverseStepCost + Double($0) * reverseStepCost / 2 }
+      ?? 1 + Double(repetitions) + reverseStepCost
     var choice = GradientModeChoice(
       mode: .forward, reason: "", forwardCost: forwardCost, reverseCost: reverseCost,
       snapshots: snapshots, snapshotBytes: snapshotBytes)
-    let estimate = String(
+    let estimate =
+      jacobianRows.map { rows in
+        String(
+          format:
+            "Jacobian by forward ≈ %.0f plain steps a step (%d run%@ of %d tangent%@), by reverse ≈ %.0f (the whole trajectory recorded, within %@, and swept back once from each of %d residuals)",
+          forwardCost, runs, runs == 1 ? "" : "s", width, width == 1 ? "" : "s", reverseCost,
+          byteText(memoryBytes), rows)
+      }
+      ?? String(
       format:
         "forward ≈ %.0f plain steps a step (%d run%@ of %d tangent%@), reverse ≈ %.0f (%d snapshots of %@ in %@, each step recomputed at most %d×)",
       forwardCost, runs, runs == 1 ? "" : "s", width, width == 1 ? "" : "s", reverseCost,
@@ -95,7 +112,9 @@ public struct GradientModeChoice: Sendable {
         "Newton's second derivatives come from duals of duals (forward mode)"
       } else if horizon != .full {
         "the \(horizon) horizon updates the parameters during the run (forward mode)"
-      } else if snapshots < 2 {
+      } else if method == .levenbergMarquardt && residualCount == nil {
+        "the loss is not a sum of squared residuals"
+      } else if snapshots < 2 && jacobianRows == nil {
         "fewer than 2 snapshots of \(byteText(snapshotBytes)) fit in \(byteText(memoryBytes)) (raise --memory)"
       } else {
         nil

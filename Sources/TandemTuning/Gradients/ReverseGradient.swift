@@ -31,7 +31,30 @@ extension SteppedProcess {
 }
 
 /// Runs a process on ``Recorded`` numbers to its end, stopping early when
-/// the trajectory tape is on course to outgrow a byte budget.
+/// the trajectory tape is on course to outgrow a byte budget
+/// (``RecordingBudget``).
+@usableFromInline
+struct BudgetedRecordingDriver: RunDriver {
+  @usableFromInline typealias Value = Recorded
+  @usableFromInline var budget: RecordingBudget
+  @usableFromInline var loss: Recorded?
+
+  @inlinable
+  init(byteLimit: Int, plannedSteps: Int) {
+    budget = RecordingBudget(byteLimit: byteLimit, plannedSteps: plannedSteps)
+  }
+
+  @inlinable
+  mutating func drive<Run: ProcessRun>(_ run: inout Run) throws where Run.Value == Recorded {
+    while !run.isFinished {
+      try run.advance()
+      try budget.check(stepsTaken: run.stepsTaken)
+    }
+    loss = run.loss()
+  }
+}
+
+/// Watches the trajectory tape grow, step by step, against a byte budget.
 ///
 /// The projection is the bytes recorded so far plus the recent rate per
 /// step (between the last two checks) times the steps still planned, not
@@ -42,36 +65,30 @@ extension SteppedProcess {
 /// limit), and as the rate is steady from then on, the estimate hardly
 /// depends on which check first crosses the limit.
 @usableFromInline
-struct BudgetedRecordingDriver: RunDriver {
-  @usableFromInline typealias Value = Recorded
+struct RecordingBudget {
   @usableFromInline let byteLimit: Int
   @usableFromInline let plannedSteps: Int
-  @usableFromInline var loss: Recorded?
+  @usableFromInline var previous: (steps: Int, bytes: Int)?
 
   @inlinable
   init(byteLimit: Int, plannedSteps: Int) {
     (self.byteLimit, self.plannedSteps) = (byteLimit, plannedSteps)
   }
 
+  /// Throws ``TuningError/recordingTooLarge(projectedBytes:limit:)`` when
+  /// the recording is on course to outgrow the budget.
   @inlinable
-  mutating func drive<Run: ProcessRun>(_ run: inout Run) throws where Run.Value == Recorded {
-    var previous: (steps: Int, bytes: Int)?
-    while !run.isFinished {
-      try run.advance()
-      let steps = run.stepsTaken
-      // Check at powers of two, so the projection costs nothing measurable.
-      if steps & (steps - 1) == 0 {
-        let bytes = RecordedTape.recordedByteCount
-        if let previous {
-          let rate = Double(bytes - previous.bytes) / Double(steps - previous.steps)
-          let projected = Double(bytes) + rate * Double(max(plannedSteps - steps, 0))
-          if projected > Double(byteLimit) {
-            throw TuningError.recordingTooLarge(projectedBytes: Int(projected), limit: byteLimit)
-          }
-        }
-        previous = (steps, bytes)
+  mutating func check(stepsTaken steps: Int) throws {
+    // Check at powers of two, so the projection costs nothing measurable.
+    guard steps & (steps - 1) == 0 else { return }
+    let bytes = RecordedTape.recordedByteCount
+    if let previous {
+      let rate = Double(bytes - previous.bytes) / Double(steps - previous.steps)
+      let projected = Double(bytes) + rate * Double(max(plannedSteps - steps, 0))
+      if projected > Double(byteLimit) {
+        throw TuningError.recordingTooLarge(projectedBytes: Int(projected), limit: byteLimit)
       }
     }
-    loss = run.loss()
+    previous = (steps, bytes)
   }
 }

@@ -3,7 +3,8 @@ import TandemAD
 
 /// The outer loop: runs a process on dual numbers to get the loss and its
 /// hypergradient, and updates the tuned parameters with gradient descent,
-/// Adam or Newton's method, within their bounds and scales.
+/// Adam, Newton's method or Levenberg–Marquardt, within their bounds and
+/// scales.
 public struct Tuner<Process: SteppedProcess> {
   /// The process tuned.
   public var process: Process
@@ -30,6 +31,9 @@ public struct Tuner<Process: SteppedProcess> {
   /// How the hypergradient is computed (reverse mode with the full horizon
   /// and gradient descent or Adam only; see ``GradientModeChoice``).
   public var mode: GradientMode = .forward
+  /// The bytes reverse mode through the whole trajectory may record: the
+  /// Levenberg–Marquardt Jacobian's reverse route (``residualJacobian(at:)``).
+  public var recordingLimit = 8 << 30
 
   /// Creates a tuner.
   public init(
@@ -77,6 +81,7 @@ public struct Tuner<Process: SteppedProcess> {
   public func run(progress: (TuningIteration) -> Void = { _ in }) throws -> [TuningIteration] {
     guard !tuned.isEmpty else { throw TuningError.nothingToTune }
     if horizon != .full { return try runUpdatingDuringRuns(progress: progress) }
+    if method == .levenbergMarquardt { return try runLevenbergMarquardt(progress: progress) }
     if method == .newton && tuned.count > TangentWidth.nestedMaximum {
       throw TuningError.tooManyParametersForNewton(
         count: tuned.count, limit: TangentWidth.nestedMaximum)
@@ -204,6 +209,8 @@ public struct Tuner<Process: SteppedProcess> {
       return g.map { -rate * $0 }
     case .adam:
       return adam.step(g, rate: rate)
+    case .levenbergMarquardt:
+      preconditionFailure("Levenberg–Marquardt steps are taken by runLevenbergMarquardt")
     case .newton:
       // H_u = J·H_v·J + diag(g_v·d²v/du²), J = diag(dv/du); d²v/du² = v on the log scale.
       let n = tuned.count

@@ -12,4 +12,10 @@ public enum TuningMethod: String, Sendable, CaseIterable {
   /// flipped, so every step goes downhill), at most one unit long in the
   /// optimizer's coordinates, and monotone like gradient descent.
   case newton
+  /// Levenberg–Marquardt, for a loss that is a sum of squared residuals
+  /// (observations of recorded motion, targets): the residuals' exact
+  /// Jacobian J from one run, the step solving (JᵀJ + μ·diag(JᵀJ))·δ = −Jᵀr
+  /// in the optimizer's coordinates, μ raised after a rejected step and
+  /// lowered after a good one (Nielsen's rule). No rate.
+  case levenbergMarquardt = "levenberg-marquardt"
 }

@@ -60,7 +60,9 @@ public struct InRunTuningDriver<let N: Int>: RunDriver {
     guard tuned.count <= N else {
       throw TuningError.tooManyParametersForInRunTuning(count: tuned.count, limit: N)
     }
-    guard method != .newton else { throw TuningError.newtonNeedsFullHorizon }
+    guard method != .newton && method != .levenbergMarquardt else {
+      throw TuningError.needsFullHorizon(method)
+    }
     if case .online(let every) = horizon {
       precondition(every > 0, "an online horizon of \(every) steps")
     }

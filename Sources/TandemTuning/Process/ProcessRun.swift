@@ -59,9 +59,25 @@ public protocol ProcessRun<Value> {
   /// the step instead). The state does not change.
   mutating func reverseStepByHand(adjoint: inout [Double], quantityAdjoints: inout [Double])
     -> Bool
+
+  /// Starts keeping the residuals whose squares sum to the loss, before the
+  /// first step; `false` when the loss is not such a sum (a least-squares
+  /// tuner then cannot work on it).
+  mutating func keepResiduals() -> Bool
+
+  /// The residuals kept, those of the end state included: the loss is the
+  /// sum of their squares. Their tangents are rows of the residuals'
+  /// Jacobian.
+  func residuals() -> [Value]
 }
 
 extension ProcessRun {
+  /// Not a sum of squares.
+  @inlinable public mutating func keepResiduals() -> Bool { false }
+
+  /// None.
+  @inlinable public func residuals() -> [Value] { [] }
+
   /// None: every step is recorded to be reversed.
   @inlinable public var realisedQuantities: [Value] { [] }
 

@@ -19,6 +19,11 @@ public protocol SteppedProcess {
   /// ``GradientModeChoice`` weighs against forward mode's tangents.
   var reverseStepCost: Double { get }
 
+  /// The number of residuals whose squares sum to the loss, or `nil` when
+  /// the loss is not such a sum: what a least-squares tuner's Jacobian has
+  /// as rows.
+  var residualCount: Int? { get }
+
   /// Starts a run with `parameters` (one value per parameter, in order) and
   /// hands it to `driver`.
   func start<Driver: RunDriver>(_ driver: inout Driver, parameters: [Driver.Value]) throws

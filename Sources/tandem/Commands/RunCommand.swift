@@ -17,6 +17,12 @@ struct RunCommand: ParsableCommand {
       Prints a summary: steps, simulated time, the end-state loss if the scene has an objective, \
       frames written and wall time.
 
+      --record FILE.csv also writes the motion as CSV: the header t,particle,x,y (,z in 3-D; \
+      ,vx,vy(,vz) with --record-velocities), then one row per particle for the initial state and \
+      every K-th step (--record-every K), t the simulated time and particle the id. It is the \
+      format an objective's `observations:` term reads, to fit a scene to recorded motion. The \
+      file is written whole or not at all, where the path says (relative to the current folder).
+
       A training scene (kind: training) is trained once on Double numbers and writes \
       DIR/<scene name>/training-loss.png (training and validation loss against the step; f(w) for a \
       quadratic). Prints the steps, the objective, the final training and validation losses, the \
@@ -38,11 +44,29 @@ struct RunCommand: ParsableCommand {
   @Flag(help: "Simulate (or train) and print the summary without writing frames (or training-loss.png).")
   var noRender = false
 
+  @Option(help: ArgumentHelp("Write the motion as CSV to this file.", valueName: "FILE.csv"))
+  var record: String?
+
+  @Option(help: ArgumentHelp("Record every K steps (with --record).", valueName: "K"))
+  var recordEvery = 1
+
+  @Flag(help: "Record the velocities too (with --record).")
+  var recordVelocities = false
+
   @Flag(help: "Print the summary as one JSON object on standard output.")
   var json = false
 
   func validate() throws {
     if let every, every < 1 { throw ValidationError("--every must be at least 1, not \(every).") }
+    if recordEvery < 1 {
+      throw ValidationError("--record-every must be at least 1, not \(recordEvery).")
+    }
+    if record == nil && (recordEvery != 1 || recordVelocities) {
+      throw ValidationError("--record-every and --record-velocities go with --record FILE.csv.")
+    }
+    if let record, record.isEmpty || record.hasSuffix("/") {
+      throw ValidationError("--record needs a file name, such as motion.csv, not '\(record)'.")
+    }
     if let size, parseSize(size) == nil {
       throw ValidationError(
         "--size must look like 800x600 (width x height, each 16 to 8192), not '\(size)'.")
@@ -55,7 +79,18 @@ struct RunCommand: ParsableCommand {
     run.every = every
     run.size = size.flatMap(parseSize)
     run.writesFrames = !noRender
-    if case .training(let description) = run.scene.process { return try train(run, description) }
+    if case .training(let description) = run.scene.process {
+      if record != nil {
+        throw ValidationError("--record writes a simulation's motion; \(scene.name) is a training scene.")
+      }
+      return try train(run, description)
+    }
+    if let record {
+      run.recording = (
+        URL(fileURLWithPath: record),
+        MotionRecording(every: recordEvery, velocities: recordVelocities)
+      )
+    }
     let folder = output.folder(for: scene.name)
     // Held from before the first step (see OutputFolder).
     let held = noRender ? nil : try OutputFolder(folder)
@@ -79,7 +114,7 @@ struct RunCommand: ParsableCommand {
       frameBar.finish()
     }
     let seconds = (clock.now - start).seconds
-    let hasObjective = !simulation.objective.isEmpty
+    let hasObjective = simulation.hasObjective
 
     if json {
       print(
@@ -98,6 +133,10 @@ struct RunCommand: ParsableCommand {
     print("time       \(String(format: "%.6g", trajectory.time)) s simulated")
     if hasObjective { print("loss       \(String(format: "%.12g", trajectory.loss))") }
     print("frames     \(noRender ? "none (--no-render)" : "\(frames) in \(folder.path)/")")
+    if let record {
+      let rows = (trajectory.steps / recordEvery + 1) * simulation.system.particles.count
+      print("recorded   \(rows) rows (every \(recordEvery) step\(recordEvery == 1 ? "" : "s")) in \(record)")
+    }
     print("wall time  \(String(format: "%.3f", seconds)) s")
   }
 }

@@ -38,7 +38,9 @@ struct TuneCommand: ParsableCommand {
   var iterations: Int?
 
   @Option(
-    help: "The outer optimizer: gd, adam or newton (default: the scene's tune.method, else adam).")
+    help:
+      "The outer optimizer: gd, adam, newton or levenberg-marquardt (default: the scene's tune.method, else adam)."
+  )
   var method: TuningMethod?
 
   @Option(
@@ -123,7 +125,7 @@ struct TuneCommand: ParsableCommand {
     let method = tuning.resolvedMethod
     printError(
       "tuning \(tuned.groups.map { $0.isVector ? "\($0.name)[\($0.entries.count)]" : $0.name }.joined(separator: ", ")) of \(scene.name) with \(method.rawValue)"
-        + (method == .newton ? "" : ", rate \(tuning.resolvedRate)")
+        + (method == .newton || method == .levenbergMarquardt ? "" : ", rate \(tuning.resolvedRate)")
         + (tuning.resolvedHorizon == .full ? "" : ", \(tuning.resolvedHorizon) horizon"))
     printError("mode \(choice.mode.name): \(choice.reason)")
     // Whatever happens after the first iteration, the best values found are written.
@@ -166,9 +168,14 @@ struct TuneCommand: ParsableCommand {
       )
     }
     let best = SceneTuning.best(of: history)
+    // What a person fitting a model needs: how well each value is determined.
+    let statistics =
+      method == .levenbergMarquardt ? try tuning.fitStatistics(at: best.parameters) : nil
 
     if json {
-      print(jsonText(TuneReport(history: history, tuned: tuned, mode: choice)))
+      print(
+        jsonText(
+          TuneReport(history: history, tuned: tuned, mode: choice, statistics: statistics)))
     } else {
       print(
         "loss       \(String(format: "%.9g", history[0].loss)) -> \(String(format: "%.9g", best.loss)) (best, at iteration \(best.iteration) of \(history.last!.iteration))"
@@ -183,6 +190,13 @@ struct TuneCommand: ParsableCommand {
           ? "\(ParameterText.summary(start, 9)) -> \(ParameterText.summary(end, 9))"
           : "\(String(format: "%.9g", start[0])) -> \(String(format: "%.9g", end[0]))"
         print("\(name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(change)")
+      }
+      if let statistics {
+        for line in FitReport.lines(
+          statistics, tuned: tuned, values: tuned.map { best.parameters[$0.index] })
+        {
+          print(line)
+        }
       }
       print("mode       \(choice.mode.name) (\(choice.reason))")
       if let stop = history.last?.stop { print("stopped    \(stop)") }
