@@ -95,7 +95,7 @@ let package = Package(
     // replayer of saved inputs otherwise.
     .target(name: "TandemFuzzing", dependencies: ["TandemScene"]),
     .executableTarget(name: "tandem-fuzz", dependencies: ["TandemFuzzing"]),
-    .testTarget(name: "TandemTests", dependencies: ["Tandem"]),
+    .testTarget(name: "TandemTests", dependencies: ["Tandem", "TandemTestSupport"]),
     // Finite differences, seeded samples and ulp errors the test targets share.
     .target(name: "TandemTestSupport", dependencies: ["TandemAD"], path: "Tests/TandemTestSupport"),
     .testTarget(name: "TandemADTests", dependencies: ["TandemAD", "TandemTestSupport"]),

@@ -85,6 +85,12 @@ extension Simulation {
     return true
   }
 
+  /// The residuals of observation term `term` so far, as in ``residuals()``
+  /// (each row's position then velocity components, scaled by √(w/M)).
+  public func residuals(ofObservationTerm term: Int) -> [T] {
+    keepsResiduals ? observationResiduals[term] : []
+  }
+
   /// The residuals whose squares sum to ``loss()``: every observation row's
   /// so far (term by term, each term's rows in order of time, each row's
   /// position then velocity components), then the end-state terms' on the

@@ -5,7 +5,8 @@ import TandemTuning
 /// `--json` writes them (``FitStatistics``).
 public struct FitReport: Encodable {
   enum CodingKeys: String, CodingKey {
-    case residuals, parameters, eigenvalues, correlation, unidentifiable, threshold
+    case eigenvalues, correlation, unidentifiable, threshold
+    case residualCount = "residual_count"
     case residualSumOfSquares = "residual_sum_of_squares"
     case residualVariance = "residual_variance"
     case standardErrors = "standard_errors"
@@ -25,18 +26,24 @@ public struct FitReport: Encodable {
     public var relativeChange: [String: JSONNumber]
   }
 
+  /// A correlation matrix with the names of its rows and columns.
+  public struct Correlation: Encodable {
+    /// The tuned entries, in the order of the rows and columns.
+    public var parameters: [String]
+    /// The correlations (`null` for a parameter that is not determined).
+    public var matrix: [[JSONNumber]]
+  }
+
   /// The number of residuals, m.
-  public var residuals: Int
-  /// The tuned entries, in order (the rows and columns of ``correlation``).
-  public var parameters: [String]
+  public var residualCount: Int
   /// Σr².
   public var residualSumOfSquares: JSONNumber
   /// σ̂² = Σr² / (m − P) (`null` when m ≤ P).
   public var residualVariance: JSONNumber
   /// Each parameter's standard error, by name (`null` where not determined).
   public var standardErrors: [String: OneOrMany<JSONNumber>]
-  /// The correlation matrix, rows and columns in the order of ``parameters``.
-  public var correlation: [[JSONNumber]]
+  /// The correlation matrix: `{"parameters": [names], "matrix": [[…]]}`.
+  public var correlation: Correlation
   /// The eigenvalues of the scaled JᵀJ, largest first.
   public var eigenvalues: [JSONNumber]
   /// The directions the data do not determine.
@@ -46,12 +53,12 @@ public struct FitReport: Encodable {
 
   /// The report of `statistics` for the parameters `tuned`.
   public init(_ statistics: FitStatistics, tuned: [TunedParameter]) {
-    residuals = statistics.residualCount
-    parameters = tuned.map(\.name)
+    residualCount = statistics.residualCount
     residualSumOfSquares = JSONNumber(statistics.residualSumOfSquares)
     residualVariance = JSONNumber(statistics.residualVariance)
     standardErrors = named(statistics.standardErrors.map(JSONNumber.init), by: tuned)
-    correlation = statistics.correlation.map { $0.map(JSONNumber.init) }
+    correlation = Correlation(
+      parameters: tuned.map(\.name), matrix: statistics.correlation.map { $0.map(JSONNumber.init) })
     eigenvalues = statistics.eigenvalues.map(JSONNumber.init)
     unidentifiable = statistics.unidentifiable.map { direction in
       Direction(

@@ -172,9 +172,11 @@ public struct SceneTuning {
   }
 
   /// Writes `tuned.yaml` (or, when the scene's text cannot be edited in place,
-  /// ``valuesFileName``), `loss.png`, `parameters.png`, and `overlay.png`
-  /// with the final run's frames (physics) or `curves.png` (training) into
-  /// `folder`, and returns the names written, in that order.
+  /// ``valuesFileName``), `loss.png`, `parameters.png`, then for a physics
+  /// scene `fit.png` and `residuals.png` when it observes recorded motion
+  /// (see ``FitPlots``) and `overlay.png` with the final run's frames, or
+  /// for a training scene `curves.png`, into `folder`, and returns the names
+  /// written, in that order.
   @discardableResult
   public func write(_ history: [TuningIteration], to folder: URL) throws -> [String] {
     try FrameSequence.createDirectory(at: folder)
@@ -202,7 +204,15 @@ public struct SceneTuning {
     case .training(let training):
       try writeCurves(history, training: training, to: folder)
       written.append("curves.png")
-    case .simulation(let simulation, _):
+    case .simulation(let simulation, let layout):
+      if !simulation.observations.isEmpty {
+        let run = try FitPlots.fittedRun(simulation, parameters: Self.best(of: history).parameters)
+        try FitPlots.motion(run, ids: layout.ids, title: scene.name).render(size: size)
+          .writePNG(to: folder.appendingPathComponent("fit.png"))
+        try FitPlots.residuals(run, title: scene.name).render(size: size)
+          .writePNG(to: folder.appendingPathComponent("residuals.png"))
+        written += ["fit.png", "residuals.png"]
+      }
       try writeOverlay(history, simulation: simulation, to: folder)
       written.append("overlay.png")
       if writesFrames { written.append("frames") }

@@ -17,7 +17,7 @@ public struct SceneLimits: Hashable, Sendable {
   public var modelParameters = 50_000_000
   /// Training plus validation examples (synthetic or read from a CSV file).
   public var examples = 10_000_000
-  /// Rows of recorded motion read by `observations:` terms, all files together.
+  /// Rows of recorded motion in one `observations:` term's file.
   public var observations = 10_000_000
   /// Pixels in one frame (width × height); 16,777,216 is 4096 × 4096.
   public var pixels = 16_777_216
