@@ -91,6 +91,47 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: out + "/step-size/tuned.yaml"))
   }
 
+  /// The example fit end to end: `run --record` writes the format, and
+  /// `tune` fits the recorded pendulum and prints its statistics.
+  @Test func recordAndFitTheExamplePendulum() throws {
+    let out = try temporaryFolder()
+    let recording = out + "/motion.csv"
+    let run = try tandem(
+      "run", "scenes/fit-pendulum.yaml", "--no-render", "--record", recording, "--record-every",
+      "20", "--record-velocities", "--out", out)
+    #expect(run.status == 0, "\(run.error)")
+    #expect(run.output.contains("recorded   123 rows (every 20 steps) in \(recording)"))
+    let text = try String(contentsOfFile: recording, encoding: .utf8)
+    #expect(text.hasPrefix("t,particle,x,y,vx,vy\n0,pivot,0,0,0,0\n"))
+    let tune = try tandem("tune", "scenes/fit-pendulum.yaml", "--no-frames", "--json", "--out", out)
+    #expect(tune.status == 0, "\(tune.error)")
+    let json = try tune.json()
+    #expect(
+      Set(json.keys) == [
+        "loss", "parameters", "history", "stop", "mode", "residual_count",
+        "residual_sum_of_squares", "residual_variance", "standard_errors", "correlation",
+        "eigenvalues", "unidentifiable", "threshold",
+      ])
+    let errors = try #require(json["standard_errors"] as? [String: Double])
+    let values = try #require(json["parameters"] as? [String: Double])
+    // Recorded with k = 120, c = 0.3 (scripts/make-fit-data): within 2 errors.
+    for (name, truth) in [("k", 120.0), ("c", 0.3)] {
+      let (value, error) = (try #require(values[name]), try #require(errors[name]))
+      #expect(abs(value - truth) <= 2 * error, "\(name) = \(value) ± \(error)")
+    }
+    #expect((json["unidentifiable"] as? [Any])?.isEmpty == true)
+    #expect(json["residual_count"] as? Int == 324)
+    for file in ["fit.png", "residuals.png", "tuned.yaml"] {
+      #expect(FileManager.default.fileExists(atPath: out + "/fit-pendulum/" + file), "\(file)")
+    }
+    let text2 = try tandem("tune", "scenes/fit-pendulum.yaml", "--no-frames", "--out", out + "/2")
+    #expect(text2.output.contains("  k          "))
+    #expect(text2.output.contains("identifiable: every direction is determined"))
+    let misplaced = try tandem("run", "scenes/fit-pendulum.yaml", "--record-every", "5")
+    #expect(misplaced.status != 0)
+    #expect(misplaced.error.contains("--record-every and --record-velocities go with --record"))
+  }
+
   @Test func checkPrintsTheDocumentedJSONWithEachRoutesOwnPeak() throws {
     let result = try tandem("check", "scenes/step-size.yaml", "--json")
     #expect(result.status == 0, "\(result.error)")

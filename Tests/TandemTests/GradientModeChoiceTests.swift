@@ -6,6 +6,26 @@ import Testing
 @Suite struct GradientModeChoiceTests {
   let b4 = (steps: 1000, snapshotBytes: 8 * (2 * 2 * 256 + 1))
 
+  /// Levenberg–Marquardt needs the Jacobian: reverse mode sweeps once per
+  /// residual, so it wins only for few residuals and many parameters.
+  @Test func levenbergMarquardtWeighsResidualsAgainstParameters() throws {
+    func choice(parameters: Int, residuals: Int?) throws -> GradientModeChoice {
+      try GradientModeChoice.choose(
+        .auto, parameterCount: parameters, steps: 400, snapshotBytes: 48, reverseStepCost: 100,
+        memoryBytes: 256 << 20, method: .levenbergMarquardt, residualCount: residuals)
+    }
+    let fit = try choice(parameters: 2, residuals: 324)
+    #expect(fit.mode == .forward)
+    #expect(fit.reverseCost == 1 + 100 + 324 * 50)
+    #expect(fit.reason.contains("swept back once from each of 324 residuals"))
+    let target = try choice(parameters: 2000, residuals: 2)
+    #expect(target.mode != .forward)
+    #expect(target.reverseCost == 1 + 100 + 2 * 50)
+    let training = try choice(parameters: 2000, residuals: nil)
+    #expect(training.mode == .forward)
+    #expect(training.reason.contains("not a sum of squared residuals"))
+  }
+
   @Test func manyParametersGoReverseAndFewGoForward() throws {
     let many = try GradientModeChoice.choose(
       .auto, parameterCount: 932, steps: b4.steps, snapshotBytes: b4.snapshotBytes,

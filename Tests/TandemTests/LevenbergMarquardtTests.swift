@@ -138,6 +138,28 @@ import Testing
     }
   }
 
+  /// The reverse route's Jacobian (the whole trajectory swept back once per
+  /// residual) drives the same fit as forward mode's.
+  @Test func reverseJacobianFitsAsForwardDoes() throws {
+    let text = FitFixtures.oscillator(k: 25, c: 0.3, steps: 100)
+    let csv = FitFixtures.handSimulatedOscillator(k: 40, c: 0.8, m: 0.5, every: 10)
+      .split(separator: "\n").prefix(12).joined(separator: "\n")
+    try FitFixtures.withScene(text, csv: csv) { scene in
+      let process = try #require(scene.simulation)
+      var tuner = Tuner(
+        process: process, initialValues: scene.parameterVector, tuned: scene.tunedParameterList,
+        method: .levenbergMarquardt, iterations: 4, rate: 0)
+      let forward = try tuner.run()
+      tuner.mode = .reverse(snapshots: 2)
+      let reverse = try tuner.run()
+      #expect(forward.count == reverse.count && forward.count == 5)
+      for (f, r) in zip(forward, reverse) {
+        #expect(agree(f.loss, r.loss, relative: 1e-9))
+        for (a, b) in zip(f.parameters, r.parameters) { #expect(agree(a, b, relative: 1e-9)) }
+      }
+    }
+  }
+
   @Test func refusesALossThatIsNotASumOfSquares() throws {
     let text = FitFixtures.oscillator().replacingOccurrences(
       of: "  - observations: { data: observed.csv }",

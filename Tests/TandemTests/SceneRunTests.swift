@@ -103,3 +103,44 @@ import Testing
     #expect(try Data(contentsOf: tuneLoss) == Data("tune's".utf8))
   }
 }
+
+/// `tandem run --record`: the CSV an `observations:` term reads back.
+@Suite struct MotionRecordingTests {
+  @Test func recordsEveryKthStepAndReadsBackExactly() throws {
+    let text = FitFixtures.oscillator()
+    let csv = try FitFixtures.recording(text, setting: [:], every: 10, velocities: true)
+    let lines = csv.split(separator: "\n")
+    #expect(lines.first == "t,particle,x,y,vx,vy")
+    // Both particles, the initial state and every 10th of 400 steps.
+    #expect(lines.count == 1 + 2 * 41)
+    #expect(lines[1].hasPrefix("0,anchor,0,0,0,0"))
+    #expect(lines[3].hasPrefix("0.10000000000000001,anchor,"))
+    // Fitted by the scene that made it, the residuals vanish.
+    try FitFixtures.withScene(text, csv: csv) { scene in
+      let process = try #require(scene.simulation)
+      #expect(process.observations[0].data.hasVelocities)
+      let loss = try process.loss(parameters: scene.parameterVector)
+      #expect(loss < 1e-28, "loss \(loss)")
+    }
+  }
+
+  @Test func quotesIDsWithCommasAndWritesThreeDimensions() throws {
+    let scene = try SceneFile.parse(
+      """
+      grids:
+        - { id: net, rows: 2, columns: 1, origin: [0, 0, 0], spacing: 0.1, stiffness: 10 }
+      simulation: { dt: 0.01, steps: 3 }
+      """)
+    let folder = try FitFixtures.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var run = SceneRun(scene: scene)
+    run.writesFrames = false
+    let file = folder.appendingPathComponent("net.csv")
+    run.recording = (file, MotionRecording(every: 2))
+    _ = try run.simulate()
+    let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
+    #expect(lines.first == "t,particle,x,y,z")
+    #expect(lines.count == 1 + 2 * 2)  // steps 0 and 2
+    #expect(lines[1].hasPrefix("0,\"net[0,0]\","))
+  }
+}

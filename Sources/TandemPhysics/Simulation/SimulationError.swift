@@ -14,8 +14,17 @@ public enum SimulationError: Error, CustomStringConvertible, Equatable {
       "the simulation blew up at step \(step): particle \(particle) has a non-finite \(quantity). "
         + "Try a smaller dt, more damping or drag, or softer springs."
     case let .observationAfterEnd(file, line, time, end):
-      "\(file):\(line): the observation at t = \(time) is after the run's end at t = \(end). "
+      "\(file):\(line): the observation at t = \(Self.short(time)) is after the run's end at t = \(Self.short(end)). "
         + "Take more steps, or keep dt large enough (bounds on a tuned dt), or drop the rows past the end."
     }
+  }
+
+  /// `x` rounded to 12 significant digits, so that 100 steps of 0.009 end
+  /// at 0.9 rather than 0.8999999999999999.
+  static func short(_ x: Double) -> Double {
+    guard x != 0, x.isFinite else { return x }
+    let digits = 12 - Int(Double.log10(abs(x)).rounded(.up))
+    let factor = Double.pow(10, Double(digits))
+    return (x * factor).rounded() / factor
   }
 }
