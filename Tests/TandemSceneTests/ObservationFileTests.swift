@@ -36,7 +36,8 @@ import Testing
       "tandem-observations-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    try csv.write(to: folder.appendingPathComponent("motion.csv"), atomically: true, encoding: .utf8)
+    try csv.write(
+      to: folder.appendingPathComponent("motion.csv"), atomically: true, encoding: .utf8)
     return try SceneFile.parse(text, fileName: "fit.yaml", directory: folder)
   }
 
@@ -85,16 +86,20 @@ import Testing
     let header = "t,particle,x,y\n"
     #expect(
       message(header + "0,bob,0,0\n0.1,bobb,1,2\n")
-        == "fit.yaml:13:27: objective[0].observations.data: motion.csv:3:5: no particle of the scene is called `bobb` (did you mean `bob`?)")
+        == "fit.yaml:13:27: objective[0].observations.data: motion.csv:3:5: no particle of the scene is called `bobb` (did you mean `bob`?)"
+    )
     #expect(
       message(header + "0,bob,0,0\n2,bob,1,2\n").hasPrefix(
-        "fit.yaml:13:27: objective[0].observations.data: motion.csv:3:1: the time 2 is outside the run, which goes from 0 to 1"))
+        "fit.yaml:13:27: objective[0].observations.data: motion.csv:3:1: the time 2 is outside the run, which goes from 0 to 1"
+      ))
     #expect(
-      message(header + "-0.5,bob,1,2\n").contains("motion.csv:2:1: the time -0.5 is outside the run"))
+      message(header + "-0.5,bob,1,2\n").contains(
+        "motion.csv:2:1: the time -0.5 is outside the run"))
     #expect(
       message(header + "0,bob,1,oops\n").hasSuffix(
         "motion.csv:2:9: `oops` in column `y` is not a finite number"))
-    #expect(message(header + "0,bob,1,nan\n").hasSuffix("`nan` in column `y` is not a finite number"))
+    #expect(
+      message(header + "0,bob,1,nan\n").hasSuffix("`nan` in column `y` is not a finite number"))
     #expect(
       message("t,particle,x,y,speed\n0,bob,0,0,1\n").contains(
         "motion.csv:1:16: unknown column `speed`"))
@@ -139,7 +144,9 @@ import Testing
     ) { try run.run() }
     let error = SimulationError.observationAfterEnd(
       file: "motion.csv", line: 3, time: 0.95, end: 100 * 0.009)
-    #expect("\(error)".hasPrefix("motion.csv:3: the observation at t = 0.95 is after the run's end at t = 0.9."))
+    #expect(
+      "\(error)".hasPrefix(
+        "motion.csv:3: the observation at t = 0.95 is after the run's end at t = 0.9."))
   }
 
   @Test func tunedSceneTextPointsAtTheSameFile() throws {

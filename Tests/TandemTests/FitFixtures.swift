@@ -113,7 +113,8 @@ enum FitFixtures {
   ) throws -> R {
     let folder = try folder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    try csv.write(to: folder.appendingPathComponent("observed.csv"), atomically: true, encoding: .utf8)
+    try csv.write(
+      to: folder.appendingPathComponent("observed.csv"), atomically: true, encoding: .utf8)
     let scene = try SceneFile.parse(
       text, fileName: "fit.yaml", directory: folder, setting: values)
     return try body(scene)

@@ -105,7 +105,11 @@ import Testing
       let lines = FitReport.lines(
         statistics, tuned: scene.tunedParameterList,
         values: scene.tunedParameterList.map { best.parameters[$0.index] })
-      #expect(lines.contains { $0.hasPrefix("not identifiable: `k`, `m` cannot be told apart") || $0.hasPrefix("not identifiable: `m`, `k` cannot be told apart") }, "\(lines)")
+      #expect(
+        lines.contains {
+          $0.hasPrefix("not identifiable: `k`, `m` cannot be told apart")
+            || $0.hasPrefix("not identifiable: `m`, `k` cannot be told apart")
+        }, "\(lines)")
     }
     let damped = FitFixtures.oscillator(k: 30, m: 0.6, tuned: ["k", "m"])
     let dampedCSV = try FitFixtures.recording(damped, setting: ["k": 40, "m": 0.5], every: 10)
@@ -163,7 +167,9 @@ import Testing
   @Test func refusesALossThatIsNotASumOfSquares() throws {
     let text = FitFixtures.oscillator().replacingOccurrences(
       of: "  - observations: { data: observed.csv }",
-      with: "  - observations: { data: observed.csv }\n  - { kinetic-energy: { particles: bob }, weight: -1 }")
+      with:
+        "  - observations: { data: observed.csv }\n  - { kinetic-energy: { particles: bob }, weight: -1 }"
+    )
     let csv = FitFixtures.handSimulatedOscillator(k: 40, c: 0.8, m: 0.5, every: 10)
     try FitFixtures.withScene(text, csv: csv) { scene in
       #expect(throws: TuningError.notLeastSquares) { try fit(scene) }

@@ -71,7 +71,9 @@ import Testing
   }
 
   @Test(arguments: [2, 3]) func gradientAgreesThreeWays(dimension: Int) throws {
-    try FitFixtures.withScene(Self.scene(dimension: dimension), csv: Self.observations(dimension: dimension)) {
+    try FitFixtures.withScene(
+      Self.scene(dimension: dimension), csv: Self.observations(dimension: dimension)
+    ) {
       scene in
       let process = try #require(scene.simulation)
       #expect(!process.stepsReverseByHand)  // observations are recorded, not reversed by hand
@@ -90,7 +92,9 @@ import Testing
       #expect(agree(tapeLoss, loss, relative: 1e-12))
       #expect(agree(checkpointed.loss, loss, relative: 1e-12))
       for (j, name) in scene.tunedParameterList.map(\.name).enumerated() {
-        #expect(agree(tape[j], forward[j], relative: 1e-10), "\(name): tape \(tape[j]), forward \(forward[j])")
+        #expect(
+          agree(tape[j], forward[j], relative: 1e-10),
+          "\(name): tape \(tape[j]), forward \(forward[j])")
         #expect(
           agree(checkpointed.gradient[j], forward[j], relative: 1e-10),
           "\(name): checkpointed \(checkpointed.gradient[j]), forward \(forward[j])")
@@ -104,7 +108,9 @@ import Testing
   }
 
   @Test(arguments: [2, 3]) func jacobianAgreesThreeWays(dimension: Int) throws {
-    try FitFixtures.withScene(Self.scene(dimension: dimension), csv: Self.observations(dimension: dimension)) {
+    try FitFixtures.withScene(
+      Self.scene(dimension: dimension), csv: Self.observations(dimension: dimension)
+    ) {
       scene in
       let process = try #require(scene.simulation)
       let parameters = scene.parameterVector
@@ -128,7 +134,9 @@ import Testing
         for i in 0..<rows {
           let f = forward.jacobian[i * n + j]
           #expect(abs(reverse.jacobian[i * n + j] - f) <= 1e-10 * size, "row \(i), column \(j)")
-          #expect(abs(difference[i][j] - f) <= 1e-7 * size, "row \(i), column \(j): \(difference[i][j]) vs \(f)")
+          #expect(
+            abs(difference[i][j] - f) <= 1e-7 * size,
+            "row \(i), column \(j): \(difference[i][j]) vs \(f)")
         }
       }
     }

@@ -38,7 +38,9 @@ public struct Simulation<T: Scalar> {
 
   /// Whether the previous state is kept for the step after: for a stop
   /// condition's crossing, or to interpolate observations between steps.
-  @inlinable var keepsPrevious: Bool { description.stop != nil || !description.observations.isEmpty }
+  @inlinable var keepsPrevious: Bool {
+    description.stop != nil || !description.observations.isEmpty
+  }
 
   /// Realises `description` with `parameters` and prepares the first step.
   public init(_ description: SimulationDescription, parameters: [T]) {

@@ -17,7 +17,9 @@ public struct Trajectory: Sendable {
     public var count: Int
 
     /// Every particle's position in the x–y plane (a 2-D frame's view).
-    public var planarPoints: [Point] { (0..<count).map { Point(positions[$0], positions[count + $0]) } }
+    public var planarPoints: [Point] {
+      (0..<count).map { Point(positions[$0], positions[count + $0]) }
+    }
   }
 
   /// The samples, the initial state first and the final state last.

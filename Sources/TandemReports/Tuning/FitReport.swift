@@ -95,7 +95,9 @@ public struct FitReport: Encodable {
       let error =
         statistics.standardErrors[i].map { se in
           "± \(short(se))" + (value != 0 ? String(format: "  (%.2g%%)", 100 * se / abs(value)) : "")
-        } ?? (statistics.residualVariance == nil ? "(no error: fewer residuals than parameters)" : "not determined by the data")
+        }
+        ?? (statistics.residualVariance == nil
+          ? "(no error: fewer residuals than parameters)" : "not determined by the data")
       lines.append("  \(pad(names[i])) \(pad(String(format: "%.9g", value), 14)) \(error)")
     }
     if shown.count < tuned.count { lines.append("  … \(tuned.count - shown.count) more in --json") }
@@ -104,7 +106,9 @@ public struct FitReport: Encodable {
         lines.append("correlation")
         lines.append("  " + pad("") + " " + names.map { pad($0, 8) }.joined(separator: " "))
         for i in tuned.indices {
-          let row = statistics.correlation[i].map { $0.map { pad(String(format: "%+.3f", $0), 8) } ?? pad("—", 8) }
+          let row = statistics.correlation[i].map {
+            $0.map { pad(String(format: "%+.3f", $0), 8) } ?? pad("—", 8)
+          }
           lines.append("  \(pad(names[i])) " + row.joined(separator: " "))
         }
       } else {
@@ -115,7 +119,9 @@ public struct FitReport: Encodable {
           }
         }
         pairs.sort { abs($0.2) > abs($1.2) }
-        let top = pairs.prefix(5).map { "\(names[$0.0])–\(names[$0.1]) \(String(format: "%+.3f", $0.2))" }
+        let top = pairs.prefix(5).map {
+          "\(names[$0.0])–\(names[$0.1]) \(String(format: "%+.3f", $0.2))"
+        }
         if !top.isEmpty { lines.append("correlation  largest: " + top.joined(separator: ", ")) }
       }
     }
@@ -126,7 +132,8 @@ public struct FitReport: Encodable {
         + (eigen.count > 8 ? " (largest 4, smallest 4 of \(eigen.count))" : ""))
     if statistics.unidentifiable.isEmpty {
       lines.append(
-        "identifiable: every direction is determined (the smallest eigenvalue is above \(short(statistics.threshold)) of the largest)")
+        "identifiable: every direction is determined (the smallest eigenvalue is above \(short(statistics.threshold)) of the largest)"
+      )
     }
     for direction in statistics.unidentifiable {
       let involved = direction.involved.map { names[$0] }
@@ -135,10 +142,10 @@ public struct FitReport: Encodable {
       }.joined(separator: " ")
       let who =
         involved.count == 1
-          ? "`\(involved[0])` is not identifiable: the residuals do not depend on it"
-          : "not identifiable: \(involved.prefix(6).map { "`\($0)`" }.joined(separator: ", "))"
-            + (involved.count > 6 ? " and \(involved.count - 6) more" : "")
-            + " cannot be told apart; along \(along) the residuals do not change"
+        ? "`\(involved[0])` is not identifiable: the residuals do not depend on it"
+        : "not identifiable: \(involved.prefix(6).map { "`\($0)`" }.joined(separator: ", "))"
+          + (involved.count > 6 ? " and \(involved.count - 6) more" : "")
+          + " cannot be told apart; along \(along) the residuals do not change"
       lines.append(
         "\(who) (eigenvalue \(short(direction.eigenvalue)), below \(short(statistics.threshold)) of the largest): "
           + "fix all but one, or add data that separate them")

@@ -48,7 +48,9 @@ struct ObservationReader {
     }
     let rows = CSVTable.rows(of: text)
     guard let header = rows.first else {
-      throw failure(nil, "the file is empty", "write a header row: t,particle,\(positionColumns.joined(separator: ","))")
+      throw failure(
+        nil, "the file is empty",
+        "write a header row: t,particle,\(positionColumns.joined(separator: ","))")
     }
     let columns = try columns(of: header)
     let velocities = columns["vx"] != nil
@@ -116,7 +118,8 @@ struct ObservationReader {
           name == "z" || name == "vz"
           ? "the scene is 2-D: remove the column"
           : NearestName.suggestion(for: name, among: allowed, listing: "columns")
-        throw failure(header.line, column: column, "unknown column `\(MessageText.quotable(name))`", hint)
+        throw failure(
+          header.line, column: column, "unknown column `\(MessageText.quotable(name))`", hint)
       }
       guard columns[name] == nil else {
         throw failure(header.line, column: column, "the column `\(name)` appears twice")
@@ -126,14 +129,16 @@ struct ObservationReader {
     for name in ["t", "particle"] + positionColumns where columns[name] == nil {
       throw failure(
         header.line, "no column `\(name)`",
-        "the header is t,particle,\(positionColumns.joined(separator: ","))[,\(velocityColumns.joined(separator: ","))]")
+        "the header is t,particle,\(positionColumns.joined(separator: ","))[,\(velocityColumns.joined(separator: ","))]"
+      )
     }
     let velocities = velocityColumns.filter { columns[$0] != nil }
     if !velocities.isEmpty && velocities.count < dimension {
       let missing = velocityColumns.filter { columns[$0] == nil }
       throw failure(
         header.line,
-        "a velocity needs every component: missing \(missing.map { "`\($0)`" }.joined(separator: ", "))")
+        "a velocity needs every component: missing \(missing.map { "`\($0)`" }.joined(separator: ", "))"
+      )
     }
     return columns
   }

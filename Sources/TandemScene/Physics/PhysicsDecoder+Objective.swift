@@ -15,7 +15,9 @@ extension PhysicsDecoder {
     case end(Resolved<ObjectiveTerm>)
     /// Recorded motion, read once the particles are placed and the run's
     /// end is known (at the parameters' values).
-    case observed(DataFile, (_ builder: PhysicsBuilder, _ end: Double, _ tolerance: Double) throws -> ObservationTerm)
+    case observed(
+      DataFile,
+      (_ builder: PhysicsBuilder, _ end: Double, _ tolerance: Double) throws -> ObservationTerm)
   }
 
   /// One objective term: exactly one measure key, plus an optional `weight`.
@@ -33,7 +35,8 @@ extension PhysicsDecoder {
     if name == "observations" {
       if let weight = fields["weight"] {
         throw weight.error(
-          "an `observations` term takes its weight inside", suggestion: "write `observations: { data: …, weight: W }`")
+          "an `observations` term takes its weight inside",
+          suggestion: "write `observations: { data: …, weight: W }`")
       }
       return try decodeObservations(body)
     }

@@ -37,29 +37,32 @@ struct PhysicsDecoder {
     let context = top.node.context
     var dataFiles: [DataFile] = []
     for case .observed(let file, _) in objective { dataFiles.append(file) }
-    return (dataFiles, { values in
-      // Every vector has been read, so the dimension is known: the defaults
-      // (gravity, velocities, grid steps) take it.
-      var builder = PhysicsBuilder(dimension: context.dimension)
-      for place in particles + grids + chains + springs + potentials { try place(&builder) }
-      var description = SimulationDescription(
-        system: SystemDescription(
-          dimension: builder.dimension, particles: builder.particles, springs: builder.springs,
-          pairPotentials: builder.potentials, gravity: world?.gravity, drag: world?.drag ?? 0,
-          ground: world?.ground),
-        integrator: simulation.integrator, timeStep: simulation.dt, steps: simulation.steps,
-        stop: try simulation.stop?(builder))
-      let dt = simulation.dt.value(in: values)
-      for term in objective {
-        switch term {
-        case .end(let resolve): description.objective.append(try resolve(builder))
-        case .observed(_, let read):
-          description.observations.append(
-            try read(builder, Double(simulation.steps) * dt, 1e-9 * dt))
+    return (
+      dataFiles,
+      { values in
+        // Every vector has been read, so the dimension is known: the defaults
+        // (gravity, velocities, grid steps) take it.
+        var builder = PhysicsBuilder(dimension: context.dimension)
+        for place in particles + grids + chains + springs + potentials { try place(&builder) }
+        var description = SimulationDescription(
+          system: SystemDescription(
+            dimension: builder.dimension, particles: builder.particles, springs: builder.springs,
+            pairPotentials: builder.potentials, gravity: world?.gravity, drag: world?.drag ?? 0,
+            ground: world?.ground),
+          integrator: simulation.integrator, timeStep: simulation.dt, steps: simulation.steps,
+          stop: try simulation.stop?(builder))
+        let dt = simulation.dt.value(in: values)
+        for term in objective {
+          switch term {
+          case .end(let resolve): description.objective.append(try resolve(builder))
+          case .observed(_, let read):
+            description.observations.append(
+              try read(builder, Double(simulation.steps) * dt, 1e-9 * dt))
+          }
         }
+        return .simulation(description, builder.layout)
       }
-      return .simulation(description, builder.layout)
-    })
+    )
   }
 
   /// The list under `key` (`particles` or `springs`, also the name of its

@@ -103,10 +103,10 @@ public struct GradientModeChoice: Sendable {
           byteText(memoryBytes), rows)
       }
       ?? String(
-      format:
-        "forward ≈ %.0f plain steps a step (%d run%@ of %d tangent%@), reverse ≈ %.0f (%d snapshots of %@ in %@, each step recomputed at most %d×)",
-      forwardCost, runs, runs == 1 ? "" : "s", width, width == 1 ? "" : "s", reverseCost,
-      snapshots, byteText(snapshotBytes), byteText(memoryBytes), repetitions)
+        format:
+          "forward ≈ %.0f plain steps a step (%d run%@ of %d tangent%@), reverse ≈ %.0f (%d snapshots of %@ in %@, each step recomputed at most %d×)",
+        forwardCost, runs, runs == 1 ? "" : "s", width, width == 1 ? "" : "s", reverseCost,
+        snapshots, byteText(snapshotBytes), byteText(memoryBytes), repetitions)
     let obstacle: String? =
       if method == .newton {
         "Newton's second derivatives come from duals of duals (forward mode)"

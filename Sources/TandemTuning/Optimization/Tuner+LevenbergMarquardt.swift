@@ -41,23 +41,18 @@ extension Tuner {
     if let bad = current.gradient.firstIndex(where: { !$0.isFinite }) {
       throw TuningError.nonFiniteStart(loss: current.loss, parameter: tuned[bad].name)
     }
-    var history = [record(0, (current.loss, current.gradient, nil), values, halvings: 0, stepLength: 0)]
+    var history = [
+      record(0, (current.loss, current.gradient, nil), values, halvings: 0, stepLength: 0)
+    ]
     progress(history[0])
     let startingNorm = norm(freeGradient(coordinateGradient(current.gradient, values), values).free)
     var damping = MarquardtDamping()
     var stop = TuningStop.iterationLimit(iterations)
     for iteration in 1..<max(iterations + 1, 1) {
-      let g = coordinateGradient(current.gradient, values)
-      let (free, bounded) = freeGradient(g, values)
-      let freeNorm = norm(free)
-      if freeNorm == 0 || freeNorm <= gradientTolerance * startingNorm {
-        stop =
-          bounded.isEmpty
-          ? .converged(
-            gradientNorm: freeNorm, startingNorm: startingNorm, tolerance: gradientTolerance)
-          : .convergedAtBound(
-            bounded: bounded.map { tuned[$0].name }, gradientNorm: freeNorm,
-            startingNorm: startingNorm, tolerance: gradientTolerance)
+      let (_, bounded, converged) = convergence(
+        of: current.gradient, at: values, startingNorm: startingNorm)
+      if let converged {
+        stop = converged
         break
       }
       let scales = tuned.map { $0.valuePerCoordinate(at: values[$0.index]) }

@@ -102,17 +102,10 @@ public struct Tuner<Process: SteppedProcess> {
 
     var stop = TuningStop.iterationLimit(iterations)
     for iteration in 1..<max(iterations + 1, 1) {
-      let g = coordinateGradient(current.gradient, values)
-      let (free, bounded) = freeGradient(g, values)
-      let freeNorm = norm(free)
-      if freeNorm == 0 || freeNorm <= gradientTolerance * startingNorm {
-        stop =
-          bounded.isEmpty
-          ? .converged(
-            gradientNorm: freeNorm, startingNorm: startingNorm, tolerance: gradientTolerance)
-          : .convergedAtBound(
-            bounded: bounded.map { tuned[$0].name }, gradientNorm: freeNorm,
-            startingNorm: startingNorm, tolerance: gradientTolerance)
+      let (free, bounded, converged) = convergence(
+        of: current.gradient, at: values, startingNorm: startingNorm)
+      if let converged {
+        stop = converged
         break
       }
       // Parameters pushed against a bound sit this step out: their step
@@ -158,6 +151,30 @@ public struct Tuner<Process: SteppedProcess> {
     }
     history[history.count - 1].stop = stop
     return history
+  }
+
+  /// The coordinate gradient of `gradient` (dL/dvalue) at `values` less
+  /// its part pushing parameters past their bounds (see
+  /// ``freeGradient(_:_:)``), the positions of those held, and the stop if
+  /// that free part's norm is 0 or at most ``gradientTolerance`` times
+  /// `startingNorm`.
+  @usableFromInline
+  func convergence(of gradient: [Double], at values: [Double], startingNorm: Double) -> (
+    free: [Double], bounded: [Int], stop: TuningStop?
+  ) {
+    let (free, bounded) = freeGradient(coordinateGradient(gradient, values), values)
+    let freeNorm = norm(free)
+    guard freeNorm == 0 || freeNorm <= gradientTolerance * startingNorm else {
+      return (free, bounded, nil)
+    }
+    let stop: TuningStop =
+      bounded.isEmpty
+      ? .converged(
+        gradientNorm: freeNorm, startingNorm: startingNorm, tolerance: gradientTolerance)
+      : .convergedAtBound(
+        bounded: bounded.map { tuned[$0].name }, gradientNorm: freeNorm,
+        startingNorm: startingNorm, tolerance: gradientTolerance)
+    return (free, bounded, stop)
   }
 
   /// dL/du from dL/dvalue.

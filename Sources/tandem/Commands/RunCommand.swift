@@ -41,7 +41,9 @@ struct RunCommand: ParsableCommand {
   )
   var size: String?
 
-  @Flag(help: "Simulate (or train) and print the summary without writing frames (or training-loss.png).")
+  @Flag(
+    help: "Simulate (or train) and print the summary without writing frames (or training-loss.png)."
+  )
   var noRender = false
 
   @Option(help: ArgumentHelp("Write the motion as CSV to this file.", valueName: "FILE.csv"))
@@ -81,7 +83,8 @@ struct RunCommand: ParsableCommand {
     run.writesFrames = !noRender
     if case .training(let description) = run.scene.process {
       if record != nil {
-        throw ValidationError("--record writes a simulation's motion; \(scene.name) is a training scene.")
+        throw ValidationError(
+          "--record writes a simulation's motion; \(scene.name) is a training scene.")
       }
       return try train(run, description)
     }
@@ -135,7 +138,9 @@ struct RunCommand: ParsableCommand {
     print("frames     \(noRender ? "none (--no-render)" : "\(frames) in \(folder.path)/")")
     if let record {
       let rows = (trajectory.steps / recordEvery + 1) * simulation.system.particles.count
-      print("recorded   \(rows) rows (every \(recordEvery) step\(recordEvery == 1 ? "" : "s")) in \(record)")
+      print(
+        "recorded   \(rows) rows (every \(recordEvery) step\(recordEvery == 1 ? "" : "s")) in \(record)"
+      )
     }
     print("wall time  \(String(format: "%.3f", seconds)) s")
   }

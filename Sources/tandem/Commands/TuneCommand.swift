@@ -23,6 +23,15 @@ struct TuneCommand: ParsableCommand {
       The scene's \
       tune.horizon (full, online, greedy) sets when the hypergradient's tangent is reset.
 
+      --method levenberg-marquardt fits a loss that is a sum of squared residuals, such as an \
+      objective's `observations:` of recorded motion (see `tandem run --record`): every \
+      residual's exact Jacobian from one forward-mode run an iteration (by reverse mode through \
+      the whole trajectory when the residuals are few and the parameters many). After the fit it \
+      prints each parameter's standard error, the correlations, the eigenvalues of the scaled \
+      JᵀJ and any combination of parameters the data do not determine (in --json: \
+      standard_errors, correlation, eigenvalues, unidentifiable), and writes fit.png (observed \
+      points against the fitted trajectories) and residuals.png (each residual against time).
+
       A result is never lost: on SIGINT or SIGTERM, or when an iteration fails after others \
       ran, the best values found so far are written (exit status 130 or 143 after an \
       interrupt). When the scene's text cannot be edited in place (an anchor or alias on a \
@@ -125,7 +134,8 @@ struct TuneCommand: ParsableCommand {
     let method = tuning.resolvedMethod
     printError(
       "tuning \(tuned.groups.map { $0.isVector ? "\($0.name)[\($0.entries.count)]" : $0.name }.joined(separator: ", ")) of \(scene.name) with \(method.rawValue)"
-        + (method == .newton || method == .levenbergMarquardt ? "" : ", rate \(tuning.resolvedRate)")
+        + (method == .newton || method == .levenbergMarquardt
+          ? "" : ", rate \(tuning.resolvedRate)")
         + (tuning.resolvedHorizon == .full ? "" : ", \(tuning.resolvedHorizon) horizon"))
     printError("mode \(choice.mode.name): \(choice.reason)")
     // Whatever happens after the first iteration, the best values found are written.
