@@ -117,7 +117,11 @@ public struct TuneReport: Encodable {
   /// others (left out for the other methods).
   public var fit: FitReport?
 
-  enum CodingKeys: String, CodingKey { case loss, parameters, history, stop, mode }
+  /// With `--starts N`, every start: where it began and where it ended
+  /// (left out for one start).
+  public var starts: [StartReport]?
+
+  enum CodingKeys: String, CodingKey { case loss, parameters, history, stop, mode, starts }
 
   /// The report's keys, then the fit's beside them.
   public func encode(to encoder: any Encoder) throws {
@@ -127,6 +131,7 @@ public struct TuneReport: Encodable {
     try container.encode(history, forKey: .history)
     try container.encode(stop, forKey: .stop)
     try container.encodeIfPresent(mode, forKey: .mode)
+    try container.encodeIfPresent(starts, forKey: .starts)
     try fit?.encode(to: encoder)
   }
 
@@ -134,9 +139,10 @@ public struct TuneReport: Encodable {
   /// as `mode` says, with a least-squares fit's `statistics`.
   public init(
     history: [TuningIteration], tuned: [TunedParameter], mode: GradientModeChoice? = nil,
-    statistics: FitStatistics? = nil
+    statistics: FitStatistics? = nil, starts: [TuningStart]? = nil
   ) {
     self.mode = mode.map(ModeReport.init)
+    self.starts = starts.map { $0.map { StartReport($0, tuned: tuned) } }
     fit = statistics.map { FitReport($0, tuned: tuned) }
     func values(_ iteration: TuningIteration) -> [String: OneOrMany<JSONNumber>] {
       named(tuned.map { iteration.parameters[$0.index] }, by: tuned)
@@ -151,6 +157,39 @@ public struct TuneReport: Encodable {
     }
     let reason = history.last?.stop
     stop = ["name": reason?.name ?? "unknown", "reason": reason?.description ?? "unknown"]
+  }
+}
+
+/// One start of `tandem tune --starts N`: `{"start", "initial", "loss",
+/// "parameters", "iterations", "stop"}` — where it began, its best loss and
+/// values, its iterations and why it stopped — or, for a start that failed,
+/// `"failure"` in place of `"stop"`.
+public struct StartReport: Encodable {
+  /// The start's number (0: the scene's own values).
+  public var start: Int
+  /// The tuned parameters' values it began from.
+  public var initial: [String: OneOrMany<JSONNumber>]
+  /// Its best loss (`null` when it failed).
+  public var loss: JSONNumber
+  /// Its best values (empty when it failed).
+  public var parameters: [String: OneOrMany<JSONNumber>]
+  /// Its iterations after the start.
+  public var iterations: Int
+  /// Why it stopped (see ``TuningStop/name``); left out when it failed.
+  public var stop: String?
+  /// Why it failed; left out when it ran.
+  public var failure: String?
+
+  /// The report of `start`, tuning `tuned`.
+  public init(_ start: TuningStart, tuned: [TunedParameter]) {
+    self.start = start.number
+    initial = named(tuned.map { start.initialValues[$0.index] }, by: tuned)
+    let best = start.best
+    loss = JSONNumber(best?.loss)
+    parameters = best.map { b in named(tuned.map { b.parameters[$0.index] }, by: tuned) } ?? [:]
+    iterations = max(start.history.count - 1, 0)
+    stop = start.history.last?.stop?.name
+    failure = start.failure
   }
 }
 

@@ -44,6 +44,13 @@ public struct SceneTuning {
   public var memoryBytes = 256 << 20
   /// Whether ``write(_:to:)`` draws the frames of the final run (physics).
   public var writesFrames = true
+  /// How many starts ``runStarts(finished:)`` tunes from (see
+  /// ``Tuner/startingPoints(count:seed:)``).
+  public var starts = 1
+  /// The seed the starts are drawn with.
+  public var seed: UInt64 = 0
+  /// How many starts run at once, each on its own thread.
+  public var jobs = ProcessInfo.processInfo.activeProcessorCount
 
   /// Tuning of `scene`, read from `sceneText` (the file `fileName`), with the
   /// `--set` values `assignments` already applied to `scene`.
@@ -103,6 +110,33 @@ public struct SceneTuning {
     case .simulation(let simulation, _):
       try checkOverlayLimits(simulation)  // before the work, not after it
       return try tuner(for: simulation).run(progress: progress)
+    }
+  }
+
+  /// Tunes from ``starts`` starting points, ``jobs`` at a time, as
+  /// `tandem tune --starts N` does: the scene's own values first, then
+  /// points drawn in the bounds with ``seed``. `finished` hears each start
+  /// as it ends, one at a time. The results do not depend on ``jobs``.
+  public func runStarts(finished: @escaping @Sendable (TuningStart) -> Void = { _ in }) throws
+    -> [TuningStart]
+  {
+    switch scene.process {
+    case .training(let training):
+      let tuner = try tuner(for: training)
+      return tuner.run(
+        from: tuner.startingPoints(count: starts, seed: seed), jobs: jobs, finished: finished)
+    case .simulation(let simulation, _):
+      try checkOverlayLimits(simulation)
+      let tuner = try tuner(for: simulation)
+      return tuner.run(
+        from: tuner.startingPoints(count: starts, seed: seed), jobs: jobs, finished: finished)
+    }
+  }
+
+  /// The start whose best loss is lowest (the first of equals), if any ran.
+  public static func best(of starts: [TuningStart]) -> TuningStart? {
+    starts.filter { !$0.history.isEmpty }.min {
+      ($0.best!.loss, $0.number) < ($1.best!.loss, $1.number)
     }
   }
 

@@ -320,3 +320,6 @@ extension Array where Element == Double {
   @usableFromInline
   func indices(of tuned: [TunedParameter]) -> [Double] { tuned.map { self[$0.index] } }
 }
+
+/// Every stored property but the process is a value of a `Sendable` type.
+extension Tuner: Sendable where Process: Sendable {}

@@ -93,6 +93,21 @@ struct TuneCommand: ParsableCommand {
   )
   var noFrames = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Tune from N starting points: the scene's values, then N − 1 drawn in the bounds (log-uniformly on a log scale); the best is kept.",
+      valueName: "N"))
+  var starts = 1
+
+  @Option(help: ArgumentHelp("The seed the starting points are drawn with.", valueName: "S"))
+  var seed: UInt64 = 0
+
+  @Option(
+    help: ArgumentHelp(
+      "Starts run at once, each on its own core (default: the machine's cores); the results do not depend on it.",
+      valueName: "K"))
+  var jobs = ProcessInfo.processInfo.activeProcessorCount
+
   @Flag(help: "Print the result and history as one JSON object on standard output.")
   var json = false
 
@@ -101,6 +116,8 @@ struct TuneCommand: ParsableCommand {
       throw ValidationError("--iterations must be at least 1, not \(iterations).")
     }
     guard memory > 0 else { throw ValidationError("--memory must be positive, not \(memory).") }
+    guard starts >= 1 else { throw ValidationError("--starts must be at least 1, not \(starts).") }
+    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs).") }
     if let rate, !(rate > 0 && rate.isFinite) {
       throw ValidationError("--rate must be a positive, finite number, not \(rate).")
     }
@@ -124,6 +141,7 @@ struct TuneCommand: ParsableCommand {
     (tuning.gradientTolerance, tuning.stepTolerance) = (gradientTolerance, stepTolerance)
     tuning.writesFrames = !noFrames
     (tuning.mode, tuning.memoryBytes) = (mode, memory << 20)
+    (tuning.starts, tuning.seed, tuning.jobs) = (starts, seed, jobs)
     let choice = try tuning.modeChoice()
     // Held from before the first iteration, so a second run into the same
     // folder is refused at once rather than after its work.
@@ -148,16 +166,31 @@ struct TuneCommand: ParsableCommand {
       }
     }
     let history: [TuningIteration]
+    var startResults: [TuningStart]?
     do {
-      history = try tuning.run { iteration in
-        safeguard.record(iteration)
-        let values = ParameterText.assignments(tuned, in: iteration.parameters)
-        printError(
-          String(
-            format: "iter %3d  loss %.6e  |grad| %.3e  ", iteration.iteration, iteration.loss,
-            iteration.gradientNorm)
-            + values.joined(separator: " ")
-            + (iteration.halvings > 0 ? "  (step halved \(iteration.halvings)×)" : ""))
+      if starts > 1 {
+        printError("from \(starts) starts (seed \(seed)), \(min(jobs, starts)) at a time")
+        let results = try tuning.runStarts { start in
+          safeguard.keepIfBetter(start.history)
+          printError(Self.summary(of: start, starts: starts, tuned: tuned))
+        }
+        guard let best = SceneTuning.best(of: results) else {
+          throw ValidationError(
+            "every start failed; the first: \(results.first?.failure ?? "unknown")")
+        }
+        printError("best       start \(best.number) of \(starts)")
+        (history, startResults) = (best.history, results)
+      } else {
+        history = try tuning.run { iteration in
+          safeguard.record(iteration)
+          let values = ParameterText.assignments(tuned, in: iteration.parameters)
+          printError(
+            String(
+              format: "iter %3d  loss %.6e  |grad| %.3e  ", iteration.iteration, iteration.loss,
+              iteration.gradientNorm)
+              + values.joined(separator: " ")
+              + (iteration.halvings > 0 ? "  (step halved \(iteration.halvings)×)" : ""))
+        }
       }
     } catch {
       let sofar = safeguard.snapshot
@@ -185,7 +218,9 @@ struct TuneCommand: ParsableCommand {
     if json {
       print(
         jsonText(
-          TuneReport(history: history, tuned: tuned, mode: choice, statistics: statistics)))
+          TuneReport(
+            history: history, tuned: tuned, mode: choice, statistics: statistics,
+            starts: startResults)))
     } else {
       print(
         "loss       \(String(format: "%.9g", history[0].loss)) -> \(String(format: "%.9g", best.loss)) (best, at iteration \(best.iteration) of \(history.last!.iteration))"
@@ -212,6 +247,22 @@ struct TuneCommand: ParsableCommand {
       if let stop = history.last?.stop { print("stopped    \(stop)") }
       print("written    \(folder.path)/ (\(written.joined(separator: ", ")))")
     }
+  }
+}
+
+extension TuneCommand {
+  /// One line per finished start: its number, its loss from start to best,
+  /// its iterations and why it stopped, and its best values.
+  static func summary(of start: TuningStart, starts: Int, tuned: [TunedParameter]) -> String {
+    let number = "start \(start.number)/\(starts)".padding(
+      toLength: 11, withPad: " ", startingAt: 0)
+    guard let best = start.best, let first = start.history.first else {
+      return number + "failed: " + (start.failure ?? "unknown")
+    }
+    return number
+      + String(format: "loss %.6e -> %.6e  ", first.loss, best.loss)
+      + "(\(start.history.count - 1) iterations, \(start.history.last?.stop?.name ?? "?"))  "
+      + ParameterText.assignments(tuned, in: best.parameters).joined(separator: " ")
   }
 }
 

@@ -17,6 +17,15 @@ final class TuningGuard: @unchecked Sendable {
     lock.withLock { history.append(iteration) }
   }
 
+  /// Keeps a whole history (one start of several) in place of the one
+  /// recorded, when its best loss is lower.
+  func keepIfBetter(_ other: [TuningIteration]) {
+    lock.withLock {
+      let best = { (h: [TuningIteration]) in h.map(\.loss).min() ?? .infinity }
+      if best(other) < best(history) { history = other }
+    }
+  }
+
   /// The iterations recorded so far.
   var snapshot: [TuningIteration] { lock.withLock { history } }
 

@@ -1,0 +1,118 @@
+import Foundation
+import TandemAD
+
+/// One start of a multi-start tuning: where it began and the tuner's history from there.
+public struct TuningStart: Sendable {
+  /// The start's number: 0 is the tuner's own initial values, the others drawn.
+  public var number: Int
+  /// Every parameter's value at the start.
+  public var initialValues: [Double]
+  /// The tuner's history from there, the start first; empty when it failed.
+  public var history: [TuningIteration]
+  /// Why it failed, when it did.
+  public var failure: String?
+
+  /// A start's record.
+  public init(number: Int, initialValues: [Double], history: [TuningIteration], failure: String?) {
+    self.number = number
+    self.initialValues = initialValues
+    self.history = history
+    self.failure = failure
+  }
+
+  /// The start's best iteration, if it ran.
+  public var best: TuningIteration? { history.min { $0.loss < $1.loss } }
+}
+
+extension Tuner {
+  /// `count` starting points: the tuner's own initial values first, then
+  /// points drawn with a generator seeded by `seed`, each tuned parameter
+  /// uniformly between its bounds — in its optimizer coordinate, so
+  /// log-uniformly on a log scale. A side without a bound reaches a factor
+  /// of e from the start on a log scale, and half the start's size (at least
+  /// 1) on a linear one. The same `count` and `seed` give the same points.
+  public func startingPoints(count: Int, seed: UInt64) -> [[Double]] {
+    var generator = SplitMix64(seed: seed)
+    var points = [initialValues]
+    for _ in 1..<max(count, 1) {
+      var values = initialValues
+      for p in tuned {
+        let start = initialValues[p.index]
+        let u = p.coordinate(of: start)
+        let reach = p.scale == .log ? 1 : 0.5 * max(abs(start), 1)
+        let low = p.minimum.map(p.coordinate(of:)) ?? u - reach
+        let high = p.maximum.map(p.coordinate(of:)) ?? u + reach
+        values[p.index] = p.value(at: low + (high - low) * generator.uniform())
+      }
+      points.append(values)
+    }
+    return points
+  }
+
+  /// Runs the tuner from each of `points` (see ``startingPoints(count:seed:)``),
+  /// `jobs` at a time on as many threads; each start is independent, so the
+  /// results are the same, bit for bit, whatever `jobs` is. A start that
+  /// fails is kept with its reason. `finished` hears each start as it ends
+  /// (from the thread that ran it, one at a time).
+  ///
+  /// Runs in reverse mode share the process-wide trajectory tape, whose
+  /// lock makes them take turns; forward-mode runs go truly in parallel.
+  @inlinable
+  public func run(
+    from points: [[Double]], jobs: Int,
+    finished: @escaping @Sendable (TuningStart) -> Void = { _ in }
+  ) -> [TuningStart] where Process: Sendable {
+    let results = StartResults(count: points.count)
+    let workers = max(1, min(jobs, points.count))
+    let tuner = self
+    let run: @Sendable (Int) -> Void = { worker in
+      var number = worker
+      while number < points.count {
+        var start = TuningStart(
+          number: number, initialValues: points[number], history: [], failure: nil)
+        var copy = tuner
+        copy.initialValues = points[number]
+        do {
+          start.history = try copy.run()
+        } catch {
+          start.failure = "\(error)"
+        }
+        results.set(start, at: number, then: finished)
+        number += workers
+      }
+    }
+    if workers == 1 {
+      run(0)
+    } else {
+      DispatchQueue.concurrentPerform(iterations: workers, execute: run)
+    }
+    return results.all
+  }
+}
+
+/// The starts' results, each written once by the thread that ran it.
+@usableFromInline
+final class StartResults: @unchecked Sendable {
+  let lock = NSLock()
+  var results: [TuningStart?]
+
+  @usableFromInline
+  init(count: Int) { results = Array(repeating: nil, count: count) }
+
+  /// Keeps `start` and tells `finished`, both under the lock, so the
+  /// listener hears one start at a time.
+  @usableFromInline
+  func set(_ start: TuningStart, at index: Int, then finished: (TuningStart) -> Void) {
+    lock.lock()
+    defer { lock.unlock() }
+    results[index] = start
+    finished(start)
+  }
+
+  @usableFromInline
+  var all: [TuningStart] {
+    lock.lock()
+    defer { lock.unlock() }
+    return results.map { $0! }
+  }
+}
