@@ -68,3 +68,25 @@ import Testing
     #expect(one.allSatisfy { best.best!.loss <= $0.best!.loss })
   }
 }
+
+/// More than 8 tuned parameters in forward mode: the runs of 8 tangents go
+/// on every core at once, and each is exactly the run it would be alone.
+@Suite struct TangentChunkTests {
+  @Test func chunksRunInParallelGiveEachChunksOwnNumbers() throws {
+    let scene = try SceneFile.parse(
+      VectorParameterGradientTests.scene(vectors: true), fileName: "v.yaml")
+    let process = try #require(scene.simulation)
+    let tuned = scene.tunedParameterList.map(\.index)
+    #expect(tuned.count > 16)  // three chunks at least
+    let (loss, gradient) = try process.lossWithGradient(
+      parameters: scene.parameterVector, tuned: tuned)
+    var alone: [Double] = []
+    for start in stride(from: 0, to: tuned.count, by: 8) {
+      let chunk = Array(tuned[start..<min(start + 8, tuned.count)])
+      let part = try process.lossWithGradient(parameters: scene.parameterVector, tuned: chunk)
+      #expect(part.loss == loss)
+      alone += part.gradient
+    }
+    #expect(gradient == alone)  // bit for bit
+  }
+}

@@ -8,7 +8,9 @@ extension SteppedProcess {
   /// The number of directions is a compile-time constant of `Dual`, while
   /// the number of tuned parameters is known only at run time:
   /// ``TangentWidth/withWidth(fitting:_:)`` picks the width, and more
-  /// parameters than ``TangentWidth/maximum`` run in chunks of that many.
+  /// parameters than ``TangentWidth/maximum`` run in chunks of that many,
+  /// on every core at once (``TangentChunks``; the same numbers on any
+  /// number of cores).
   /// Every parameter not tuned runs as a constant.
   ///
   /// Inlinable, like every tuning entry point (``Tuner``, Hessians,
@@ -27,18 +29,13 @@ extension SteppedProcess {
     guard !tuned.isEmpty else {
       return (try loss(parameters: parameters, horizon: horizon), [])
     }
-    var loss = 0.0
-    var gradient: [Double] = []
-    var chunkStart = 0
-    while chunkStart < tuned.count {
-      let chunk = tuned[chunkStart..<min(chunkStart + TangentWidth.maximum, tuned.count)]
-      let result = try TangentWidth.withWidth(
+    let results = try TangentChunks.map(tuned) { chunk in
+      try TangentWidth.withWidth(
         fitting: chunk.count,
         ForwardRun(process: self, parameters: parameters, chunk: chunk, horizon: horizon))
-      loss = result.loss
-      gradient += result.gradient
-      chunkStart += chunk.count
     }
+    let loss = results.last!.loss
+    let gradient = results.flatMap(\.gradient)
     return (loss, gradient)
   }
 }

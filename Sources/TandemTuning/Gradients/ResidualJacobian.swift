@@ -50,24 +50,20 @@ extension SteppedProcess {
   /// The residuals of the loss and their Jacobian with respect to the
   /// parameters at `tuned`, by forward mode: one run seeds up to
   /// ``TangentWidth/maximum`` parameters, and each residual's tangents are
-  /// its row of the Jacobian; more parameters run in chunks.
+  /// its row of the Jacobian; more parameters run in chunks, on every core
+  /// at once (``TangentChunks``).
   ///
   /// - Throws: ``TuningError/notLeastSquares`` when the process's loss is
   ///   not a sum of squared residuals.
   @inlinable
   public func residualJacobian(parameters: [Double], tuned: [Int]) throws -> ResidualJacobian {
-    var residuals: [Double] = []
-    var columns: [[Double]] = []  // per chunk: m × chunk, row-major
-    var chunkStart = 0
-    repeat {
-      let chunk = tuned[chunkStart..<min(chunkStart + TangentWidth.maximum, tuned.count)]
-      let result = try TangentWidth.withWidth(
+    let results = try TangentChunks.map(tuned) { chunk in
+      try TangentWidth.withWidth(
         fitting: max(chunk.count, 1),
         ResidualRun(process: self, parameters: parameters, chunk: chunk))
-      residuals = result.residuals
-      columns.append(result.jacobian)
-      chunkStart += chunk.count
-    } while chunkStart < tuned.count
+    }
+    let residuals = results.last!.residuals
+    let columns = results.map(\.jacobian)
     guard columns.count > 1 else {
       return ResidualJacobian(residuals: residuals, jacobian: columns[0], columns: tuned.count)
     }
