@@ -54,17 +54,20 @@ extension Simulation where T == Double {
   /// - Precondition: ``reversesStepsByHand``.
   @inlinable
   public func reverseStepByHand(adjoint: inout [Double], quantityAdjoints: inout [Double]) {
+    let workspace = self.workspace
     let (n, dimension) = (system.count, system.dimension)
     let coordinates = dimension * n
     let springs = system.springStiffness.count
     precondition(adjoint.count == 2 * coordinates, "an adjoint of another state")
     precondition(quantityAdjoints.count == 2 * n + dimension + 2 * springs + 2)
     let (c, dt) = (system.drag, timeStep)
-    // Scratch: ∇U, then ḡ = −ā·w (the adjoint of ∇U).
-    var scratch = [Double](repeating: 0, count: 2 * coordinates)
+    // Scratch, kept from step to step: ∇U, then ḡ = −ā·w (the adjoint of
+    // ∇U), then each spring's length (measured once, for ∇U and its pull-back).
+    workspace.reserve(2 * coordinates + springs)
     // On buffers: one bounds check per array per step, not per element.
-    withBuffers(&scratch, &adjoint, &quantityAdjoints) { scratch, adjoint, bars in
+    withBuffers(&workspace.buffer, &adjoint, &quantityAdjoints) { scratch, adjoint, bars in
       let (gradient, gradientBar) = (scratch.baseAddress!, scratch.baseAddress! + coordinates)
+      let lengths = scratch.baseAddress! + 2 * coordinates
       state.positions.withUnsafeBufferPointer { xs in
         state.velocities.withUnsafeBufferPointer { vs in
           system.springStiffness.withUnsafeBufferPointer { k in
@@ -94,6 +97,7 @@ extension Simulation where T == Double {
                             squares += difference[a] * difference[a]
                           }
                           let length = squares.squareRoot()
+                          lengths[s] = length
                           if length == 0 { continue }
                           let scale = k[s] * (length - rest[s]) * (1 / length)
                           for a in 0..<dimension {
@@ -141,7 +145,7 @@ extension Simulation where T == Double {
                           }
                           let (dBar, kStep, restStep) = springPullBack(
                             dimension: dimension, difference: d, gradientAdjoint: u,
-                            stiffness: k[s], rest: rest[s], energyAdjoint: 0)
+                            stiffness: k[s], rest: rest[s], energyAdjoint: 0, length: lengths[s])
                           bars[kBar + s] += kStep
                           bars[restBar + s] += restStep
                           for a in 0..<dimension {
@@ -159,6 +163,26 @@ extension Simulation where T == Double {
         }
       }
     }
+  }
+}
+
+/// Scratch storage that a simulation keeps across the steps it reverses by
+/// hand, so that reversing a step allocates nothing. A class, so that the
+/// non-mutating reverse step can reuse it; every copy of a simulation
+/// shares it, which is safe because a step's reversal uses it only while
+/// it runs, and copies are not reversed at once on several threads (each
+/// run, and each thread, makes its own simulation).
+public final class ReverseWorkspace: @unchecked Sendable {
+  /// The scratch numbers.
+  @usableFromInline var buffer: [Double] = []
+
+  /// An empty workspace.
+  public init() {}
+
+  /// Makes room for at least `count` numbers.
+  @inlinable @usableFromInline
+  func reserve(_ count: Int) {
+    if buffer.count < count { buffer = [Double](repeating: 0, count: count) }
   }
 }
 

@@ -35,6 +35,8 @@ public struct Simulation<T: Scalar> {
   @usableFromInline var keepsResiduals = false
   /// For each observation term, its residuals so far, when kept.
   @usableFromInline var observationResiduals: [[T]] = []
+  /// Scratch for ``reverseStepByHand(adjoint:quantityAdjoints:)``.
+  @usableFromInline let workspace = ReverseWorkspace()
 
   /// Whether the previous state is kept for the step after: for a stop
   /// condition's crossing, or to interpolate observations between steps.
