@@ -34,7 +34,7 @@ enum TangentChunks {
     let chunks = chunks(of: tuned)
     let workers = min(chunks.count, cores)
     guard workers > 1 else { return try chunks.map(body) }
-    let results = ChunkOutputs<Output>(count: chunks.count)
+    let results = ConcurrentResults<Output>(count: chunks.count)
     withoutActuallyEscaping(body) { body in
       nonisolated(unsafe) let body = body
       DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -49,20 +49,26 @@ enum TangentChunks {
   }
 }
 
-/// The chunks' outputs, each written once by the thread that ran it.
+/// Results computed on several threads, each written once, into its own
+/// slot, by the thread that computed it (tangent chunks, tuning starts).
 @usableFromInline
-final class ChunkOutputs<Output>: @unchecked Sendable {
+final class ConcurrentResults<Output>: @unchecked Sendable {
   let lock = NSLock()
   var results: [Result<Output, any Error>?]
 
   @usableFromInline
   init(count: Int) { results = Array(repeating: nil, count: count) }
 
+  /// Keeps `result` in slot `index`, and tells `finished` under the same
+  /// lock, so that a listener hears one result at a time.
   @usableFromInline
-  func set(_ index: Int, _ result: Result<Output, any Error>) {
+  func set(
+    _ index: Int, _ result: Result<Output, any Error>, then finished: (Output) -> Void = { _ in }
+  ) {
     lock.lock()
     defer { lock.unlock() }
     results[index] = result
+    if case .success(let output) = result { finished(output) }
   }
 
   /// Every output in order, or the first error in order.

@@ -62,7 +62,7 @@ extension Tuner {
     from points: [[Double]], jobs: Int,
     finished: @escaping @Sendable (TuningStart) -> Void = { _ in }
   ) -> [TuningStart] where Process: Sendable {
-    let results = StartResults(count: points.count)
+    let results = ConcurrentResults<TuningStart>(count: points.count)
     let workers = max(1, min(jobs, points.count))
     let tuner = self
     let run: @Sendable (Int) -> Void = { worker in
@@ -77,7 +77,7 @@ extension Tuner {
         } catch {
           start.failure = "\(error)"
         }
-        results.set(start, at: number, then: finished)
+        results.set(number, .success(start), then: finished)
         number += workers
       }
     }
@@ -86,33 +86,6 @@ extension Tuner {
     } else {
       DispatchQueue.concurrentPerform(iterations: workers, execute: run)
     }
-    return results.all
-  }
-}
-
-/// The starts' results, each written once by the thread that ran it.
-@usableFromInline
-final class StartResults: @unchecked Sendable {
-  let lock = NSLock()
-  var results: [TuningStart?]
-
-  @usableFromInline
-  init(count: Int) { results = Array(repeating: nil, count: count) }
-
-  /// Keeps `start` and tells `finished`, both under the lock, so the
-  /// listener hears one start at a time.
-  @usableFromInline
-  func set(_ start: TuningStart, at index: Int, then finished: (TuningStart) -> Void) {
-    lock.lock()
-    defer { lock.unlock() }
-    results[index] = start
-    finished(start)
-  }
-
-  @usableFromInline
-  var all: [TuningStart] {
-    lock.lock()
-    defer { lock.unlock() }
-    return results.map { $0! }
+    return (try? results.outputs()) ?? []  // every slot holds a start
   }
 }
