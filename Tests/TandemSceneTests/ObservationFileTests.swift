@@ -73,6 +73,20 @@ import Testing
     #expect(scene.dataFiles.map(\.key) == ["objective[0].observations.data"])
   }
 
+  /// The cursor a restarted run takes: the first row after a time, rows at
+  /// equal times all before it.
+  @Test func firstRowAfterATimeBisects() {
+    var motion = ObservedMotion(file: "m.csv", dimension: 2, hasVelocities: false)
+    for (line, time) in [0.0, 0.1, 0.1, 0.1, 0.25, 0.4].enumerated() {
+      motion.append(time: time, particle: 0, observed: [0, 0], line: line + 2)
+    }
+    let expected = [(-1.0, 0), (0, 1), (0.05, 1), (0.1, 4), (0.2, 4), (0.25, 5), (0.4, 6), (9, 6)]
+    for (time, row) in expected {
+      #expect(motion.firstRow(after: time) == row, "after \(time)")
+      #expect(motion.firstRow(after: time) == (motion.times.firstIndex { $0 > time } ?? 6))
+    }
+  }
+
   @Test func selectsParticlesAndReadsThreeDimensions() throws {
     let csv = "t,particle,x,y,z\n0,bob,0.5,0,0\n0.1,other,1,0,0\n0.2,bob,0.5,-0.1,0.01\n"
     let scene = try parse(

@@ -58,6 +58,18 @@ public struct ObservedMotion: Sendable, Equatable {
     values.append(contentsOf: observed)
   }
 
+  /// The first row whose time is after `time` (``count`` when none is), by
+  /// bisection: the rows are in order of time.
+  @inlinable
+  public func firstRow(after time: Double) -> Int {
+    var (low, high) = (0, times.count)
+    while low < high {
+      let middle = (low + high) / 2
+      if times[middle] > time { high = middle } else { low = middle + 1 }
+    }
+    return low
+  }
+
   /// The rows up to `time` (rows are in order of time).
   public func prefix(through time: Double) -> ObservedMotion {
     var result = ObservedMotion(file: file, dimension: dimension, hasVelocities: hasVelocities)

@@ -165,8 +165,10 @@ public struct Simulation<T: Scalar> {
     stepper.invalidateCache()
     self.observed = observed
     let reached = time.doubleValue + observationTolerance
-    nextObservation = description.observations.map { term in
-      term.data.times.firstIndex { $0 > reached } ?? term.data.count
+    // By bisection: checkpointed reverse mode restarts at every step it
+    // reverses, and a scan would cost the rows at each.
+    for t in nextObservation.indices {
+      nextObservation[t] = description.observations[t].data.firstRow(after: reached)
     }
     for t in observationResiduals.indices { observationResiduals[t].removeAll() }
   }
