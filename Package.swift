@@ -27,9 +27,13 @@ let package = Package(
       name: "TandemAD",
       dependencies: [.product(name: "Numerics", package: "swift-numerics")]
     ),
+    // Vector operations Swift's SIMD types lack (a vector square root).
+    .target(name: "CVectorMath"),
     .target(
       name: "TandemPhysics",
-      dependencies: ["TandemAD", .product(name: "Numerics", package: "swift-numerics")]
+      dependencies: [
+        "TandemAD", "CVectorMath", .product(name: "Numerics", package: "swift-numerics"),
+      ]
     ),
     .target(
       name: "TandemTraining",

@@ -27,8 +27,8 @@ public final class ForceField<T: Scalar> {
 
   /// Prepares a force field for `system`'s springs and pairs.
   public init(for system: ParticleSystem<T>) {
-    springFirst = tape.register(indices: system.springEnds.first)
-    springSecond = tape.register(indices: system.springEnds.second)
+    springFirst = tape.register(indices: system.springLayout.otherEnds.first)
+    springSecond = tape.register(indices: system.springLayout.otherEnds.second)
     pairFirst = tape.register(indices: system.pairEnds.first)
     pairSecond = tape.register(indices: system.pairEnds.second)
   }
@@ -43,24 +43,38 @@ public final class ForceField<T: Scalar> {
     let n = system.count
     let x = tape.variables(positions)
     func axis(_ a: Int) -> TracedVector<T> { x[(a * n)..<((a + 1) * n)] }
-    let masses = tape.variables(system.masses)
-    var weight = masses.dot(axis(0)) * system.gravity[0]
-    for a in 1..<system.dimension { weight = weight + masses.dot(axis(a)) * system.gravity[a] }
-    var energy = -weight
+    var energy: Traced<T>
+    if Tape<T>.realComponents != nil {
+      // One node with its gradient saved whole (on duals over Double).
+      energy = tape.gravityEnergy(positions: x, masses: system.masses, gravity: system.gravity)
+    } else {
+      let masses = tape.variables(system.masses)
+      var weight = masses.dot(axis(0)) * system.gravity[0]
+      for a in 1..<system.dimension { weight = weight + masses.dot(axis(a)) * system.gravity[a] }
+      energy = -weight
+    }
+    let springs = system.springLayout
+    if !springs.families.families.isEmpty {
+      // Eight springs at a time on contiguous coordinates (see
+      // SpringFamilies), the gradient saved whole.
+      energy += tape.springFamilyEnergy(positions: x, dimension: system.dimension, layout: springs)
+    }
     if springFirst.count > 0 {
-      // One fused node with its own vector-Jacobian product (see
-      // Tape.springEnergy): a chain of gathers, hypot and products cost
-      // several times as much.
+      // The springs of no family: one fused node with its own
+      // vector-Jacobian product (see Tape.springEnergy); a chain of
+      // gathers, hypot and products cost several times as much.
       energy += tape.springEnergy(
         positions: x, dimension: system.dimension, first: springFirst, second: springSecond,
-        stiffness: system.springStiffness, restLength: system.springRestLength)
+        stiffness: springs.otherStiffness, restLength: springs.otherRestLength)
     }
     if pairFirst.count > 0 {
       func difference(_ a: Int) -> TracedVector<T> {
         axis(a).gathering(pairFirst) - axis(a).gathering(pairSecond)
       }
       var distance = TracedVector.hypot(difference(0), difference(1))
-      for a in 2..<max(system.dimension, 2) { distance = TracedVector.hypot(distance, difference(a)) }
+      for a in 2..<max(system.dimension, 2) {
+        distance = TracedVector.hypot(distance, difference(a))
+      }
       energy += (tape.variables(system.pairStrength) / distance).sum()
     }
     if let ground = system.ground {

@@ -16,11 +16,14 @@ public struct ParticleSystem<T: Scalar> {
   /// Whether each particle is pinned.
   public var isPinned: [Bool]
   /// First and second particle of each spring.
-  public var springEnds: (first: [Int], second: [Int])
+  public let springEnds: (first: [Int], second: [Int])
   /// Stiffness of each spring.
-  public var springStiffness: [T]
+  public let springStiffness: [T]
   /// Rest length of each spring.
-  public var springRestLength: [T]
+  public let springRestLength: [T]
+  /// The springs as the force field reads them (from the three above, so
+  /// those are constants).
+  public let springLayout: SpringLayout<T>
   /// Dashpot coefficient of each spring.
   public var springDamping: [T]
   /// The springs that have a dashpot, in order: those whose damping is not
@@ -65,22 +68,26 @@ public struct ParticleSystem<T: Scalar> {
     let state = ParticleState<T>(
       dimension: dimension,
       positions: axes.flatMap { a in particles.map { value($0.position[a]) } },
-      velocities: axes.flatMap { a in particles.map { $0.isPinned ? .zero : value($0.velocity[a]) } })
+      velocities: axes.flatMap { a in particles.map { $0.isPinned ? .zero : value($0.velocity[a]) }
+      })
     let masses = particles.map { value($0.mass) }
     let springs = description.springs
     let rest = springs.map { spring -> T in
       if let rest = spring.restLength { return value(rest) }
       return state.distance(between: spring.between.0, and: spring.between.1)
     }
+    let ends = (springs.map(\.between.0), springs.map(\.between.1))
+    let stiffness = springs.map { value($0.stiffness) }
     let system = ParticleSystem(
       dimension: dimension,
       count: particles.count,
       masses: masses,
       inverseMasses: zip(particles, masses).map { $0.isPinned ? .zero : 1 / $1 },
       isPinned: particles.map(\.isPinned),
-      springEnds: (springs.map(\.between.0), springs.map(\.between.1)),
-      springStiffness: springs.map { value($0.stiffness) },
+      springEnds: ends,
+      springStiffness: stiffness,
       springRestLength: rest,
+      springLayout: SpringLayout(ends: ends, stiffness: stiffness, restLength: rest),
       springDamping: springs.map { value($0.damping) },
       dashpots: springs.indices.filter { !springs[$0].damping.isIdenticallyZero },
       pairEnds: (

@@ -32,3 +32,30 @@ func springEnergyAndGradient<T: Scalar>(
   tape.backward(from: energy)
   return [energy.value] + Array(tape.adjoints(of: positions))
 }
+
+/// The same energy and gradient as ``springEnergyAndGradient(coordinates:first:second:stiffness:restLength:fused:)``,
+/// through the force field's route: the springs laid out by `SpringLayout`,
+/// the families' node (`Tape.springFamilyEnergy`) plus the fused node for
+/// the springs in no family. Also returns the layout, so a test can check
+/// that families were formed.
+func springFamilyEnergyAndGradient<T: Scalar>(
+  coordinates: [[T]], first: [Int], second: [Int], stiffness k: [T], restLength rest: [T]
+) -> (values: [T], layout: SpringLayout<T>) {
+  let layout = SpringLayout(ends: (first, second), stiffness: k, restLength: rest)
+  let tape = Tape<T>()
+  let others = layout.otherEnds
+  let (i, j) = (tape.register(indices: others.first), tape.register(indices: others.second))
+  let positions = tape.variables(coordinates.flatMap { $0 })
+  let dimension = coordinates.count
+  var energy = tape.variable(.zero)
+  if !layout.families.families.isEmpty {
+    energy = tape.springFamilyEnergy(positions: positions, dimension: dimension, layout: layout)
+  }
+  if !others.first.isEmpty {
+    energy += tape.springEnergy(
+      positions: positions, dimension: dimension, first: i, second: j,
+      stiffness: layout.otherStiffness, restLength: layout.otherRestLength)
+  }
+  tape.backward(from: energy)
+  return ([energy.value] + Array(tape.adjoints(of: positions)), layout)
+}
