@@ -46,7 +46,7 @@ public final class ForceField<T: Scalar> {
     var energy: Traced<T>
     if Tape<T>.realComponents != nil {
       // One node with its gradient saved whole (on duals over Double).
-      energy = tape.gravityEnergy(positions: x, masses: system.masses, gravity: system.gravity)
+      energy = tape.gravityEnergy(positions: x, gradient: system.gravityGradient)
     } else {
       let masses = tape.variables(system.masses)
       var weight = masses.dot(axis(0)) * system.gravity[0]

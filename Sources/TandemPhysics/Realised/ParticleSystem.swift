@@ -10,7 +10,7 @@ public struct ParticleSystem<T: Scalar> {
   /// The number of particles.
   public let count: Int
   /// Mass of each particle.
-  public var masses: [T]
+  public let masses: [T]
   /// 1/m of each particle, or 0 for a pinned particle (which never moves).
   public var inverseMasses: [T]
   /// Whether each particle is pinned.
@@ -35,7 +35,11 @@ public struct ParticleSystem<T: Scalar> {
   /// Strength of each pair potential.
   public var pairStrength: [T]
   /// Acceleration of gravity, one component per axis.
-  public var gravity: [T]
+  public let gravity: [T]
+  /// The gradient of gravity's potential −Σᵢ mᵢ·(g·xᵢ): −mᵢ·g_a for
+  /// coordinate a of particle i, axis-major (from the masses and gravity,
+  /// so those are constants).
+  public let gravityGradient: [T]
   /// Linear drag coefficient.
   public var drag: T
   /// The ground plane, if any.
@@ -77,6 +81,7 @@ public struct ParticleSystem<T: Scalar> {
       return state.distance(between: spring.between.0, and: spring.between.1)
     }
     let ends = (springs.map(\.between.0), springs.map(\.between.1))
+    let gravity = description.gravity.map(value)
     let stiffness = springs.map { value($0.stiffness) }
     let system = ParticleSystem(
       dimension: dimension,
@@ -94,7 +99,8 @@ public struct ParticleSystem<T: Scalar> {
         description.pairPotentials.map(\.between.0), description.pairPotentials.map(\.between.1)
       ),
       pairStrength: description.pairPotentials.map { value($0.strength) },
-      gravity: description.gravity.map(value),
+      gravity: gravity,
+      gravityGradient: gravity.flatMap { g in masses.map { -($0 * g) } },
       drag: value(description.drag),
       ground: description.ground.map { (value($0.height), value($0.stiffness), value($0.damping)) },
       hasDrag: !description.drag.isIdenticallyZero,

@@ -39,6 +39,8 @@ public struct SpringFamilies: Sendable, Equatable {
   public let presence: [Double]
   /// The largest offset of any family (0 without families).
   public let widestOffset: Int
+  /// The most lanes of any family (0 without families).
+  public let mostLanes: Int
   /// The largest point index any lane reads, at either end, padding
   /// included (−1 without families): the coordinate streams must reach it.
   public let reach: Int
@@ -47,7 +49,7 @@ public struct SpringFamilies: Sendable, Equatable {
   /// scalar the family kernel does not run on.
   public init(unfamiliedCount count: Int) {
     (families, laneSprings, others, presence) = ([], [], Array(0..<count), [])
-    (widestOffset, reach) = (0, -1)
+    (widestOffset, mostLanes, reach) = (0, 0, -1)
   }
 
   /// Groups the springs with ends `first[s]` and `second[s]`.
@@ -85,6 +87,7 @@ public struct SpringFamilies: Sendable, Equatable {
     others = first.indices.filter { !inFamily[$0] }
     presence = laneSprings.map { $0 < 0 ? 0 : 1 }
     widestOffset = families.map(\.offset).max() ?? 0
+    mostLanes = families.map(\.lanes).max() ?? 0
     reach = families.map { $0.start + $0.lanes - 1 + $0.offset }.max() ?? -1
   }
 

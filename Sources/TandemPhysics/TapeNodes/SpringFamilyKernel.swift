@@ -16,8 +16,9 @@ struct LaneSource {
   }
 }
 
-/// The family kernel's scratch: the coordinate streams, then one buffer of
-/// first-end partials per family, from a 64-byte boundary.
+/// The family kernel's scratch: the coordinate streams, one buffer of
+/// first-end partials per family, and one family's lengths and their
+/// reciprocals, from a 64-byte boundary.
 @usableFromInline
 struct FamilyScratch {
   /// The length of one coordinate stream: the points, then at least 7
@@ -33,21 +34,27 @@ struct FamilyScratch {
   @usableFromInline let bufferLength: Int
   /// The doubles per scalar, and the axes.
   @usableFromInline let components, dimension: Int
-  /// The number of families.
-  @usableFromInline let families: Int
+  /// The number of families, and the most lanes of any.
+  @usableFromInline let families, mostLanes: Int
 
   @inlinable
-  init(components: Int, dimension: Int, stride: Int, families: Int, widestOffset: Int) {
+  init(
+    components: Int, dimension: Int, stride: Int, families: Int, widestOffset: Int,
+    mostLanes: Int
+  ) {
     func oddLines(_ count: Int) -> Int { ((count + 7) / 8 | 1) * 8 }
     length = oddLines(stride + 7)
     pad = (widestOffset + 7) / 8 * 8
     bufferLength = oddLines(pad + length)
     (self.components, self.dimension, self.families) = (components, dimension, families)
+    self.mostLanes = mostLanes
   }
 
   /// The doubles to reserve, with room to start on a 64-byte boundary.
   @inlinable
-  var count: Int { dimension * components * (length + families * bufferLength) + 8 }
+  var count: Int {
+    dimension * components * (length + families * bufferLength) + 2 * mostLanes + 8
+  }
 }
 
 /// The spring energy E = Σ ½·k·(ℓ − L)² of the springs in `families`, and
@@ -119,6 +126,9 @@ func springFamilyKernel<K: ComponentCount, D: DimensionCount>(
   let aligned = Int(bitPattern: UInt(bitPattern: scratch) & 63) / 8
   let x = scratch + (aligned == 0 ? 0 : 8 &- aligned)
   let buffers = x + streams &* length
+  // One family's lengths ℓ and 1/ℓ, lane by lane.
+  let roots = buffers + layout.families &* streams &* bufferLength
+  let inverses = roots + layout.mostLanes
   func buffer(_ family: Int, _ stream: Int) -> UnsafeMutablePointer<Double> {
     buffers + ((family &* streams &+ stream) &* bufferLength &+ pad)
   }
@@ -158,18 +168,28 @@ func springFamilyKernel<K: ComponentCount, D: DimensionCount>(
     func restAt(_ j: Int, _ c: Int) -> V {
       sharedRest ? V(repeating: rest[j]) : load(rest + (j &* lanes &+ c))
     }
+    // First the square roots and divisions, in a loop of their own: their
+    // latency is long, and here nothing waits on them but the stores.
     for c in Swift.stride(from: 0, to: lanes, by: 8) {
       let p = start &+ c
-      var difference = InlineArray<3, V>(repeating: .zero)
       var squares = V.zero
       for a in 0..<dimension {
         let stream = x + (a &* n &* length)
         let d = load(stream + p) - load(stream + (p &+ offset))
-        difference[a] = d
         squares = a == 0 ? d * d : squares + d * d
       }
       let root = tandem_square_root8(squares)
-      let inverse = (1 / root).replacing(with: 0, where: root .== 0)
+      store(root, roots + c)
+      store((1 / root).replacing(with: 0, where: root .== 0), inverses + c)
+    }
+    for c in Swift.stride(from: 0, to: lanes, by: 8) {
+      let p = start &+ c
+      var difference = InlineArray<3, V>(repeating: .zero)
+      for a in 0..<dimension {
+        let stream = x + (a &* n &* length)
+        difference[a] = load(stream + p) - load(stream + (p &+ offset))
+      }
+      let (root, inverse) = (load(roots + c), load(inverses + c))
       let stiffnessValue = stiffnessAt(0, c)
       let stretch = root - restAt(0, c)
       let tension = stiffnessValue * stretch
@@ -177,24 +197,31 @@ func springFamilyKernel<K: ComponentCount, D: DimensionCount>(
       energy += halfTension * stretch
       let scale = tension * inverse
       for a in 0..<dimension { store(scale * difference[a], buffer(f, a &* n) + p) }
+      // The tangents, with fused multiply-adds where the build has them
+      // (`multiplyAdd`): the values above do not use them, so they are the
+      // same on Double as on a dual.
       for j in 1..<n {
         var dot = V.zero
         for a in 0..<dimension {
           let stream = x + (a &* n &+ j) &* length
           let tangent = load(stream + p) - load(stream + (p &+ offset))
-          dot = a == 0 ? difference[a] * tangent : dot + difference[a] * tangent
+          dot = a == 0 ? difference[a] * tangent : multiplyAdd(dot, difference[a], tangent)
         }
         let lengthTangent = dot * inverse
         let stretchTangent = lengthTangent - restAt(j, c)
-        let tensionTangent = stiffnessAt(j, c) * stretch + stiffnessValue * stretchTangent
-        energyTangents[j &- 1] +=
-          (0.5 * tensionTangent) * stretch + halfTension * stretchTangent
+        let tensionTangent = multiplyAdd(
+          stiffnessAt(j, c) * stretch, stiffnessValue, stretchTangent)
+        energyTangents[j &- 1] = multiplyAdd(
+          multiplyAdd(energyTangents[j &- 1], 0.5 * tensionTangent, stretch), halfTension,
+          stretchTangent)
         let inverseTangent = (0 - inverse * lengthTangent) * inverse
-        let scaleTangent = tensionTangent * inverse + tension * inverseTangent
+        let scaleTangent = multiplyAdd(tensionTangent * inverse, tension, inverseTangent)
         for a in 0..<dimension {
           let stream = x + (a &* n &+ j) &* length
           let tangent = load(stream + p) - load(stream + (p &+ offset))
-          store(scaleTangent * difference[a] + scale * tangent, buffer(f, a &* n &+ j) + p)
+          store(
+            multiplyAdd(scaleTangent * difference[a], scale, tangent),
+            buffer(f, a &* n &+ j) + p)
         }
       }
     }

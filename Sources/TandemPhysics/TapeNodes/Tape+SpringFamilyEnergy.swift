@@ -30,7 +30,7 @@ extension Tape {
     let scratch = FamilyScratch(
       components: components, dimension: dimension, stride: stride,
       families: families.families.count,
-      widestOffset: families.widestOffset)
+      widestOffset: families.widestOffset, mostLanes: families.mostLanes)
     precondition(families.reach < scratch.length, "spring families reach past \(stride) points")
     let start = positions.start
     reserveRealScratch(scratch.count)
