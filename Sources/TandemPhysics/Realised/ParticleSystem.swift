@@ -62,50 +62,58 @@ public struct ParticleSystem<T: Scalar> {
 
   /// Realises `description` with parameter values `parameters`, and returns
   /// the system with its initial state.
+  ///
+  /// Inlinable, so that it runs specialised for the scalar: run generically
+  /// (its rest lengths measured with unspecialised dual arithmetic), it took
+  /// 4 ms of a 3-D cloth's run, 12% of a thousand steps.
+  @inlinable
   public static func realise(
     _ description: SystemDescription, parameters: [T]
   ) -> (system: ParticleSystem, state: ParticleState<T>) {
+    let particles = description.particles
+    let axes = 0..<description.dimension
+    let state = ParticleState<T>(
+      dimension: description.dimension,
+      positions: axes.flatMap { a in particles.map { $0.position[a].value(in: parameters) } },
+      velocities: axes.flatMap { a in
+        particles.map { $0.isPinned ? .zero : $0.velocity[a].value(in: parameters) }
+      })
+    return (ParticleSystem(description, parameters: parameters, initialState: state), state)
+  }
+
+  /// The system of `description` with `parameters`, whose initial state is
+  /// `state` (rest lengths not given are measured on it).
+  @inlinable
+  init(_ description: SystemDescription, parameters: [T], initialState state: ParticleState<T>) {
     func value(_ q: Quantity) -> T { q.value(in: parameters) }
     let particles = description.particles
-    let dimension = description.dimension
-    let axes = 0..<dimension
-    let state = ParticleState<T>(
-      dimension: dimension,
-      positions: axes.flatMap { a in particles.map { value($0.position[a]) } },
-      velocities: axes.flatMap { a in particles.map { $0.isPinned ? .zero : value($0.velocity[a]) }
-      })
-    let masses = particles.map { value($0.mass) }
     let springs = description.springs
-    let rest = springs.map { spring -> T in
+    dimension = description.dimension
+    count = particles.count
+    masses = particles.map { value($0.mass) }
+    inverseMasses = zip(particles, masses).map { $0.isPinned ? .zero : 1 / $1 }
+    isPinned = particles.map(\.isPinned)
+    springEnds = (springs.map(\.between.0), springs.map(\.between.1))
+    springStiffness = springs.map { value($0.stiffness) }
+    springRestLength = springs.map { spring -> T in
       if let rest = spring.restLength { return value(rest) }
       return state.distance(between: spring.between.0, and: spring.between.1)
     }
-    let ends = (springs.map(\.between.0), springs.map(\.between.1))
-    let gravity = description.gravity.map(value)
-    let stiffness = springs.map { value($0.stiffness) }
-    let system = ParticleSystem(
-      dimension: dimension,
-      count: particles.count,
-      masses: masses,
-      inverseMasses: zip(particles, masses).map { $0.isPinned ? .zero : 1 / $1 },
-      isPinned: particles.map(\.isPinned),
-      springEnds: ends,
-      springStiffness: stiffness,
-      springRestLength: rest,
-      springLayout: SpringLayout(ends: ends, stiffness: stiffness, restLength: rest),
-      springDamping: springs.map { value($0.damping) },
-      dashpots: springs.indices.filter { !springs[$0].damping.isIdenticallyZero },
-      pairEnds: (
-        description.pairPotentials.map(\.between.0), description.pairPotentials.map(\.between.1)
-      ),
-      pairStrength: description.pairPotentials.map { value($0.strength) },
-      gravity: gravity,
-      gravityGradient: gravity.flatMap { g in masses.map { -($0 * g) } },
-      drag: value(description.drag),
-      ground: description.ground.map { (value($0.height), value($0.stiffness), value($0.damping)) },
-      hasDrag: !description.drag.isIdenticallyZero,
-      hasGroundDamping: description.ground.map { !$0.damping.isIdenticallyZero } ?? false)
-    return (system, state)
+    springLayout = SpringLayout(
+      ends: springEnds, stiffness: springStiffness, restLength: springRestLength)
+    springDamping = springs.map { value($0.damping) }
+    dashpots = springs.indices.filter { !springs[$0].damping.isIdenticallyZero }
+    pairEnds = (
+      description.pairPotentials.map(\.between.0), description.pairPotentials.map(\.between.1)
+    )
+    pairStrength = description.pairPotentials.map { value($0.strength) }
+    gravity = description.gravity.map(value)
+    let masses = masses
+    gravityGradient = gravity.flatMap { g in masses.map { -($0 * g) } }
+    drag = value(description.drag)
+    ground = description.ground.map { (value($0.height), value($0.stiffness), value($0.damping)) }
+    hasDrag = !description.drag.isIdenticallyZero
+    hasGroundDamping = description.ground.map { !$0.damping.isIdenticallyZero } ?? false
   }
 
   /// Kinetic energy Σ ½·m·‖v‖² of a state.

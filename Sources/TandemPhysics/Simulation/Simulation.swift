@@ -45,10 +45,25 @@ public struct Simulation<T: Scalar> {
   }
 
   /// Realises `description` with `parameters` and prepares the first step.
+  ///
+  /// Inlinable, so that the system is realised specialised for the scalar
+  /// (see ``ParticleSystem/realise(_:parameters:)``).
+  @inlinable
   public init(_ description: SimulationDescription, parameters: [T]) {
+    self.init(
+      description, parameters: parameters,
+      realised: ParticleSystem.realise(description.system, parameters: parameters))
+  }
+
+  /// Prepares the first step of `description` with `parameters`, realised.
+  @usableFromInline
+  init(
+    _ description: SimulationDescription, parameters: [T],
+    realised: (system: ParticleSystem<T>, state: ParticleState<T>)
+  ) {
     self.description = description
     self.parameters = parameters
-    (system, currentState) = ParticleSystem.realise(description.system, parameters: parameters)
+    (system, currentState) = realised
     timeStep = description.timeStep.value(in: parameters)
     stepper = TimeStepper(description.integrator, for: system)
     previous = currentState
