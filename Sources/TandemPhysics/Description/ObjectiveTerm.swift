@@ -107,7 +107,7 @@ extension Quantity {
   /// √(value / count): the factor that makes a term's squared residuals sum
   /// to its weighted mean over `count`. A constant is rooted on `Double`, so
   /// a weight of 0 puts no 0·∞ in the tangents.
-  @inlinable @usableFromInline
+  @inlinable
   func squareRootOfShare<T: Scalar>(_ count: Int, in parameters: [T]) -> T {
     if let constant = constantValue { return T((constant / Double(count)).squareRoot()) }
     return T.sqrt(value(in: parameters) / T(Double(count)))

@@ -180,7 +180,7 @@ public final class ReverseWorkspace: @unchecked Sendable {
   public init() {}
 
   /// Makes room for at least `count` numbers.
-  @inlinable @usableFromInline
+  @inlinable
   func reserve(_ count: Int) {
     if buffer.count < count { buffer = [Double](repeating: 0, count: count) }
   }
