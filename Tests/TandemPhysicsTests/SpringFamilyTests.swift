@@ -215,4 +215,35 @@ import Testing
     #expect(
       constant.values.map(\.value.bitPattern) == plain.values.map(\.bitPattern), "\(N) tangents")
   }
+
+  /// A sheet of more points than one block of the family kernel (512): the
+  /// blocks' partials meet where a spring crosses from one block to the
+  /// next, and the energy and gradient still equal the generic chain's, on
+  /// `Double` and on duals, in 2-D and 3-D.
+  @Test(arguments: [2, 3]) func familiesOverSeveralBlocksMatchTheChain(dimension: Int) {
+    typealias D = Dual<2, Double>
+    let sheet = Sheet(rows: 30, columns: 37, bending: dimension == 3)
+    #expect(sheet.points > 2 * 512)
+    let plain = positions(of: sheet, dimension: dimension, seed: 23)
+    var random = SplitMix64(seed: 29)
+    let coordinates = plain.map { axis in
+      axis.map { D($0, tangents: [random.uniform(-1...1), random.uniform(-1...1)]) }
+    }
+    let k = sheet.first.indices.map { _ in D(100, tangents: [1, 0]) }
+    let rest = sheet.first.indices.map { _ in D(0.1) }
+    let families = springFamilyEnergyAndGradient(
+      coordinates: coordinates, first: sheet.first, second: sheet.second, stiffness: k,
+      restLength: rest)
+    let chain = springEnergyAndGradient(
+      coordinates: coordinates, first: sheet.first, second: sheet.second, stiffness: k,
+      restLength: rest, fused: false)
+    for (index, (a, b)) in zip(families.values, chain).enumerated() {
+      #expect(abs(a.value - b.value) <= 1e-12 * max(1, abs(b.value)), "value \(index)")
+      for d in 0..<2 {
+        #expect(
+          abs(a.tangents[d] - b.tangents[d]) <= 1e-11 * max(1, abs(b.tangents[d])),
+          "value \(index), tangent \(d)")
+      }
+    }
+  }
 }

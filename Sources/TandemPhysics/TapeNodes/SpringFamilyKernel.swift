@@ -16,6 +16,10 @@ struct LaneSource {
   }
 }
 
+/// The points per block of the family kernel (a multiple of 8): every
+/// family's springs of a block, then the block's gradient.
+let familyBlock = 512
+
 /// The family kernel's scratch: the coordinate streams, one buffer of
 /// first-end partials per family, and one family's lengths and their
 /// reciprocals, from a 64-byte boundary.
@@ -148,102 +152,116 @@ func springFamilyKernel<K: ComponentCount, D: DimensionCount>(
   }
   var energy = V.zero
   var energyTangents = InlineArray<8, V>(repeating: .zero)
+  // Zeros around each family's lanes, for the gathers at p and p − o.
   for (f, family) in families.enumerated() {
-    let (offset, start, lanes) = (family.offset, family.start, family.lanes)
-    let occupied = presence + family.base
-    // Zeros around the lanes, for the gathers at p and p − o.
+    let (start, lanes) = (family.start, family.lanes)
     for stream in 0..<streams {
       let b = buffer(f, stream)
       (b - pad).update(repeating: 0, count: pad &+ start)
       (b + (start &+ lanes)).update(repeating: 0, count: bufferLength &- pad &- start &- lanes)
     }
-    let (k, rest) = (
-      stiffness.doubles + stiffness.starts[f], restLength.doubles + restLength.starts[f]
-    )
-    let (sharedStiffness, sharedRest) = (stiffness.isShared[f], restLength.isShared[f])
-    // Component j of the lanes' stiffness and rest length.
-    func stiffnessAt(_ j: Int, _ c: Int) -> V {
-      sharedStiffness ? V(repeating: k[j]) * load(occupied + c) : load(k + (j &* lanes &+ c))
-    }
-    func restAt(_ j: Int, _ c: Int) -> V {
-      sharedRest ? V(repeating: rest[j]) : load(rest + (j &* lanes &+ c))
-    }
-    // First the square roots and divisions, in a loop of their own: their
-    // latency is long, and here nothing waits on them but the stores.
-    for c in Swift.stride(from: 0, to: lanes, by: 8) {
-      let p = start &+ c
-      var squares = V.zero
-      for a in 0..<dimension {
-        let stream = x + (a &* n &* length)
-        let d = load(stream + p) - load(stream + (p &+ offset))
-        squares = a == 0 ? d * d : squares + d * d
+  }
+  // Block by block of points, every family then the gradient, so that a
+  // large grid's partials are still in cache when they are gathered.
+  for blockStart in Swift.stride(from: 0, to: stride, by: familyBlock) {
+    let last = blockStart &+ familyBlock >= stride
+    let blockEnd = last ? Int.max : blockStart &+ familyBlock
+    for (f, family) in families.enumerated() {
+      let (offset, start, lanes) = (family.offset, family.start, family.lanes)
+      // This block's lanes.
+      let first = max(0, blockStart &- start)
+      let end = last ? lanes : min(lanes, max(first, blockEnd &- start))
+      guard first < end else { continue }
+      let occupied = presence + family.base
+      let (k, rest) = (
+        stiffness.doubles + stiffness.starts[f], restLength.doubles + restLength.starts[f]
+      )
+      let (sharedStiffness, sharedRest) = (stiffness.isShared[f], restLength.isShared[f])
+      // Component j of the lanes' stiffness and rest length.
+      func stiffnessAt(_ j: Int, _ c: Int) -> V {
+        sharedStiffness ? V(repeating: k[j]) * load(occupied + c) : load(k + (j &* lanes &+ c))
       }
-      let root = tandem_square_root8(squares)
-      store(root, roots + c)
-      store((1 / root).replacing(with: 0, where: root .== 0), inverses + c)
-    }
-    for c in Swift.stride(from: 0, to: lanes, by: 8) {
-      let p = start &+ c
-      var difference = InlineArray<3, V>(repeating: .zero)
-      for a in 0..<dimension {
-        let stream = x + (a &* n &* length)
-        difference[a] = load(stream + p) - load(stream + (p &+ offset))
+      func restAt(_ j: Int, _ c: Int) -> V {
+        sharedRest ? V(repeating: rest[j]) : load(rest + (j &* lanes &+ c))
       }
-      let (root, inverse) = (load(roots + c), load(inverses + c))
-      let stiffnessValue = stiffnessAt(0, c)
-      let stretch = root - restAt(0, c)
-      let tension = stiffnessValue * stretch
-      let halfTension = 0.5 * tension
-      energy += halfTension * stretch
-      let scale = tension * inverse
-      for a in 0..<dimension { store(scale * difference[a], buffer(f, a &* n) + p) }
-      // The tangents, with fused multiply-adds where the build has them
-      // (`multiplyAdd`): the values above do not use them, so they are the
-      // same on Double as on a dual.
-      for j in 1..<n {
-        var dot = V.zero
+      // First the square roots and divisions, in a loop of their own: their
+      // latency is long, and here nothing waits on them but the stores.
+      for c in Swift.stride(from: first, to: end, by: 8) {
+        let p = start &+ c
+        var squares = V.zero
         for a in 0..<dimension {
-          let stream = x + (a &* n &+ j) &* length
-          let tangent = load(stream + p) - load(stream + (p &+ offset))
-          dot = a == 0 ? difference[a] * tangent : multiplyAdd(dot, difference[a], tangent)
+          let stream = x + (a &* n &* length)
+          let d = load(stream + p) - load(stream + (p &+ offset))
+          squares = a == 0 ? d * d : squares + d * d
         }
-        let lengthTangent = dot * inverse
-        let stretchTangent = lengthTangent - restAt(j, c)
-        let tensionTangent = multiplyAdd(
-          stiffnessAt(j, c) * stretch, stiffnessValue, stretchTangent)
-        energyTangents[j &- 1] = multiplyAdd(
-          multiplyAdd(energyTangents[j &- 1], 0.5 * tensionTangent, stretch), halfTension,
-          stretchTangent)
-        let inverseTangent = (0 - inverse * lengthTangent) * inverse
-        let scaleTangent = multiplyAdd(tensionTangent * inverse, tension, inverseTangent)
+        let root = tandem_square_root8(squares)
+        store(root, roots + c)
+        store((1 / root).replacing(with: 0, where: root .== 0), inverses + c)
+      }
+      for c in Swift.stride(from: first, to: end, by: 8) {
+        let p = start &+ c
+        var difference = InlineArray<3, V>(repeating: .zero)
         for a in 0..<dimension {
-          let stream = x + (a &* n &+ j) &* length
-          let tangent = load(stream + p) - load(stream + (p &+ offset))
-          store(
-            multiplyAdd(scaleTangent * difference[a], scale, tangent),
-            buffer(f, a &* n &+ j) + p)
+          let stream = x + (a &* n &* length)
+          difference[a] = load(stream + p) - load(stream + (p &+ offset))
+        }
+        let (root, inverse) = (load(roots + c), load(inverses + c))
+        let stiffnessValue = stiffnessAt(0, c)
+        let stretch = root - restAt(0, c)
+        let tension = stiffnessValue * stretch
+        let halfTension = 0.5 * tension
+        energy += halfTension * stretch
+        let scale = tension * inverse
+        for a in 0..<dimension { store(scale * difference[a], buffer(f, a &* n) + p) }
+        // The tangents, with fused multiply-adds where the build has them
+        // (`multiplyAdd`): the values above do not use them, so they are the
+        // same on Double as on a dual.
+        for j in 1..<n {
+          var dot = V.zero
+          for a in 0..<dimension {
+            let stream = x + (a &* n &+ j) &* length
+            let tangent = load(stream + p) - load(stream + (p &+ offset))
+            dot = a == 0 ? difference[a] * tangent : multiplyAdd(dot, difference[a], tangent)
+          }
+          let lengthTangent = dot * inverse
+          let stretchTangent = lengthTangent - restAt(j, c)
+          let tensionTangent = multiplyAdd(
+            stiffnessAt(j, c) * stretch, stiffnessValue, stretchTangent)
+          energyTangents[j &- 1] = multiplyAdd(
+            multiplyAdd(energyTangents[j &- 1], 0.5 * tensionTangent, stretch), halfTension,
+            stretchTangent)
+          let inverseTangent = (0 - inverse * lengthTangent) * inverse
+          let scaleTangent = multiplyAdd(tensionTangent * inverse, tension, inverseTangent)
+          for a in 0..<dimension {
+            let stream = x + (a &* n &+ j) &* length
+            let tangent = load(stream + p) - load(stream + (p &+ offset))
+            store(
+              multiplyAdd(scaleTangent * difference[a], scale, tangent),
+              buffer(f, a &* n &+ j) + p)
+          }
+        }
+      }
+    }
+    // The gradient at p: Σ_f (B_f[p] − B_f[p − o_f]), written interleaved.
+    var chunk = InlineArray<9, V>(repeating: .zero)
+    for a in 0..<dimension {
+      let destination = gradient + a &* stride &* n
+      for p in Swift.stride(from: blockStart, to: min(stride, blockEnd), by: 8) {
+        for j in 0..<n {
+          var sum = V.zero
+          for (f, family) in families.enumerated() {
+            let b = buffer(f, a &* n &+ j)
+            sum += load(b + p) - load(b + (p &- family.offset))
+          }
+          chunk[j] = sum
+        }
+        for lane in 0..<min(8, stride &- p) {
+          for j in 0..<n { destination[(p &+ lane) &* n &+ j] = chunk[j][lane] }
         }
       }
     }
   }
-  // The gradient at p: Σ_f (B_f[p] − B_f[p − o_f]), written interleaved.
-  var chunk = InlineArray<9, V>(repeating: .zero)
-  for a in 0..<dimension {
-    let destination = gradient + a &* stride &* n
-    for p in Swift.stride(from: 0, to: stride, by: 8) {
-      for j in 0..<n {
-        var sum = V.zero
-        for (f, family) in families.enumerated() {
-          let b = buffer(f, a &* n &+ j)
-          sum += load(b + p) - load(b + (p &- family.offset))
-        }
-        chunk[j] = sum
-      }
-      for lane in 0..<min(8, stride &- p) {
-        for j in 0..<n { destination[(p &+ lane) &* n &+ j] = chunk[j][lane] }
-      }
-    }
-  }
+
   func sum(_ vector: V) -> Double {
     var total = 0.0
     for lane in 0..<V.scalarCount { total += vector[lane] }
