@@ -8,9 +8,11 @@ import TandemAD
 /// The potential energy is
 /// U(x) = −Σ mᵢ·(g·xᵢ) + Σ_springs ½·k·(‖xᵢ − xⱼ‖ − L)² + Σ_pairs s/‖xᵢ − xⱼ‖
 ///        + Σ_{yᵢ < h} ½·k_g·(h − yᵢ)²,
-/// recorded as a handful of bulk nodes whatever the number of springs: the
-/// springs as one fused spring-energy node, the pairs as gathers, an
-/// elementwise `hypot` and a weighted sum.
+/// recorded as a handful of bulk nodes whatever the number of springs: on
+/// `Double` and duals over it, gravity and the springs of ``SpringFamilies``
+/// as one node each that saves its whole gradient; the other springs as one
+/// fused edge-loop node; the pairs as gathers, an elementwise `hypot` and a
+/// weighted sum.
 ///
 /// Guards: a zero-length spring or two coincident particles give a zero
 /// direction (see `hypot`), not NaN; the ground term is one-sided, switched on

@@ -74,7 +74,10 @@ struct FamilyScratch {
 /// family and the second end of another), gathered at fixed offsets and
 /// written interleaved to `gradient` (`dimension·stride` scalars). No pass
 /// adds into memory it or another vector of the pass wrote, so nothing
-/// waits on a store. The tangents follow the dual arithmetic:
+/// waits on a store. The work runs block by block of `familyBlock` points
+/// (every family's springs whose first end is in the block, then the
+/// block's gradient), so that a large grid's partials are still in cache
+/// when they are gathered. The tangents follow the dual arithmetic:
 /// ℓ′ = (d·d′)/ℓ, (1/ℓ)′ = −(1/ℓ)·ℓ′·(1/ℓ).
 ///
 /// Guard: a spring of zero length contributes ½·k·L² with zero force and

@@ -4,7 +4,7 @@ extension Tape {
   /// The elastic energy E = Σ ½·k·(ℓ − L)² of the springs in `layout`'s
   /// families, between points in 2-D or 3-D with coordinates `positions`
   /// (axis-major), recorded as one node whose saved partials are the whole
-  /// gradient ∂E/∂x (see ``springFamilyKernel(components:dimension:values:positions:stride:families:stiffness:restLength:gradient:total:scratch:)``);
+  /// gradient ∂E/∂x (see ``springFamilyKernel(components:dimension:values:positions:stride:families:presence:stiffness:restLength:gradient:total:scratch:layout:)``);
   /// its vector-Jacobian product adds the gradient times the energy's
   /// adjoint to the positions' adjoints, one contiguous pass.
   ///
