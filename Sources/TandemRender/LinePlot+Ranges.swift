@@ -2,15 +2,19 @@ extension LinePlot {
   /// The x range shown: ``xRange`` if valid for the scale, else the data's.
   func shownXRange() -> ClosedRange<Double> {
     if let xRange, Self.isValid(xRange, for: xScale) { return xRange }
-    return Self.fittedRange(series.flatMap { $0.points.map(\.x) }, scale: xScale, padding: 0.02)
+    let values =
+      series.flatMap { $0.points.map(\.x) } + cells.flatMap { [$0.x.lowerBound, $0.x.upperBound] }
+    return Self.fittedRange(values, scale: xScale, padding: cells.isEmpty ? 0.02 : 0)
   }
 
   /// The y range shown: ``yRange`` if valid for the scale, else the data's
   /// and the reference lines'.
   func shownYRange() -> ClosedRange<Double> {
     if let yRange, Self.isValid(yRange, for: yScale) { return yRange }
-    let values = series.flatMap { $0.points.map(\.y) } + referenceLines.map(\.y)
-    return Self.fittedRange(values, scale: yScale, padding: 0.05)
+    let values =
+      series.flatMap { $0.points.map(\.y) } + referenceLines.map(\.y)
+      + cells.flatMap { [$0.y.lowerBound, $0.y.upperBound] }
+    return Self.fittedRange(values, scale: yScale, padding: cells.isEmpty ? 0.05 : 0)
   }
 
   static func isValid(_ range: ClosedRange<Double>, for scale: AxisScale) -> Bool {

@@ -9,6 +9,7 @@ extension LinePlot {
     let area = layout.plotRect
     if showsGrid { drawGrid(on: &canvas, layout: layout) }
     canvas.withClip(to: area) { canvas in
+      for cell in cells { draw(cell, on: &canvas, layout: layout) }
       for line in referenceLines { drawReferenceLine(line, on: &canvas, layout: layout) }
       for entry in series { draw(entry, on: &canvas, layout: layout) }
     }
@@ -59,6 +60,17 @@ extension LinePlot {
         color: line.color, scale: layout.textScale, alignment: .right,
         verticalAlignment: above ? .baseline : .top)
     }
+  }
+
+  private func draw(_ cell: PlotCell, on canvas: inout Canvas, layout: PlotLayout) {
+    let low = layout.pixel(x: cell.x.lowerBound, y: cell.y.lowerBound)
+    let high = layout.pixel(x: cell.x.upperBound, y: cell.y.upperBound)
+    guard low.x.isFinite, low.y.isFinite, high.x.isFinite, high.y.isFinite else { return }
+    // Whole pixels, so that neighbouring cells meet without a seam.
+    canvas.fillRect(
+      PixelRect(
+        minX: min(low.x, high.x).rounded(), minY: min(low.y, high.y).rounded(),
+        maxX: max(low.x, high.x).rounded(), maxY: max(low.y, high.y).rounded()), color: cell.color)
   }
 
   private func draw(_ entry: PlotSeries, on canvas: inout Canvas, layout: PlotLayout) {

@@ -32,6 +32,8 @@ public struct LinePlot: Sendable, Equatable {
   public var series: [PlotSeries]
   /// Horizontal dashed lines, drawn under the curves.
   public var referenceLines: [ReferenceLine]
+  /// Filled rectangles, drawn first (a heat map's cells).
+  public var cells: [PlotCell] = []
   /// Where the legend goes, or nil for no legend. It is drawn only when at
   /// least one series has a name.
   public var legend: LegendPosition?

@@ -16,7 +16,8 @@ struct TandemCommand: ParsableCommand {
       """,
     version: TandemVersion.current,
     subcommands: [
-      RunCommand.self, TuneCommand.self, CheckCommand.self, BenchCommand.self, DemoCommand.self,
+      RunCommand.self, TuneCommand.self, CheckCommand.self, SweepCommand.self, BenchCommand.self,
+      DemoCommand.self,
     ]
   )
 

@@ -3,7 +3,7 @@ import TandemTuning
 
 /// A number as JSON writes it: `null` when it is missing or not finite
 /// (JSON has no NaN or infinity).
-public struct JSONNumber: Encodable, Sendable, Equatable {
+public struct JSONNumber: Codable, Sendable, Equatable {
   /// The number, if any.
   public var value: Double?
 
@@ -14,6 +14,12 @@ public struct JSONNumber: Encodable, Sendable, Equatable {
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     if let value, value.isFinite { try container.encode(value) } else { try container.encodeNil() }
+  }
+
+  /// Reads a number, or `null` as a missing one.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    value = container.decodeNil() ? nil : try container.decode(Double.self)
   }
 }
 

@@ -1,6 +1,6 @@
 /// Finds what a person probably meant when they typed a name that does not
 /// exist: the valid name at the smallest edit distance, if it is close enough.
-enum NearestName {
+public enum NearestName {
   /// The candidate closest to `name`, or `nil` when none is close (more than
   /// about a third of the name's letters would have to change).
   ///
@@ -8,7 +8,7 @@ enum NearestName {
   /// neighbouring letters (`stifness`, `stiffnes`, `stiffenss` all lead to
   /// `stiffness`). Case differences count half, so `Stiffness` is closest to
   /// `stiffness`. Ties go to the earlier candidate.
-  static func nearest(to name: String, among candidates: some Sequence<String>) -> String? {
+  public static func nearest(to name: String, among candidates: some Sequence<String>) -> String? {
     let limit = max(2, (name.count + 2) / 3)
     var best: (name: String, distance: Double)?
     for candidate in candidates where candidate != name {
@@ -22,7 +22,7 @@ enum NearestName {
 
   /// `did you mean `x`?` for the nearest candidate, or otherwise the list of
   /// valid names (`valid keys: a, b, c`), or `nil` when there are none.
-  static func suggestion(
+  public static func suggestion(
     for name: String, among candidates: [String], prefix: String = "", listing noun: String
   ) -> String? {
     if let nearest = nearest(to: name, among: candidates) {
@@ -32,7 +32,7 @@ enum NearestName {
   }
 
   /// `valid keys: a, b, c`, or `nil` when the list is empty.
-  static func listing(_ candidates: [String], prefix: String = "", noun: String) -> String? {
+  public static func listing(_ candidates: [String], prefix: String = "", noun: String) -> String? {
     guard !candidates.isEmpty else { return nil }
     return "\(noun): " + candidates.map { prefix + $0 }.joined(separator: ", ")
   }

@@ -90,7 +90,7 @@ extension SceneDescription {
 
   /// `k[3]` as (`k`, 3); `k` as (`k`, nil). Text that is not a name with a
   /// whole-number entry comes back whole, with no entry.
-  static func splitEntry(_ text: String) -> (name: String, entry: Int?) {
+  public static func splitEntry(_ text: String) -> (name: String, entry: Int?) {
     guard let open = text.firstIndex(of: "["), text.hasSuffix("]"),
       let entry = Int(text[text.index(after: open)..<text.index(before: text.endIndex)])
     else { return (text, nil) }

@@ -50,19 +50,18 @@ enum TangentChunks {
 }
 
 /// Results computed on several threads, each written once, into its own
-/// slot, by the thread that computed it (tangent chunks, tuning starts).
-@usableFromInline
-final class ConcurrentResults<Output>: @unchecked Sendable {
+/// slot, by the thread that computed it (tangent chunks, tuning starts,
+/// sweep tasks).
+public final class ConcurrentResults<Output>: @unchecked Sendable {
   let lock = NSLock()
   var results: [Result<Output, any Error>?]
 
-  @usableFromInline
-  init(count: Int) { results = Array(repeating: nil, count: count) }
+  /// Room for `count` results, none yet.
+  public init(count: Int) { results = Array(repeating: nil, count: count) }
 
   /// Keeps `result` in slot `index`, and tells `finished` under the same
   /// lock, so that a listener hears one result at a time.
-  @usableFromInline
-  func set(
+  public func set(
     _ index: Int, _ result: Result<Output, any Error>, then finished: (Output) -> Void = { _ in }
   ) {
     lock.lock()
@@ -72,10 +71,32 @@ final class ConcurrentResults<Output>: @unchecked Sendable {
   }
 
   /// Every output in order, or the first error in order.
-  @usableFromInline
-  func outputs() throws -> [Output] {
+  public func outputs() throws -> [Output] {
     lock.lock()
     defer { lock.unlock() }
     return try results.map { try $0!.get() }
+  }
+
+  /// `body(0)`, …, `body(count − 1)` on up to `jobs` threads (worker w takes
+  /// w, w + jobs, …), in order; `finished` hears each as it ends, one at a
+  /// time. Each output depends only on its index, so the outputs are the
+  /// same whatever `jobs` is.
+  public static func computing(
+    _ count: Int, jobs: Int, _ body: @escaping @Sendable (Int) -> Output,
+    finished: @escaping @Sendable (Output) -> Void = { _ in }
+  ) -> [Output] {
+    let results = ConcurrentResults(count: count)
+    let workers = Swift.max(1, Swift.min(jobs, count))
+    let work: @Sendable (Int) -> Void = { worker in
+      for index in stride(from: worker, to: count, by: workers) {
+        results.set(index, .success(body(index)), then: finished)
+      }
+    }
+    if workers == 1 {
+      work(0)
+    } else {
+      DispatchQueue.concurrentPerform(iterations: workers, execute: work)
+    }
+    return (try? results.outputs()) ?? []  // every slot holds an output
   }
 }

@@ -24,22 +24,25 @@ public struct TuningStart: Sendable {
   public var best: TuningIteration? { history.min { $0.loss < $1.loss } }
 }
 
-extension Tuner {
-  /// `count` starting points: the tuner's own initial values first, then
-  /// points drawn with a generator seeded by `seed`, each tuned parameter
-  /// uniformly between its bounds — in its optimizer coordinate, so
-  /// log-uniformly on a log scale. A side without a bound reaches a factor
-  /// of e from the start on a log scale, and half the start's size (at least
-  /// 1) on a linear one. The same `count` and `seed` give the same points.
-  public func startingPoints(count: Int, seed: UInt64) -> [[Double]] {
+extension Array where Element == TunedParameter {
+  /// `count` starting points for these tuned parameters: `initialValues`
+  /// first, then points drawn with a generator seeded by `seed`, each tuned
+  /// parameter uniformly between its bounds — in its optimizer coordinate,
+  /// so log-uniformly on a log scale. A side without a bound reaches a
+  /// factor of e from the start on a log scale, and half the start's size
+  /// (at least 1) on a linear one. The same `count` and `seed` give the
+  /// same points, and a larger `count` the same points and more.
+  public func startingPoints(from initialValues: [Double], count: Int, seed: UInt64)
+    -> [[Double]]
+  {
     var generator = SplitMix64(seed: seed)
     var points = [initialValues]
-    for _ in 1..<max(count, 1) {
+    for _ in 1..<Swift.max(count, 1) {
       var values = initialValues
-      for p in tuned {
+      for p in self {
         let start = initialValues[p.index]
         let u = p.coordinate(of: start)
-        let reach = p.scale == .log ? 1 : 0.5 * max(abs(start), 1)
+        let reach = p.scale == .log ? 1 : 0.5 * Swift.max(abs(start), 1)
         let low = p.minimum.map(p.coordinate(of:)) ?? u - reach
         let high = p.maximum.map(p.coordinate(of:)) ?? u + reach
         values[p.index] = p.value(at: low + (high - low) * generator.uniform())
@@ -47,6 +50,15 @@ extension Tuner {
       points.append(values)
     }
     return points
+  }
+}
+
+extension Tuner {
+  /// `count` starting points: the tuner's own initial values first, then
+  /// points drawn in the bounds of its tuned parameters (see
+  /// `Array<TunedParameter>.startingPoints(from:count:seed:)`).
+  public func startingPoints(count: Int, seed: UInt64) -> [[Double]] {
+    tuned.startingPoints(from: initialValues, count: count, seed: seed)
   }
 
   /// Runs the tuner from each of `points` (see ``startingPoints(count:seed:)``),
@@ -62,12 +74,10 @@ extension Tuner {
     from points: [[Double]], jobs: Int,
     finished: @escaping @Sendable (TuningStart) -> Void = { _ in }
   ) -> [TuningStart] where Process: Sendable {
-    let results = ConcurrentResults<TuningStart>(count: points.count)
-    let workers = max(1, min(jobs, points.count))
     let tuner = self
-    let run: @Sendable (Int) -> Void = { worker in
-      var number = worker
-      while number < points.count {
+    return ConcurrentResults.computing(
+      points.count, jobs: jobs,
+      { number in
         var start = TuningStart(
           number: number, initialValues: points[number], history: [], failure: nil)
         var copy = tuner
@@ -77,15 +87,7 @@ extension Tuner {
         } catch {
           start.failure = "\(error)"
         }
-        results.set(number, .success(start), then: finished)
-        number += workers
-      }
-    }
-    if workers == 1 {
-      run(0)
-    } else {
-      DispatchQueue.concurrentPerform(iterations: workers, execute: run)
-    }
-    return (try? results.outputs()) ?? []  // every slot holds a start
+        return start
+      }, finished: finished)
   }
 }
