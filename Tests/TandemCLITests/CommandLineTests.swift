@@ -32,11 +32,16 @@ import Testing
   }
 
   /// Runs `tandem` with `arguments` in the repository folder.
-  func tandem(_ arguments: String...) throws -> Outcome {
+  func tandem(_ arguments: String...) throws -> Outcome { try tandem(arguments) }
+
+  /// Runs `tandem` with `arguments` in the repository folder, with
+  /// `environment` added to this process's.
+  func tandem(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
     let process = Process()
     process.executableURL = Self.binary
     process.arguments = arguments
     process.currentDirectoryURL = Self.repository
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let (output, error) = (Pipe(), Pipe())
     process.standardOutput = output
     process.standardError = error

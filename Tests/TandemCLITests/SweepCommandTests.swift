@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+/// `tandem sweep` as a user runs it: shards from `--shard` and from the
+/// schedulers' environment variables, merged to the numbers of one
+/// process, a missing shard named and re-run.
+extension CommandLineTests {
+  /// The results of `tandem sweep merge DIR --json`, and its exit status.
+  func merged(_ folder: String) throws -> (status: Int32, json: [String: Any], error: String) {
+    let outcome = try tandem("sweep", "merge", folder, "--json")
+    return (outcome.status, try outcome.json(), outcome.error)
+  }
+
+  @Test func sweepShardsMergeToTheNumbersOfOneProcess() throws {
+    let grid = ["scenes/quadratic.yaml", "--grid", "rate=0.001:0.19:9"]
+    let whole = try temporaryFolder()
+    let one = try tandem(["sweep"] + grid + ["--jobs", "1", "--out", whole])
+    #expect(one.status == 0, "\(one.error)")
+    let reference = try merged(whole + "/quadratic/sweep")
+    #expect(reference.status == 0)
+    let results = try #require(reference.json["results"] as? [[String: Any]])
+    #expect(results.count == 9)
+    // Three shards: one by --shard, one as a Slurm array task, one as a
+    // Kubernetes Indexed Job's pod.
+    let split = try temporaryFolder()
+    let first = try tandem(["sweep"] + grid + ["--shard", "0/3", "--out", split])
+    #expect(first.status == 0, "\(first.error)")
+    #expect(first.output.contains("merge, once every shard has run: tandem sweep merge"))
+    let slurm = try tandem(
+      ["sweep"] + grid + ["--out", split],
+      environment: ["SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_COUNT": "3"])
+    #expect(slurm.status == 0, "\(slurm.error)")
+    #expect(slurm.error.contains("shard 1/3: 3 tasks"))
+    let kubernetes = try tandem(
+      ["sweep"] + grid + ["--shards", "3", "--out", split],
+      environment: ["JOB_COMPLETION_INDEX": "2"])
+    #expect(kubernetes.status == 0, "\(kubernetes.error)")
+    let folder = split + "/quadratic/sweep"
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+    #expect(
+      names == ["shard-0-of-3.jsonl", "shard-1-of-3.jsonl", "shard-2-of-3.jsonl", "sweep.json"])
+    let merge = try merged(folder)
+    #expect(merge.status == 0, "\(merge.error)")
+    #expect(Set(merge.json.keys).isSuperset(of: ["tasks", "missing", "best", "results"]))
+    #expect(merge.json["tasks"] as? Int == 9)
+    #expect((merge.json["missing"] as? [Int]) == [])
+    // Bit for bit: JSON's shortest round-trip text of each Double.
+    #expect(
+      NSArray(array: try #require(merge.json["results"] as? [[String: Any]]))
+        == NSArray(array: results))
+    let best = try #require(merge.json["best"] as? [String: Any])
+    #expect(Set(best.keys) == ["task", "loss", "parameters"])
+    // The best is the least of the closed form ½((1 − r)⁸⁰ + 10(1 − 10r)⁸⁰)
+    // over the grid: at r ≈ 0.099, not at the largest rate 0.19.
+    let rates = results.map { ($0["parameters"] as? [String: Double])?["rate"] ?? .nan }
+    let closed = rates.map { 0.5 * (pow(1 - $0, 80) + 10 * pow(1 - 10 * $0, 80)) }
+    let least = closed.indices.min { closed[$0] < closed[$1] }!
+    #expect(least == 7 && best["task"] as? Int == least)
+    #expect(one.output.contains("best       task 7: loss"))
+
+    // A lost shard is named with the shard to re-run; re-running fills it.
+    try FileManager.default.removeItem(atPath: folder + "/shard-1-of-3.jsonl")
+    let partial = try merged(folder)
+    #expect(partial.status == 1)
+    #expect((partial.json["missing"] as? [Int]) == [1, 4, 7])
+    #expect(
+      partial.error.contains("3 tasks missing: 1, 4, 7; re-run --shard 1/3"), "\(partial.error)")
+    let rerun = try tandem(["sweep"] + grid + ["--shard", "1/3", "--out", split])
+    #expect(rerun.status == 0, "\(rerun.error)")
+    #expect(try merged(folder).status == 0)
+    for name in ["sweep.csv", "summary.json", "sweep.png"] {
+      #expect(FileManager.default.fileExists(atPath: folder + "/" + name), "\(name)")
+    }
+  }
+
+  @Test func sweepMistakesAreRefusedBeforeAnyWork() throws {
+    let out = try temporaryFolder()
+    for (arguments, says) in [
+      (["scenes/quadratic.yaml"], "--grid name=lo:hi:n"),
+      (["scenes/quadratic.yaml", "--grid", "rat=0.01:0.1:3"], "did you mean `rate`?"),
+      (["scenes/quadratic.yaml", "--grid", "rate=0.01:0.5:3"], "above `max`"),
+      (["scenes/quadratic.yaml", "--grid", "rate=0.01:0.1"], "not three"),
+      (["scenes/quadratic.yaml", "--random", "3", "--starts", "2"], "not several"),
+      (["scenes/quadratic.yaml", "--random", "3", "--shard", "3/3"], "0 ≤ I < N"),
+      (["scenes/quadratic.yaml", "--random", "3", "--shards", "4"], "JOB_COMPLETION_INDEX"),
+      (["scenes/nonexistent.yaml", "--random", "3"], "no scene file"),
+    ] {
+      let outcome = try tandem(["sweep"] + arguments + ["--out", out])
+      #expect(outcome.status != 0, "\(arguments)")
+      #expect(outcome.error.contains(says), "\(arguments): \(outcome.error)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: out + "/quadratic"))
+    // A folder that holds another sweep is not mixed with this one.
+    #expect(try tandem("sweep", "scenes/quadratic.yaml", "--random", "2", "--out", out).status == 0)
+    let other = try tandem("sweep", "scenes/quadratic.yaml", "--random", "3", "--out", out)
+    #expect(other.status != 0)
+    #expect(other.error.contains("holds the shards of another sweep"), "\(other.error)")
+    let none = try tandem("sweep", "merge", out)
+    #expect(none.status != 0 && none.error.contains("holds no sweep"), "\(none.error)")
+  }
+}
