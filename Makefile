@@ -11,7 +11,7 @@ HAS_FMA := $(shell grep -qw fma /proc/cpuinfo 2>/dev/null && echo yes)
 ARCH_FLAGS ?= -Xswiftc -target-cpu -Xswiftc native -Xcc -march=native \
 	$(if $(HAS_FMA),-Xswiftc -DTANDEM_FMA)
 
-.PHONY: deps build demo test fuzz bench docs format clean
+.PHONY: deps build demo test test-slurm fuzz bench docs format clean
 
 deps:
 	@scripts/ensure-deps
@@ -28,6 +28,12 @@ demo: build
 # suite runs whole simulations. Tests use only public API, so no -enable-testing.
 test: deps
 	$(SWIFT) test -c $(CONFIG) $(ARCH_FLAGS) --disable-testable-imports
+
+# examples/slurm/sweep.sbatch on a real single-node Slurm (scripts/slurm-local, Debian's
+# packages, installed when missing): an 8-task array sweep, merged and compared with one
+# process. Needs root; skipped, saying so, otherwise. CI runs it after `make test`.
+test-slurm: build
+	scripts/test-slurm-sweep
 
 # Fuzz the scene reader for FUZZ_SECONDS (default 60) with libFuzzer: a
 # separate build with -sanitize=fuzzer (in .build-fuzz/; linked with lld, as

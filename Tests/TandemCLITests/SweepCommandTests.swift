@@ -98,4 +98,60 @@ extension CommandLineTests {
     let none = try tandem("sweep", "merge", out)
     #expect(none.status != 0 && none.error.contains("holds no sweep"), "\(none.error)")
   }
+
+  /// The list items of the YAML block after `key:` (`- item` lines, quotes removed).
+  static func items(after key: String, in text: String) -> [String] {
+    let lines = text.split(separator: "\n").map(String.init)
+    guard
+      let start = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == key + ":" })
+    else { return [] }
+    return lines[(start + 1)...].prefix { $0.trimmingCharacters(in: .whitespaces).hasPrefix("- ") }
+      .map {
+        $0.trimmingCharacters(in: .whitespaces).dropFirst(2).trimmingCharacters(
+          in: CharacterSet(charactersIn: "\""))
+      }
+  }
+
+  /// The Kubernetes example run as its pods would run it: every index of the
+  /// Indexed Job with JOB_COMPLETION_INDEX set, then the merge Job's command.
+  @Test func theKubernetesExampleRunsAsAnIndexedJobWould() throws {
+    let folder = Self.repository.appendingPathComponent("examples/kubernetes")
+    let job = try String(
+      contentsOf: folder.appendingPathComponent("sweep-job.yaml"), encoding: .utf8)
+    let merge = try String(
+      contentsOf: folder.appendingPathComponent("merge-job.yaml"), encoding: .utf8)
+    #expect(job.contains("completionMode: Indexed"))
+    let completions = try #require(
+      job.split(separator: "\n").first { $0.contains("completions:") }.flatMap {
+        Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces))
+      })
+    let command = Self.items(after: "command", in: job)
+    #expect(command.first == "tandem" && command.count > 3)
+    let shards = try #require(command.firstIndex(of: "--shards")).advanced(by: 1)
+    #expect(Int(command[shards]) == completions, "--shards must equal the Job's completions")
+    // The image's paths, here: the scene from the repository, the volume a temporary folder.
+    let volume = try temporaryFolder()
+    func local(_ argument: String) -> String {
+      argument.replacingOccurrences(of: "/opt/tandem/", with: Self.repository.path + "/")
+        .replacingOccurrences(of: "/results", with: volume)
+    }
+    for index in 0..<completions {
+      let pod = try tandem(
+        command.dropFirst().map(local), environment: ["JOB_COMPLETION_INDEX": "\(index)"])
+      #expect(pod.status == 0, "pod \(index): \(pod.error)")
+    }
+    let mergeCommand = try #require(
+      merge.split(separator: "\n").first { $0.contains("command:") }.map { line in
+        line.split(separator: "[")[1].split(separator: "]")[0].split(separator: ",").map {
+          $0.trimmingCharacters(in: .whitespaces)
+        }
+      })
+    #expect(Array(mergeCommand.prefix(3)) == ["tandem", "sweep", "merge"])
+    let dir = try #require(command.firstIndex(of: "--dir")).advanced(by: 1)
+    #expect(mergeCommand[3] == command[dir], "the merge reads the folder the shards write")
+    let merged = try tandem(["sweep", "merge", local(mergeCommand[3]), "--json"])
+    #expect(merged.status == 0, "\(merged.error)")
+    let json = try merged.json()
+    #expect(json["tasks"] as? Int == 64 && (json["missing"] as? [Int]) == [])
+  }
 }

@@ -168,17 +168,25 @@ import Testing
         "SLURM_ARRAY_TASK_STEP": "2",
       ]) == SweepShard(index: 7, of: 8))
     #expect(try shard(["JOB_COMPLETION_INDEX": "2"], shards: 4) == SweepShard(index: 2, of: 4))
+    // With --shards the array index is the shard, so that one index run
+    // again (sbatch --array=3, a count of 1) is still shard 3 of 8.
+    #expect(
+      try shard(
+        [
+          "SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_COUNT": "1", "SLURM_ARRAY_TASK_MIN": "3",
+        ], shards: 8) == SweepShard(index: 3, of: 8))
     // Slurm's variables win over a stray JOB_COMPLETION_INDEX.
     #expect(
       try shard(
-        ["SLURM_ARRAY_TASK_ID": "0", "SLURM_ARRAY_TASK_COUNT": "2", "JOB_COMPLETION_INDEX": "1"],
-        shards: 4) == SweepShard(index: 0, of: 2))
+        ["SLURM_ARRAY_TASK_ID": "0", "SLURM_ARRAY_TASK_COUNT": "2", "JOB_COMPLETION_INDEX": "1"])
+        == SweepShard(index: 0, of: 2))
     for (environment, shards, says) in [
       (["SLURM_ARRAY_TASK_ID": "3"], nil, "SLURM_ARRAY_TASK_COUNT"),
       (["SLURM_ARRAY_TASK_ID": "9", "SLURM_ARRAY_TASK_COUNT": "8"], nil, "--array=0-7"),
       (["SLURM_ARRAY_TASK_ID": "x", "SLURM_ARRAY_TASK_COUNT": "8"], nil, "not a whole number"),
       (["JOB_COMPLETION_INDEX": "2"], nil, "--shards"),
       (["JOB_COMPLETION_INDEX": "4"], 4, "not below --shards 4"),
+      (["SLURM_ARRAY_TASK_ID": "8"], 8, "--array=0-7"),
       ([:], 4, "JOB_COMPLETION_INDEX"),
     ] as [([String: String], Int?, String)] {
       do {

@@ -28,14 +28,17 @@ public struct SweepShard: Sendable, Hashable, CustomStringConvertible {
 
   /// The shard a scheduler gave this process through `environment`, if any:
   ///
-  /// - Slurm job arrays: `SLURM_ARRAY_TASK_ID` with `SLURM_ARRAY_TASK_COUNT`,
-  ///   counted from `SLURM_ARRAY_TASK_MIN` in steps of `SLURM_ARRAY_TASK_STEP`
-  ///   (so `--array=1-8` and `--array=0-14:2` give shards 0 to 7 of 8);
+  /// - Slurm job arrays: with `shards`, `SLURM_ARRAY_TASK_ID` is the shard's
+  ///   number, so that re-running one index (`sbatch --array=3`) is still
+  ///   shard 3 of N; without, the task's place in the array, counted from
+  ///   `SLURM_ARRAY_TASK_MIN` in steps of `SLURM_ARRAY_TASK_STEP`, of
+  ///   `SLURM_ARRAY_TASK_COUNT` (so `--array=1-8` and `--array=0-14:2` give
+  ///   shards 0 to 7 of 8);
   /// - Kubernetes Indexed Jobs: `JOB_COMPLETION_INDEX`, with `shards` (the
   ///   Job's `completions`, which the pod is not told) as N.
   ///
   /// - Throws: ``SweepError/environmentShard(_:)`` when the variables do not
-  ///   make a shard, or `shards` is given without `JOB_COMPLETION_INDEX`.
+  ///   make a shard, or `shards` is given without either index.
   public static func fromEnvironment(_ environment: [String: String], shards: Int?) throws
     -> SweepShard?
   {
@@ -47,9 +50,17 @@ public struct SweepShard: Sendable, Hashable, CustomStringConvertible {
       return value
     }
     if let id = try number("SLURM_ARRAY_TASK_ID") {
+      if let shards {
+        guard (0..<shards).contains(id) else {
+          throw SweepError.environmentShard(
+            "array task \(id) is not below --shards \(shards); number the array's tasks from 0, as --array=0-\(shards - 1)."
+          )
+        }
+        return SweepShard(index: id, of: shards)
+      }
       guard let count = try number("SLURM_ARRAY_TASK_COUNT"), count >= 1 else {
         throw SweepError.environmentShard(
-          "SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is not; run the shards as one job array (sbatch --array=0-7)."
+          "SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is not; run the shards as one job array (sbatch --array=0-7), or give --shards N."
         )
       }
       let first = try number("SLURM_ARRAY_TASK_MIN") ?? 0
@@ -57,7 +68,7 @@ public struct SweepShard: Sendable, Hashable, CustomStringConvertible {
       let offset = id - first
       guard step >= 1, offset >= 0, offset % step == 0, offset / step < count else {
         throw SweepError.environmentShard(
-          "array task \(id) is not one of \(count) tasks from \(first) in steps of \(step); give the array a plain range, such as --array=0-\(count - 1)."
+          "array task \(id) is not one of \(count) tasks from \(first) in steps of \(step); give the array a plain range, such as --array=0-\(count - 1), or give --shards N."
         )
       }
       return SweepShard(index: offset / step, of: count)

@@ -36,12 +36,14 @@ struct SweepRunCommand: ParsableCommand {
       too, with its reason.
 
       Shards: shard I of N runs the tasks t with t mod N = I. The shard is --shard I/N, else \
-      the environment's: SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT in a Slurm job array \
-      (sbatch --array=0-7), or JOB_COMPLETION_INDEX in a Kubernetes Indexed Job, with \
-      --shards N. With neither, every task runs here, --jobs at a time. The results do not \
-      depend on the split: the same task gives the same numbers, bit for bit, anywhere.
+      the environment's: in a Slurm job array (sbatch --array=0-7) SLURM_ARRAY_TASK_ID of \
+      --shards N (or, without --shards, the task's place among SLURM_ARRAY_TASK_COUNT); in a \
+      Kubernetes Indexed Job JOB_COMPLETION_INDEX of --shards N. With neither, every task \
+      runs here, --jobs at a time. The results do not depend on the split: the same task \
+      gives the same numbers, bit for bit, anywhere.
 
-      Writes DIR/<scene name>/sweep/ (DIR is --out): sweep.json (what the sweep is, written \
+      Writes the sweep's folder (--dir, by default DIR/<scene name>/sweep with DIR from \
+      --out): sweep.json (what the sweep is, written \
       by every shard; a folder holding another sweep is refused) and shard-I-of-N.jsonl (one \
       JSON line per task, written whole when the shard ends, so a re-run shard replaces its \
       own file and nothing else). Without shards it then merges at once (see `tandem sweep \
@@ -84,9 +86,16 @@ struct SweepRunCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "The number of shards, for a Kubernetes Indexed Job (the shard is JOB_COMPLETION_INDEX).",
+      "The number of shards N: with it the shard's number is SLURM_ARRAY_TASK_ID (so sbatch --array=3 re-runs shard 3) or JOB_COMPLETION_INDEX (a Kubernetes Indexed Job).",
       valueName: "N"))
   var shards: Int?
+
+  @Option(
+    name: .customLong("dir"),
+    help: ArgumentHelp(
+      "The sweep's own folder, where the shards write and merge reads (default: DIR/<scene name>/sweep, DIR from --out).",
+      valueName: "folder"))
+  var folder: String?
 
   @Option(
     help: ArgumentHelp(
@@ -160,7 +169,8 @@ struct SweepRunCommand: ParsableCommand {
       ?? SweepShard.fromEnvironment(ProcessInfo.processInfo.environment, shards: shards)
       ?? .whole
     let folder = SweepFolder(
-      output.folder(for: sweep.scene.name).appendingPathComponent("sweep"))
+      self.folder.map { URL(fileURLWithPath: $0) }
+        ?? output.folder(for: sweep.scene.name).appendingPathComponent("sweep"))
     try folder.claim(for: sweep.manifest)
     let tasks = shard.tasks(of: sweep.plan.count)
     let plan = sweep.plan
