@@ -16,7 +16,7 @@ public enum SweepPlots {
   /// The picture of `merge`.
   public static func picture(_ merge: SweepMerge) -> LinePlot {
     let manifest = merge.manifest
-    let title = "\(manifest.scene): \(manifest.task.rawValue) sweep, \(manifest.tasks) tasks"
+    let title = "\(manifest.scene): \(manifest.tasks) \(manifest.task.rawValue) tasks"
     if case .grid(let axes) = manifest.points, axes.count == 2 {
       return heatMap(merge, axes: axes, title: title)
     }
@@ -62,6 +62,7 @@ public enum SweepPlots {
     plot.xScale = across.isLogarithmic ? .log10 : .linear
     plot.yScale = up.isLogarithmic ? .log10 : .linear
     plot.showsGrid = false
+    plot.legend = .outsideRight
     let colors = LossColors(merge.results)
     let (xEdges, yEdges) = (edges(across), edges(up))
     for result in merge.results {
@@ -71,7 +72,8 @@ public enum SweepPlots {
           x: xEdges[column]...xEdges[column + 1], y: yEdges[row]...yEdges[row + 1],
           color: colors.color(for: result.finiteLoss)))
     }
-    plot.title = title + ", loss " + colors.legend
+    plot.series += colors.legend
+    plot.title += colors.scaleNote
     markBest(merge, on: &plot, x: { value($0, across.name) }, y: { value($0, up.name) })
     return plot
   }
@@ -79,8 +81,8 @@ public enum SweepPlots {
   /// Two entries not on a grid: each task a disc at its point, coloured by its loss.
   static func scatterMap(_ merge: SweepMerge, entries: [String], title: String) -> LinePlot {
     let colors = LossColors(merge.results)
-    var plot = LinePlot(
-      title: title + ", loss " + colors.legend, xLabel: entries[0], yLabel: entries[1])
+    var plot = LinePlot(title: title, xLabel: entries[0], yLabel: entries[1])
+    plot.legend = .outsideRight
     plot.xScale = spreadScale(merge.results.map { value($0, entries[0]) })
     plot.yScale = spreadScale(merge.results.map { value($0, entries[1]) })
     for result in merge.results {
@@ -89,6 +91,8 @@ public enum SweepPlots {
           x: [value(result, entries[0])], y: [value(result, entries[1])],
           color: colors.color(for: result.finiteLoss), lineWidth: 0, marker: .disc, markerSize: 7))
     }
+    plot.series += colors.legend
+    plot.title += colors.scaleNote
     markBest(merge, on: &plot, x: { value($0, entries[0]) }, y: { value($0, entries[1]) })
     return plot
   }
@@ -101,7 +105,7 @@ public enum SweepPlots {
     guard let best = merge.best else { return }
     plot.add(
       PlotSeries(
-        name: String(format: "best: task %d, loss %.4g", best.task, best.finiteLoss!),
+        name: String(format: "best: task %d, %.4g", best.task, best.finiteLoss!),
         x: [x(best)], y: [y(best)], color: .red, lineWidth: 0, marker: .circle, markerSize: 12))
   }
 
@@ -160,9 +164,20 @@ public enum SweepPlots {
       return SweepPlots.ramp[i].interpolated(to: SweepPlots.ramp[i + 1], by: position - Double(i))
     }
 
-    /// `dark 0.0012 to light 45 (log)`.
-    var legend: String {
-      String(format: "dark %.3g to light %.3g", low, high) + (scale == .log10 ? " (log)" : "")
+    /// What the title says of the colours' scale.
+    var scaleNote: String { scale == .log10 ? ", loss coloured on a log scale" : "" }
+
+    /// Two legend entries, no points: the colours of the least and the
+    /// greatest loss.
+    var legend: [PlotSeries] {
+      [
+        PlotSeries(
+          name: String(format: "least loss %.3g", low), x: [], y: [], color: color(for: low),
+          lineWidth: 0, marker: .square, markerSize: 9),
+        PlotSeries(
+          name: String(format: "greatest loss %.3g", high), x: [], y: [],
+          color: color(for: high), lineWidth: 0, marker: .square, markerSize: 9),
+      ]
     }
   }
 }
