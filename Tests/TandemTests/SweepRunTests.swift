@@ -88,8 +88,8 @@ import Testing
     let one = sweep.run(tasks: all, jobs: 1)
     let two = sweep.run(tasks: all, jobs: 2)
     var shards: [SweepResult] = []
-    for index in 0..<5 {
-      shards += sweep.run(tasks: SweepShard(index: index, of: 5).tasks(of: all.count), jobs: 2)
+    for index in 0..<8 {
+      shards += sweep.run(tasks: SweepShard(index: index, of: 8).tasks(of: all.count), jobs: 2)
     }
     shards.sort { $0.task < $1.task }
     #expect(one.count == 12)
