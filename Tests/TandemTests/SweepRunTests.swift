@@ -112,6 +112,11 @@ import Testing
     } catch {
       #expect("\(error)".contains("above `max`"), "\(error)")
     }
+    #expect(throws: SweepError.setAndSwept("vx")) {
+      try SceneSweep(
+        text: Self.projectile, file: URL(fileURLWithPath: "/tmp/scene.yaml"), settings: ["vx": 3],
+        points: .grid(axes: [try SweepAxis(argument: "vx=1:2:2")]))
+    }
     #expect(throws: TuningError.self) {
       try Self.sweep(
         Self.projectile.replacingOccurrences(of: "tune: true", with: "tune: false"),

@@ -46,7 +46,8 @@ public struct SceneSweep: Sendable {
   /// the file and key, not a failed task later.
   ///
   /// - Throws: ``SceneError`` for the scene or an axis's end;
-  ///   ``SweepError`` for the plan (see ``SweepPlan/init(scene:points:kind:)``).
+  ///   ``SweepError`` for the plan (see ``SweepPlan/init(scene:points:kind:)``)
+  ///   or an entry both in `settings` and swept.
   public init(
     text: String, file: URL, settings: [String: Double] = [:], limits: SceneLimits = SceneLimits(),
     points: SweepPoints, kind: SweepTaskKind? = nil
@@ -58,6 +59,9 @@ public struct SceneSweep: Sendable {
     scene = try SceneFile.parse(
       text, fileName: fileName, directory: directory, setting: settings, limits: limits)
     plan = try SweepPlan(scene: scene, points: points, kind: kind)
+    if let name = plan.entries.first(where: { settings[$0] != nil }) {
+      throw SweepError.setAndSwept(name)
+    }
     if case .grid(let axes) = plan.points {
       for axis in axes {
         for end in Set([axis.low, axis.high]) {

@@ -8,6 +8,8 @@ public enum SweepError: Error, Equatable, CustomStringConvertible {
   case unknownParameter(String, defined: [String])
   /// Two axes name the same parameter.
   case sweptTwice(String)
+  /// A parameter both set with `--set` and swept.
+  case setAndSwept(String)
   /// Random points or starts on a scene with no `tune: true` parameter.
   case nothingTuned
   /// More tasks than ``SweepPlan/maximumTasks``: the counts asked for.
@@ -36,6 +38,8 @@ public enum SweepError: Error, Equatable, CustomStringConvertible {
       return "--grid \(name): the scene has no parameter or entry of that name; \(hint)."
     case .sweptTwice(let name):
       return "--grid \(name) is given twice; give each parameter one axis."
+    case .setAndSwept(let name):
+      return "`\(name)` is both set (--set) and swept; drop one of them."
     case .nothingTuned:
       return
         "random points and starts are drawn in the bounds of the parameters marked `tune: true`, "
