@@ -49,6 +49,29 @@ import TandemRender
     #expect(r - g > 40)
   }
 
+  /// A heat map's cells: each fills its own part of the plot, in order of
+  /// its values, and two neighbours meet without a seam of background.
+  @Test func cellsFillTheirRangesAndMeetWithoutASeam() throws {
+    var plot = LinePlot(xScale: .log10)
+    plot.legend = nil
+    plot.showsGrid = false
+    plot.cells = [
+      PlotCell(x: 1...10, y: 0...1, color: Color(hex: 0xFF0000)),
+      PlotCell(x: 10...100, y: 0...1, color: Color(hex: 0x0000FF)),
+    ]
+    let canvas = plot.render(size: PixelSize(width: 400, height: 300))
+    let y = canvas.height / 2
+    let reds = (0..<canvas.width).filter { canvas.pixel(atX: $0, y: y) == red }
+    let blues = (0..<canvas.width).filter { canvas.pixel(atX: $0, y: y) == blue }
+    let (lastRed, firstBlue) = (try #require(reds.last), try #require(blues.first))
+    #expect(lastRed + 1 == firstBlue, "a seam between the cells")
+    // Equal decades on the log axis: equal widths, to a pixel.
+    #expect(abs(reds.count - blues.count) <= 1)
+    #expect(reds.count == lastRed - reds.first! + 1 && blues.count == blues.last! - firstBlue + 1)
+    // The cells set the range: they fill the plot from edge to edge.
+    #expect(reds.count + blues.count > canvas.width / 2)
+  }
+
   @Test func logAxisSkipsNonPositiveValues() {
     var plot = LinePlot(yScale: .log10)
     plot.add(PlotSeries(y: [1, 0.5, 0, -2, 0.1, 0.05], color: Color(hex: 0xFF0000), lineWidth: 3))
