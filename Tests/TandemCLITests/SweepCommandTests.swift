@@ -154,4 +154,59 @@ extension CommandLineTests {
     let json = try merged.json()
     #expect(json["tasks"] as? Int == 64 && (json["missing"] as? [Int]) == [])
   }
+
+  /// Starts `tandem` with `arguments`, waits until it has finished a task
+  /// (a `[1/` line on standard error), sends `signal`, and returns its exit
+  /// status and standard error.
+  func interrupted(_ arguments: [String], with signal: Int32) throws -> (Int32, String) {
+    let process = Process()
+    process.executableURL = Self.binary
+    process.arguments = arguments
+    process.currentDirectoryURL = Self.repository
+    let (output, error) = (Pipe(), Pipe())
+    (process.standardOutput, process.standardError) = (output, error)
+    try process.run()
+    var text = ""
+    let reader = error.fileHandleForReading
+    while !text.contains("[1/") {
+      let data = reader.availableData
+      if data.isEmpty { break }  // the process ended first
+      text += String(decoding: data, as: UTF8.self)
+    }
+    kill(process.processIdentifier, signal)
+    text += String(decoding: reader.readDataToEndOfFile(), as: UTF8.self)
+    _ = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, text)
+  }
+
+  /// A shard stopped by a scheduler (SIGTERM at a time limit) or by Ctrl-C
+  /// writes what it finished, and never loses what an earlier run wrote.
+  @Test func anInterruptedShardKeepsWhatItFinished() throws {
+    let folder = try temporaryFolder() + "/sweep"
+    let sweep = [
+      "sweep", "scenes/cloth.yaml", "--grid", "k=100:1600:16", "--grid", "c=0.1:2:16", "--jobs",
+      "1", "--dir", folder,
+    ]
+    let file = folder + "/shard-0-of-1.jsonl"
+    func lines() throws -> Int {
+      try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").count
+    }
+    let (status, error) = try interrupted(sweep, with: SIGTERM)
+    #expect(status == 143, "\(error)")
+    #expect(error.contains("interrupted: "), "\(error)")
+    let kept = try lines()
+    #expect(kept >= 1 && kept < 256)
+    let partial = try tandem("sweep", "merge", folder)
+    #expect(partial.status == 1)
+    #expect(partial.error.contains("\(256 - kept) tasks missing"), "\(partial.error)")
+    #expect(partial.error.contains("run the sweep again"), "\(partial.error)")
+    // A whole run, then an interrupted one: the file still holds every task.
+    #expect(try tandem(Array(sweep.dropLast(4)) + ["--dir", folder]).status == 0)
+    #expect(try lines() == 256)
+    let (again, _) = try interrupted(sweep, with: SIGINT)
+    #expect(again == 130)
+    #expect(try lines() == 256)
+    #expect(try tandem("sweep", "merge", folder).status == 0)
+  }
 }

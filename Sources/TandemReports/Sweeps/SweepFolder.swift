@@ -58,6 +58,19 @@ public struct SweepFolder: Sendable {
     return file
   }
 
+  /// Writes `results` as `shard`'s file together with the tasks of the
+  /// shard's earlier file that `results` lacks, for an interrupted shard:
+  /// what it finished replaces the earlier results of those tasks, and the
+  /// rest of the earlier file is kept, so an interrupt never loses a result.
+  /// An earlier file that cannot be read is replaced.
+  @discardableResult
+  public func write(_ results: [SweepResult], keepingEarlierOf shard: SweepShard) throws -> URL {
+    let earlier = (try? read(shard)) ?? []
+    var byTask = Dictionary(earlier.map { ($0.task, $0) }, uniquingKeysWith: { a, _ in a })
+    for result in results { byTask[result.task] = result }
+    return try write(byTask.keys.sorted().map { byTask[$0]! }, as: shard)
+  }
+
   /// The sweep's manifest.
   ///
   /// - Throws: ``SweepError/noSweep(_:)`` when there is none,
@@ -81,22 +94,28 @@ public struct SweepFolder: Sendable {
     let shards = names.compactMap(SweepShard.init(fileName:)).sorted {
       ($0.count, $0.index) < ($1.count, $1.index)
     }
-    let decoder = JSONDecoder()
-    return try shards.map { shard in
-      let file = url.appendingPathComponent(shard.fileName)
-      guard let data = try? Data(contentsOf: file) else {
-        throw SweepError.unreadable(file.path, line: nil, "cannot be read")
-      }
-      var results: [SweepResult] = []
-      for (number, line) in data.split(separator: UInt8(ascii: "\n")).enumerated() {
-        do {
-          results.append(try decoder.decode(SweepResult.self, from: Data(line)))
-        } catch {
-          throw SweepError.unreadable(
-            file.path, line: number + 1, "not a task's result; re-run shard \(shard)")
-        }
-      }
-      return (shard, results)
+    return try shards.map { ($0, try read($0)) }
+  }
+
+  /// The results in `shard`'s file.
+  ///
+  /// - Throws: ``SweepError/unreadable(_:line:_:)`` naming the file, and the
+  ///   line of a result that cannot be read.
+  public func read(_ shard: SweepShard) throws -> [SweepResult] {
+    let file = url.appendingPathComponent(shard.fileName)
+    guard let data = try? Data(contentsOf: file) else {
+      throw SweepError.unreadable(file.path, line: nil, "cannot be read")
     }
+    let decoder = JSONDecoder()
+    var results: [SweepResult] = []
+    for (number, line) in data.split(separator: UInt8(ascii: "\n")).enumerated() {
+      do {
+        results.append(try decoder.decode(SweepResult.self, from: Data(line)))
+      } catch {
+        throw SweepError.unreadable(
+          file.path, line: number + 1, "not a task's result; re-run shard \(shard)")
+      }
+    }
+    return results
   }
 }

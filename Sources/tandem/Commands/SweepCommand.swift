@@ -46,8 +46,10 @@ struct SweepRunCommand: ParsableCommand {
       --out): sweep.json (what the sweep is, written \
       by every shard; a folder holding another sweep is refused) and shard-I-of-N.jsonl (one \
       JSON line per task, written whole when the shard ends, so a re-run shard replaces its \
-      own file and nothing else). Without shards it then merges at once (see `tandem sweep \
-      merge`).
+      own file and nothing else). On SIGINT or SIGTERM (a scheduler's time limit) the \
+      finished tasks are written, with those of the shard's earlier file that did not run \
+      again, and the exit status is 130 or 143; merge names the tasks still missing. Without \
+      shards it then merges at once (see `tandem sweep merge`).
       """
   )
 
@@ -179,11 +181,28 @@ struct SweepRunCommand: ParsableCommand {
         + plan.entries.joined(separator: ", ")
         + (shard == .whole ? "" : "; shard \(shard): \(tasks.count) tasks")
         + ", \(min(jobs, max(tasks.count, 1))) at a time")
-    let done = Counter()
     let total = tasks.count
-    let results = sweep.run(tasks: tasks, jobs: jobs) { result in
-      printError(Self.line(for: result, done: done.increment(), of: total))
+    // On SIGINT or SIGTERM (a scheduler's time limit), the finished tasks
+    // are written with the shard's earlier results, and merge names the rest.
+    let finished = InterruptGuard<[SweepResult]>([])
+    finished.onInterrupt { results in
+      guard !results.isEmpty else { return }
+      if let file = try? folder.write(results, keepingEarlierOf: shard) {
+        printError(
+          "interrupted: \(results.count) of \(total) tasks finished, written with any earlier "
+            + "results to \(file.path); run the shard again for the rest")
+      }
     }
+    let results = sweep.run(tasks: tasks, jobs: jobs) { result in
+      var done = 0
+      finished.update {
+        $0.append(result)
+        done = $0.count
+      }
+      printError(Self.line(for: result, done: done, of: total))
+    }
+    // An interrupt that came first is writing, and exits.
+    guard finished.beginWriting() else { while true { pause() } }
     let written = try folder.write(results, as: shard)
     printError("written    \(written.path)")
     let failures = results.filter { $0.failure != nil }.count
@@ -213,17 +232,6 @@ struct SweepRunCommand: ParsableCommand {
     if let stop = result.stop { text += ", \(stop)" }
     if let check = result.check { text += "  check \(check)" }
     return text + "  " + seconds
-  }
-}
-
-/// A count shared by the threads that report finished tasks (they report
-/// one at a time, under the results' lock).
-final class Counter: @unchecked Sendable {
-  private var value = 0
-  /// Adds one and returns the new count.
-  func increment() -> Int {
-    value += 1
-    return value
   }
 }
 
@@ -291,7 +299,9 @@ struct SweepMergeCommand: ParsableCommand {
         "error: \(merge.missing.count) tasks missing: \(list(merge.missing))"
           + (shards.isEmpty
             ? ""
-            : "; re-run " + shards.map { "--shard \($0)" }.joined(separator: ", ")))
+            : shards == [.whole]
+              ? "; run the sweep again"
+              : "; re-run " + shards.map { "--shard \($0)" }.joined(separator: ", ")))
     }
     if !merge.isComplete { throw ExitCode(1) }
   }

@@ -160,6 +160,7 @@ struct TuneCommand: ParsableCommand {
     let safeguard = TuningGuard()
     nonisolated(unsafe) let interrupted = tuning
     safeguard.onInterrupt { history in
+      guard !history.isEmpty else { return }
       printError("interrupted: writing the best values found so far")
       if let written = try? interrupted.write(history, to: folder) {
         printError("written    \(folder.path)/ (\(written.joined(separator: ", ")))")
