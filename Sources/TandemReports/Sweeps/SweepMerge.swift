@@ -132,31 +132,6 @@ public struct SweepMerge {
 /// tune's iterations and stop, a check's verdict, a failure's reason —
 /// never its time, so that two runs of one sweep compare equal.
 public struct SweepSummary: Encodable {
-  /// One task's outcome.
-  public struct Entry: Encodable {
-    /// The task.
-    public var task: Int
-    /// Its loss.
-    public var loss: JSONNumber
-    /// Its parameters.
-    public var parameters: [String: JSONNumber]
-    /// A tune's iterations.
-    public var iterations: Int?
-    /// A tune's stop.
-    public var stop: String?
-    /// A check's verdict.
-    public var check: String?
-    /// Why it failed.
-    public var failure: String?
-
-    init(_ result: SweepResult) {
-      (task, loss, parameters) = (result.task, result.loss, result.parameters)
-      (iterations, stop, check, failure) = (
-        result.iterations, result.stop, result.check, result.failure
-      )
-    }
-  }
-
   /// The scene.
   public var scene: String
   /// What each task did.
@@ -172,9 +147,9 @@ public struct SweepSummary: Encodable {
   /// The tasks that failed.
   public var failed: [Int]
   /// The best task, if any has a finite loss.
-  public var best: Nullable<Entry>
-  /// Every task's outcome, in task order.
-  public var results: [Entry]
+  public var best: Nullable<SweepResult>
+  /// Every task's outcome, in task order, without its time.
+  public var results: [SweepResult]
   /// The seconds the tasks took, summed.
   public var taskSeconds: Double
 
@@ -184,8 +159,8 @@ public struct SweepSummary: Encodable {
     tasks = merge.manifest.tasks
     (missing, duplicated, conflicting) = (merge.missing, merge.duplicated, merge.conflicting)
     failed = merge.failed.map(\.task)
-    best = Nullable(merge.best.map(Entry.init))
-    results = merge.results.map(Entry.init)
+    best = Nullable(merge.best.map(\.withoutTime))
+    results = merge.results.map(\.withoutTime)
     taskSeconds = merge.results.compactMap(\.seconds).reduce(0, +)
   }
 

@@ -37,12 +37,15 @@ public struct SweepResult: Codable, Sendable, Equatable {
     (self.failure, self.seconds) = (failure, seconds)
   }
 
-  /// Whether `other` found the same, ignoring how long it took.
-  public func sameOutcome(as other: SweepResult) -> Bool {
-    var (a, b) = (self, other)
-    (a.seconds, b.seconds) = (nil, nil)
-    return a == b
+  /// The result without how long it took: what two runs of the task share.
+  public var withoutTime: SweepResult {
+    var result = self
+    result.seconds = nil
+    return result
   }
+
+  /// Whether `other` found the same, ignoring how long it took.
+  public func sameOutcome(as other: SweepResult) -> Bool { withoutTime == other.withoutTime }
 
   /// The loss, when finite.
   public var finiteLoss: Double? { loss.value.flatMap { $0.isFinite ? $0 : nil } }

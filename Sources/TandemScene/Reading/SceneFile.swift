@@ -25,17 +25,24 @@ public enum SceneFile {
   public static func load(
     _ url: URL, setting overrides: [String: Double] = [:], limits: SceneLimits = SceneLimits()
   ) throws -> SceneDescription {
-    let text: String
+    try parse(
+      text(of: url), fileName: url.lastPathComponent, directory: url.deletingLastPathComponent(),
+      setting: overrides, limits: limits)
+  }
+
+  /// The text of the scene file at `url`, for ``parse(_:fileName:directory:setting:limits:)``
+  /// (``load(_:setting:limits:)`` reads it so; a sweep reads it once for all its tasks).
+  ///
+  /// - Throws: ``SceneError`` naming the file, and the place of bytes that
+  ///   are not UTF-8, when it cannot be read as text.
+  public static func text(of url: URL) throws -> String {
     do {
-      text = try TextFile.read(url)
+      return try TextFile.read(url)
     } catch {
       throw SceneError(
         file: url.path, location: error.location,
         message: "cannot read the scene file: \(error.reason)")
     }
-    return try parse(
-      text, fileName: url.lastPathComponent, directory: url.deletingLastPathComponent(),
-      setting: overrides, limits: limits)
   }
 
   /// Reads and checks a scene from its text.

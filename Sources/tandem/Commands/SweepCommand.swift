@@ -139,20 +139,7 @@ struct SweepRunCommand: ParsableCommand {
   }
 
   func run() throws {
-    let file = URL(fileURLWithPath: sceneOptions.scene)
-    guard FileManager.default.fileExists(atPath: file.path) else {
-      throw CommandFailure(
-        "no scene file at '\(sceneOptions.scene)'. The examples are in scenes/, e.g. scenes/cloth.yaml."
-      )
-    }
-    let text: String
-    do {
-      text = try TextFile.read(file)
-    } catch {
-      throw SceneError(
-        file: file.path, location: error.location,
-        message: "cannot read the scene file: \(error.reason)")
-    }
+    let file = try sceneOptions.file()
     let points: SweepPoints
     if let random {
       points = .random(count: random, seed: seed)
@@ -162,8 +149,7 @@ struct SweepRunCommand: ParsableCommand {
       points = .grid(axes: try axes.map(SweepAxis.init(argument:)))
     }
     var sweep = try SceneSweep(
-      text: text, file: file,
-      settings: SceneDescription.parameterAssignments(sceneOptions.assignments),
+      text: SceneFile.text(of: file), file: file, settings: sceneOptions.settings(),
       limits: SceneLimits().setting(sceneOptions.limits), points: points, kind: kind)
     (sweep.iterations, sweep.method, sweep.rate) = (iterations, method, rate)
     let shard =

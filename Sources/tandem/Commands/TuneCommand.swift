@@ -134,7 +134,7 @@ struct TuneCommand: ParsableCommand {
     let scene = try sceneOptions.load()
     var tuning = try SceneTuning(
       scene: scene, file: URL(fileURLWithPath: sceneOptions.scene),
-      assignments: SceneDescription.parameterAssignments(sceneOptions.assignments))
+      assignments: sceneOptions.settings())
     (tuning.iterations, tuning.method, tuning.rate, tuning.horizon) = (
       iterations, method, rate, horizon
     )

@@ -29,14 +29,22 @@ struct SceneOptions: ParsableArguments {
   /// Loads the scene with the overrides applied (the file is read once; an
   /// override is checked as if it were written in the file).
   func load() throws -> SceneDescription {
+    try SceneFile.load(file(), setting: settings(), limits: SceneLimits().setting(limits))
+  }
+
+  /// The scene file, which must exist.
+  func file() throws -> URL {
     let url = URL(fileURLWithPath: scene)
     guard FileManager.default.fileExists(atPath: url.path) else {
       throw CommandFailure(
         "no scene file at '\(scene)'. The examples are in scenes/, e.g. scenes/cloth.yaml.")
     }
-    return try SceneFile.load(
-      url, setting: SceneDescription.parameterAssignments(assignments),
-      limits: SceneLimits().setting(limits))
+    return url
+  }
+
+  /// The `--set` values.
+  func settings() throws -> [String: Double] {
+    try SceneDescription.parameterAssignments(assignments)
   }
 }
 
