@@ -29,7 +29,7 @@ import TandemTestSupport
       particles: particles, springs: springs, pairPotentials: pairs, gravity: [0.3, -9.81],
       ground: ground)
     let (system, state) = ParticleSystem<Double>.realise(description, parameters: [])
-    let field = ForceField(for: system)
+    let field = system.field
     var acceleration = [Double](repeating: 0, count: 2 * n)
     _ = field.accelerations(of: system, at: state, into: &acceleration)
     let (ax, ay) = (Array(acceleration[..<n]), Array(acceleration[n...]))

@@ -37,6 +37,9 @@ public struct Simulation<T: Scalar> {
   @usableFromInline var observationResiduals: [[T]] = []
   /// Scratch for ``reverseStepByHand(adjoint:quantityAdjoints:)``.
   @usableFromInline let workspace = ReverseWorkspace()
+  /// The integrator's scheme when the description lets steps be reversed by
+  /// hand (``SimulationDescription/integratorReversesByHand``), read once.
+  @usableFromInline let reversibleScheme: (any HandReversibleScheme)?
 
   /// Whether the previous state is kept for the step after: for a stop
   /// condition's crossing, or to interpolate observations between steps.
@@ -66,6 +69,9 @@ public struct Simulation<T: Scalar> {
     (system, currentState) = realised
     timeStep = description.timeStep.value(in: parameters)
     stepper = TimeStepper(description.integrator, for: system)
+    reversibleScheme =
+      description.integratorReversesByHand
+      ? description.integrator.scheme as? any HandReversibleScheme : nil
     previous = currentState
     nextObservation = description.observations.map { _ in 0 }
     try? observe(since: nil)  // the rows at time 0; throws only when the run is over
@@ -145,7 +151,7 @@ public struct Simulation<T: Scalar> {
 
   /// The potential energy of the current state.
   public func potentialEnergy() -> T {
-    stepper.field.potentialEnergy(of: system, positions: state.positions)
+    system.field.potentialEnergy(positions: state.positions)
   }
 
   /// The total mechanical energy (kinetic plus potential) of the current state.

@@ -69,11 +69,13 @@ extension SceneDrawing {
     let n = system.count
     func point(_ i: Int) -> Point { Point(positions[i], positions[n + i]) }
     let strain = Colormap.strain(saturatingAt: 0.15)
-    let lineWidth = system.springStiffness.count > 200 ? 1.5 : 2.5
-    for s in 0..<system.springStiffness.count {
-      let (i, j) = (system.springEnds.first[s], system.springEnds.second[s])
-      let length = Foundation.hypot(positions[i] - positions[j], positions[n + i] - positions[n + j])
-      let rest = system.springRestLength[s]
+    let springs = system.springs
+    let lineWidth = springs.count > 200 ? 1.5 : 2.5
+    for s in 0..<springs.count {
+      let (i, j) = (springs.first[s], springs.second[s])
+      let length = Foundation.hypot(
+        positions[i] - positions[j], positions[n + i] - positions[n + j])
+      let rest = springs.restLength[s]
       let value = rest > 0 ? (length - rest) / rest : 0
       canvas.drawLine(
         from: camera.pixel(for: point(i)), to: camera.pixel(for: point(j)),

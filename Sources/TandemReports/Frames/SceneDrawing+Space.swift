@@ -51,7 +51,7 @@ extension SceneDrawing {
   /// The world radius particles are drawn with: a fifth of the typical
   /// spring (the median rest length), or a fortieth of the motion.
   func particleWorldRadius(_ floor: SpaceFloor) -> Double {
-    let rests = system.springRestLength.filter { $0 > 0 }.sorted()
+    let rests = system.springs.restLength.filter { $0 > 0 }.sorted()
     if !rests.isEmpty { return 0.2 * rests[rests.count / 2] }
     return 0.025 * floor.span
   }
@@ -95,7 +95,8 @@ extension SceneDrawing {
           let a = first ? SIMD3(value, h, u0) : SIMD3(u0, h, value)
           let b = first ? SIMD3(value, h, u1) : SIMD3(u1, h, value)
           let fade = depthFade((a + b) / 2, camera: camera, span: floor.span)
-          drawSegment(a, b, on: &canvas, camera: camera, color: ink.withAlpha(alpha * fade), width: 1)
+          drawSegment(
+            a, b, on: &canvas, camera: camera, color: ink.withAlpha(alpha * fade), width: 1)
         }
         value += floor.step
       }
@@ -162,7 +163,8 @@ extension SceneDrawing {
       }
       if abs(p.y - h) > 1e-9 * floor.span {
         drawSegment(
-          SIMD3(p.x, h, p.z), p, on: &canvas, camera: camera, color: color, width: 1.5, dashed: true)
+          SIMD3(p.x, h, p.z), p, on: &canvas, camera: camera, color: color, width: 1.5, dashed: true
+        )
       }
       if let (pixel, _) = camera.project(p) {
         canvas.drawTarget(at: pixel, radius: 8, color: Self.targetColor, lineWidth: 2)
@@ -187,9 +189,9 @@ extension SceneDrawing {
     func fog(_ depth: Double) -> Double { far > near ? 0.45 * (depth - near) / (far - near) : 0 }
     enum Item { case spring(Int), particle(Int) }
     var items: [(depth: Double, item: Item)] = []
-    let springs = system.springStiffness.count
-    for s in 0..<springs {
-      let (i, j) = (system.springEnds.first[s], system.springEnds.second[s])
+    let springs = system.springs
+    for s in 0..<springs.count {
+      let (i, j) = (springs.first[s], springs.second[s])
       guard let a = projected[i], let b = projected[j] else { continue }
       items.append(((a.depth + b.depth) / 2, .spring(s)))
     }
@@ -201,10 +203,10 @@ extension SceneDrawing {
       let mist = fog(depth)
       switch item {
       case .spring(let s):
-        let (i, j) = (system.springEnds.first[s], system.springEnds.second[s])
+        let (i, j) = (springs.first[s], springs.second[s])
         let d = points[i] - points[j]
         let length = (d * d).sum().squareRoot()
-        let rest = system.springRestLength[s]
+        let rest = springs.restLength[s]
         let color = strain.color(for: rest > 0 ? (length - rest) / rest : 0)
           .interpolated(to: Self.background, by: mist).withAlpha(opacity)
         let width = min(max(camera.pixelLength(springWidth, atDepth: depth), 0.7), 3.5)

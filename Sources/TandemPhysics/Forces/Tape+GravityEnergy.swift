@@ -1,3 +1,4 @@
+import RealModule
 import TandemAD
 
 extension Tape {

@@ -1,0 +1,53 @@
+import RealModule
+import TandemAD
+
+/// An inverse-distance pair potential U = s/‖xᵢ − xⱼ‖ (repulsive for s > 0).
+public struct PairPotentialDescription: Sendable {
+  /// The two particles' indices.
+  public var between: (Int, Int)
+  /// Strength s.
+  public var strength: Quantity
+
+  /// Creates a pair potential.
+  public init(between: (Int, Int), strength: Quantity) {
+    self.between = between
+    self.strength = strength
+  }
+}
+
+/// Inverse-distance pair potentials, U = Σ s/‖xᵢ − xⱼ‖, recorded as gathers,
+/// an elementwise `hypot` and a weighted sum. Guard: two coincident
+/// particles give a zero direction (see `hypot`), not NaN, and an infinite
+/// energy. Its quantities are the strengths. Not reversed by hand.
+public struct PairPotentials: Force {
+  /// The potentials, in order.
+  public var potentials: [PairPotentialDescription]
+
+  /// The potentials `potentials`.
+  public init(_ potentials: [PairPotentialDescription]) { self.potentials = potentials }
+
+  /// The potentials' energy.
+  @inlinable
+  public func realise<T: Scalar>(in context: ForceContext<T>) -> RealisedForce<T> {
+    let strength = potentials.map { context.value($0.strength) }
+    let tape = context.tape
+    let first = tape.register(indices: potentials.map(\.between.0))
+    let second = tape.register(indices: potentials.map(\.between.1))
+    let dimension = context.dimension
+    return RealisedForce(quantities: strength) { x, total in
+      func difference(_ a: Int) -> TracedVector<T> {
+        context.axis(a, of: x).gathering(first) - context.axis(a, of: x).gathering(second)
+      }
+      var distance = TracedVector.hypot(difference(0), difference(1))
+      for a in 2..<max(dimension, 2) { distance = TracedVector.hypot(distance, difference(a)) }
+      total = .adding((tape.variables(strength) / distance).sum(), to: total)
+    }
+  }
+}
+
+extension SystemDescription {
+  /// Every pair potential of the system's ``PairPotentials`` forces, in order.
+  public var pairPotentials: [PairPotentialDescription] {
+    forces.flatMap { ($0 as? PairPotentials)?.potentials ?? [] }
+  }
+}
