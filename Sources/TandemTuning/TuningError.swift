@@ -2,6 +2,11 @@
 public enum TuningError: Error, CustomStringConvertible, Equatable {
   /// Newton's method needs a Hessian, affordable for few parameters only.
   case tooManyParametersForNewton(count: Int, limit: Int)
+  /// The method tunes at most `limit` parameters at once.
+  case tooManyParameters(TuningMethod, count: Int, limit: Int)
+  /// The method is neither a ``GradientStepOptimizer`` nor a
+  /// ``LeastSquaresOptimizer``: the tuner has no loop for it.
+  case unsupportedMethod(TuningMethod)
   /// Nothing is marked to be tuned.
   case nothingToTune
   /// Reverse mode through the whole trajectory would record more than allowed.
@@ -11,7 +16,8 @@ public enum TuningError: Error, CustomStringConvertible, Equatable {
   /// In-run tuning (online and greedy horizons) seeds every tuned
   /// parameter in one run, with at most `limit` tangent directions.
   case tooManyParametersForInRunTuning(count: Int, limit: Int)
-  /// Newton's method and Levenberg–Marquardt need the full horizon.
+  /// The method cannot step during a run (``OuterOptimizer/stepsDuringRuns``):
+  /// it needs the full horizon.
   case needsFullHorizon(TuningMethod)
   /// The loss or its tangent stopped being finite during an in-run update.
   case nonFiniteDuringRun(step: Int, loss: Double, parameter: String?)
@@ -31,6 +37,12 @@ public enum TuningError: Error, CustomStringConvertible, Equatable {
       "reverse mode through the whole trajectory would record about \(projected >> 20) MiB, over the limit of "
         + "\(limit >> 20) MiB: its memory grows with the number of steps (forward mode's does not). "
         + "Raise the limit (`--reverse-limit MiB`) or use fewer steps for the comparison."
+    case let .tooManyParameters(method, count, limit):
+      "\(method.optimizer.title) tunes at most \(limit) parameters, but \(count) are marked `tune: true`; "
+        + "use --method adam or gd, or tune fewer parameters."
+    case .unsupportedMethod(let method):
+      "\(method.optimizer.title) is neither a gradient-step nor a least-squares optimizer, so the tuner "
+        + "cannot run it; use --method adam or gd."
     case .notLeastSquares:
       "levenberg-marquardt fits sums of squared residuals (observations, coordinate, position, distance "
         + "and kinetic-energy terms with weights of at least 0), and this loss is not one; use --method adam."
@@ -49,7 +61,7 @@ public enum TuningError: Error, CustomStringConvertible, Equatable {
       "the online and greedy horizons tune at most \(limit) parameters in one run, but \(count) are marked "
         + "`tune: true`; tune fewer, or use horizon: full."
     case .needsFullHorizon(let method):
-      "\(method == .newton ? "Newton's method" : method.rawValue) needs horizon: full; "
+      "\(method.optimizer.title) cannot step during a run, so it needs horizon: full; "
         + "use --method adam or gd for the online and greedy horizons."
     case let .nonFiniteDuringRun(step, loss, parameter):
       if let parameter {

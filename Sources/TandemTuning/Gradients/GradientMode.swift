@@ -87,7 +87,8 @@ public struct GradientModeChoice: Sendable {
     while (steps + spacing - 1) / spacing > max(snapshots / 2, 1) { spacing *= 2 }
     let repetitions = CheckpointSchedule.repetitions(
       for: spacing, slots: max(snapshots - snapshots / 2, 0))
-    let jacobianRows = method == .levenbergMarquardt ? residualCount : nil
+    let needs = method?.optimizer.needs
+    let jacobianRows = needs == .residualJacobian ? residualCount : nil
     let reverseCost =
       jacobianRows.map { 1 + reverseStepCost + Double($0) * reverseStepCost / 2 }
       ?? 1 + Double(repetitions) + reverseStepCost
@@ -108,11 +109,11 @@ public struct GradientModeChoice: Sendable {
         forwardCost, runs, runs == 1 ? "" : "s", width, width == 1 ? "" : "s", reverseCost,
         snapshots, byteText(snapshotBytes), byteText(memoryBytes), repetitions)
     let obstacle: String? =
-      if method == .newton {
-        "Newton's second derivatives come from duals of duals (forward mode)"
+      if needs == .hessian, let method {
+        "\(method.optimizer.title) needs second derivatives, from duals of duals (forward mode)"
       } else if horizon != .full {
         "the \(horizon) horizon updates the parameters during the run (forward mode)"
-      } else if method == .levenbergMarquardt && residualCount == nil {
+      } else if needs == .residualJacobian && residualCount == nil {
         "the loss is not a sum of squared residuals"
       } else if snapshots < 2 && jacobianRows == nil {
         "fewer than 2 snapshots of \(byteText(snapshotBytes)) fit in \(byteText(memoryBytes)) (raise --memory)"

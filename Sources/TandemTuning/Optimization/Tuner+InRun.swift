@@ -18,9 +18,7 @@ extension Tuner {
     -> [TuningIteration]
   {
     guard !tuned.isEmpty else { throw TuningError.nothingToTune }
-    guard method != .newton && method != .levenbergMarquardt else {
-      throw TuningError.needsFullHorizon(method)
-    }
+    guard method.optimizer.stepsDuringRuns else { throw TuningError.needsFullHorizon(method) }
     var values = initialValues
     for p in tuned { values[p.index] = p.value(at: p.coordinate(of: values[p.index])) }
     let (loss, gradient) = try process.lossWithGradient(

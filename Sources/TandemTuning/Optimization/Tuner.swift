@@ -2,8 +2,9 @@ import Foundation
 import TandemAD
 
 /// The outer loop: runs a process on dual numbers to get the loss and its
-/// hypergradient, and updates the tuned parameters with gradient descent,
-/// Adam, Newton's method or Levenberg–Marquardt, within their bounds and
+/// hypergradient, and updates the tuned parameters with an outer optimizer
+/// (``TuningMethod``: gradient descent, Adam, Newton's method,
+/// Levenberg–Marquardt, or any ``OuterOptimizer``), within their bounds and
 /// scales.
 public struct Tuner<Process: SteppedProcess> {
   /// The process tuned.
@@ -48,13 +49,14 @@ public struct Tuner<Process: SteppedProcess> {
     self.rate = rate
   }
 
-  /// The loss, dL/dvalue and, for Newton, d²L/dvalue² at `values`.
+  /// The loss, dL/dvalue and, for a method that needs it
+  /// (``OptimizerNeeds/hessian``), d²L/dvalue² at `values`.
   @inlinable
   func evaluate(_ values: [Double]) throws -> (
     loss: Double, gradient: [Double], hessian: [[Double]]?
   ) {
     let indices = tuned.map(\.index)
-    if method == .newton {
+    if method.optimizer.needs == .hessian {
       let (loss, gradient, hessian) = try process.lossWithHessian(
         parameters: values, tuned: indices)
       return (loss, gradient, hessian)
@@ -81,11 +83,25 @@ public struct Tuner<Process: SteppedProcess> {
   public func run(progress: (TuningIteration) -> Void = { _ in }) throws -> [TuningIteration] {
     guard !tuned.isEmpty else { throw TuningError.nothingToTune }
     if horizon != .full { return try runUpdatingDuringRuns(progress: progress) }
-    if method == .levenbergMarquardt { return try runLevenbergMarquardt(progress: progress) }
-    if method == .newton && tuned.count > TangentWidth.nestedMaximum {
-      throw TuningError.tooManyParametersForNewton(
-        count: tuned.count, limit: TangentWidth.nestedMaximum)
+    if let limit = method.optimizer.parameterLimit, tuned.count > limit {
+      throw TuningError.tooManyParameters(method, count: tuned.count, limit: limit)
     }
+    switch method.optimizer {
+    case let optimizer as any LeastSquaresOptimizer:
+      return try runLeastSquares(optimizer, progress: progress)
+    case let optimizer as any GradientStepOptimizer:
+      return try runSteps(optimizer, progress: progress)
+    default:
+      throw TuningError.unsupportedMethod(method)
+    }
+  }
+
+  /// The loop of a ``GradientStepOptimizer``: a step from the gradient (and
+  /// the Hessian), halved until the optimizer accepts the loss.
+  @inlinable
+  func runSteps(_ optimizer: any GradientStepOptimizer, progress: (TuningIteration) -> Void)
+    throws -> [TuningIteration]
+  {
     var values = initialValues
     for p in tuned { values[p.index] = p.value(at: p.coordinate(of: values[p.index])) }
     var current = try evaluate(values)
@@ -97,7 +113,7 @@ public struct Tuner<Process: SteppedProcess> {
     }
     var history = [record(0, current, values, halvings: 0, stepLength: 0)]
     progress(history[0])
-    var adam = AdamMoments(count: tuned.count)
+    var stepper = optimizer.makeStepper(count: tuned.count)
     let startingNorm = norm(freeGradient(coordinateGradient(current.gradient, values), values).free)
 
     var stop = TuningStop.iterationLimit(iterations)
@@ -111,7 +127,10 @@ public struct Tuner<Process: SteppedProcess> {
       // Parameters pushed against a bound sit this step out: their step
       // would only be clamped back, and Newton's step for the others must
       // not count on them moving.
-      var step = proposeStep(free, current, values, held: bounded, &adam)
+      var step = stepper.step(
+        from: StepPoint(
+          gradient: free, valueGradient: current.gradient, valueHessian: current.hessian,
+          values: values, tuned: tuned, held: bounded, rate: rate))
       for i in bounded { step[i] = 0 }  // Adam's moments would still move them
       var accepted:
         (values: [Double], result: (loss: Double, gradient: [Double], hessian: [[Double]]?))?
@@ -123,7 +142,7 @@ public struct Tuner<Process: SteppedProcess> {
           result.gradient.allSatisfy(\.isFinite)
         {
           anyFinite = true
-          if isAcceptable(result.loss, comparedTo: current.loss) {
+          if optimizer.accepts(result.loss, comparedTo: current.loss) {
             accepted = (candidate, result)
             break
           }
@@ -213,52 +232,6 @@ public struct Tuner<Process: SteppedProcess> {
     }.max() ?? 0
   }
 
-  /// The step in the optimizer's coordinates, before any halving, for the
-  /// coordinate gradient `g`; the parameters at positions `held` do not move.
-  @usableFromInline
-  func proposeStep(
-    _ g: [Double], _ current: (loss: Double, gradient: [Double], hessian: [[Double]]?),
-    _ values: [Double], held: [Int],
-    _ adam: inout AdamMoments
-  ) -> [Double] {
-    switch method {
-    case .gradientDescent:
-      return g.map { -rate * $0 }
-    case .adam:
-      return adam.step(g, rate: rate)
-    case .levenbergMarquardt:
-      preconditionFailure("Levenberg–Marquardt steps are taken by runLevenbergMarquardt")
-    case .newton:
-      // H_u = J·H_v·J + diag(g_v·d²v/du²), J = diag(dv/du); d²v/du² = v on the log scale.
-      let n = tuned.count
-      let jacobian = tuned.map { $0.valuePerCoordinate(at: values[$0.index]) }
-      var h = (0..<n).map { i in
-        (0..<n).map { j in jacobian[i] * current.hessian![i][j] * jacobian[j] }
-      }
-      for i in 0..<n where tuned[i].scale == .log {
-        h[i][i] += current.gradient[i] * values[tuned[i].index]
-      }
-      // Newton on the free parameters only: a held one's row and column
-      // become the identity's, and its gradient (already) zero.
-      for i in held {
-        for j in 0..<n { (h[i][j], h[j][i]) = (0, 0) }
-        h[i][i] = 1
-      }
-      let step = saddleFreeNewtonStep(hessian: h, gradient: g)
-      // A trust region of one unit in the optimizer's coordinates (a factor
-      // of e on a log scale); the halving then takes it from there.
-      let longest = step.map(abs).max() ?? 0
-      return longest > 1 ? step.map { $0 / longest } : step
-    }
-  }
-
-  /// Whether a trial loss is accepted.
-  @usableFromInline
-  func isAcceptable(_ loss: Double, comparedTo current: Double) -> Bool {
-    guard loss.isFinite else { return false }
-    return method == .adam ? loss <= 1.5 * current + 1e-300 : loss <= current
-  }
-
   /// The values after moving the tuned coordinates by `step`.
   @usableFromInline
   func applying(_ step: [Double], to values: [Double]) -> [Double] {
@@ -280,34 +253,6 @@ public struct Tuner<Process: SteppedProcess> {
       iteration: iteration, loss: result.loss, parameters: values, gradient: result.gradient,
       gradientNorm: norm(coordinateGradient(result.gradient, values)), halvings: halvings,
       stepLength: stepLength)
-  }
-}
-
-/// Adam's first and second moment estimates, with their step count.
-@usableFromInline
-struct AdamMoments {
-  var first: [Double]
-  var second: [Double]
-  var steps = 0
-
-  @usableFromInline
-  init(count: Int) {
-    first = Array(repeating: 0, count: count)
-    second = Array(repeating: 0, count: count)
-  }
-
-  /// The next Adam step for gradient `g` (β₁ = 0.9, β₂ = 0.999, ε = 1e-8).
-  @usableFromInline
-  mutating func step(_ g: [Double], rate: Double) -> [Double] {
-    steps += 1
-    let (beta1, beta2, epsilon) = (0.9, 0.999, 1e-8)
-    let correction1 = 1 - Foundation.pow(beta1, Double(steps))
-    let correction2 = 1 - Foundation.pow(beta2, Double(steps))
-    return g.indices.map { i in
-      first[i] = beta1 * first[i] + (1 - beta1) * g[i]
-      second[i] = beta2 * second[i] + (1 - beta2) * g[i] * g[i]
-      return -rate * (first[i] / correction1) / ((second[i] / correction2).squareRoot() + epsilon)
-    }
   }
 }
 

@@ -1,21 +1,40 @@
-/// The outer optimizer.
-public enum TuningMethod: String, Sendable, CaseIterable {
-  /// Gradient descent: u ← u − rate·∇L, monotone (a step that raises the loss
-  /// is retried at half the length).
-  case gradientDescent = "gd"
-  /// Adam on the optimizer coordinates (bias-corrected moments, β₁ = 0.9,
-  /// β₂ = 0.999, ε = 1e-8); a step that makes the loss non-finite or more than
-  /// 1.5 times larger is retried at half the length.
-  case adam
-  /// Newton's method with the exact Hessian from dual numbers of dual
-  /// numbers (up to 4 parameters), saddle-free (negative curvature is
-  /// flipped, so every step goes downhill), at most one unit long in the
-  /// optimizer's coordinates, and monotone like gradient descent.
-  case newton
-  /// Levenberg–Marquardt, for a loss that is a sum of squared residuals
-  /// (observations of recorded motion, targets): the residuals' exact
-  /// Jacobian J from one run, the step solving (JᵀJ + μ·diag(JᵀJ))·δ = −Jᵀr
-  /// in the optimizer's coordinates, μ raised after a rejected step and
-  /// lowered after a good one (Nielsen's rule). No rate.
-  case levenbergMarquardt = "levenberg-marquardt"
+/// The outer optimizer, as a scene (`tune: { method: NAME }`) and the
+/// command line (`--method NAME`) name it.
+///
+/// A value type that identifies an optimizer by its name; the optimizer
+/// itself is any ``OuterOptimizer``. Each optimizer's file declares its
+/// static member (``gradientDescent``, ``adam``, ``newton``,
+/// ``levenbergMarquardt``), and ``allCases`` lists them for the scene
+/// reader and the command line.
+public struct TuningMethod: Sendable, Hashable, RawRepresentable, CaseIterable,
+  CustomStringConvertible
+{
+  /// The optimizer.
+  public let optimizer: any OuterOptimizer
+
+  /// The method running `optimizer`.
+  public init(_ optimizer: any OuterOptimizer) { self.optimizer = optimizer }
+
+  /// The method named `name` (its ``rawValue``), if there is one.
+  public init?(rawValue name: String) {
+    guard let found = Self.allCases.first(where: { $0.rawValue == name }) else { return nil }
+    self = found
+  }
+
+  /// Every method Tandem ships, in the order the docs list them.
+  public static let allCases: [TuningMethod] = [
+    .gradientDescent, .adam, .newton, .levenbergMarquardt,
+  ]
+
+  /// The optimizer's name, as a scene writes it.
+  public var rawValue: String { optimizer.name }
+  /// The optimizer's name.
+  public var description: String { rawValue }
+
+  /// Two methods are equal when they name the same optimizer.
+  public static func == (lhs: TuningMethod, rhs: TuningMethod) -> Bool {
+    lhs.rawValue == rhs.rawValue
+  }
+  /// Hashes the name.
+  public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 }

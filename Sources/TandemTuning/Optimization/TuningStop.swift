@@ -15,6 +15,9 @@ public enum TuningStop: Sendable, Hashable, CustomStringConvertible {
   /// No step along the proposed direction lowered the loss, even halved
   /// `halvings` times.
   case stepRejected(halvings: Int)
+  /// No trial step lowered the loss, even with a least-squares method's
+  /// damping raised to `damping` over `retries` retries.
+  case dampingLimit(damping: Double, retries: Int)
   /// Every trial step, down to `halvings` halvings, gave a loss or gradient
   /// that is not finite (or failed).
   case nonFinite(halvings: Int)
@@ -22,13 +25,15 @@ public enum TuningStop: Sendable, Hashable, CustomStringConvertible {
   case iterationLimit(Int)
 
   /// A short name for scripts (`--json`): `converged`, `converged-at-bound`,
-  /// `stalled`, `step-rejected`, `non-finite` or `iteration-limit`.
+  /// `stalled`, `step-rejected`, `damping-limit`, `non-finite` or
+  /// `iteration-limit`.
   public var name: String {
     switch self {
     case .converged: "converged"
     case .convergedAtBound: "converged-at-bound"
     case .stalled: "stalled"
     case .stepRejected: "step-rejected"
+    case .dampingLimit: "damping-limit"
     case .nonFinite: "non-finite"
     case .iterationLimit: "iteration-limit"
     }
@@ -54,6 +59,9 @@ public enum TuningStop: Sendable, Hashable, CustomStringConvertible {
         + "(step tolerance \(short(tolerance)))"
     case .stepRejected(let halvings):
       return "no step lowered the loss, even halved \(halvings) times"
+    case let .dampingLimit(damping, retries):
+      return "no step lowered the loss, even with the damping raised to μ = \(short(damping)) "
+        + "over \(retries) retries"
     case .nonFinite(let halvings):
       return halvings == 0
         ? "the loss at the new values is not finite"

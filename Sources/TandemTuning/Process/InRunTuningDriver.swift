@@ -19,8 +19,8 @@ public struct InRunUpdate: Sendable, Equatable {
 /// Every `K` steps (K = 1 for `.greedy`, K for `.online(every: K)`, never for
 /// `.full`) the driver reads the loss's tangents — dL/dθ along the horizon —
 /// turns them into a gradient in each parameter's optimizer coordinate (see
-/// ``TunedParameter``), takes one step of gradient descent (u ← u − rate·g)
-/// or Adam on it, maps back to values clamped into the bounds, and hands the
+/// ``TunedParameter``), takes one step of the method's optimizer on it (a
+/// ``GradientStepOptimizer`` that ``OuterOptimizer/stepsDuringRuns``), maps back to values clamped into the bounds, and hands the
 /// new values, seeded again, to the run with
 /// ``ProcessRun/updateParameters(_:)``. With `.greedy` it also stops the
 /// state's tangents before every step, so each update sees only the last
@@ -37,7 +37,8 @@ public struct InRunTuningDriver<let N: Int>: RunDriver {
   public let tuned: [TunedParameter]
   /// When tangents are reset and updates happen.
   public let horizon: Horizon
-  /// Gradient descent or Adam (Adam's moments start at zero each run).
+  /// The method: one whose optimizer steps during runs (its state, Adam's
+  /// moments, starts afresh each run).
   public let method: TuningMethod
   /// The outer learning rate β.
   public let rate: Double
@@ -51,7 +52,7 @@ public struct InRunTuningDriver<let N: Int>: RunDriver {
   /// Whether to keep every update in ``updates`` (off for long runs that
   /// only need the end).
   public var recordsUpdates = true
-  var adam: AdamMoments
+  var stepper: any OuterStepper
 
   /// Creates a driver; `values` holds every parameter's starting value.
   public init(
@@ -60,9 +61,9 @@ public struct InRunTuningDriver<let N: Int>: RunDriver {
     guard tuned.count <= N else {
       throw TuningError.tooManyParametersForInRunTuning(count: tuned.count, limit: N)
     }
-    guard method != .newton && method != .levenbergMarquardt else {
-      throw TuningError.needsFullHorizon(method)
-    }
+    guard method.optimizer.stepsDuringRuns,
+      let optimizer = method.optimizer as? any GradientStepOptimizer
+    else { throw TuningError.needsFullHorizon(method) }
     if case .online(let every) = horizon {
       precondition(every > 0, "an online horizon of \(every) steps")
     }
@@ -72,7 +73,7 @@ public struct InRunTuningDriver<let N: Int>: RunDriver {
     self.horizon = horizon
     self.method = method
     self.rate = rate
-    adam = AdamMoments(count: tuned.count)
+    stepper = optimizer.makeStepper(count: tuned.count)
   }
 
   /// The current values as dual numbers, tuned parameter i seeded along
@@ -129,7 +130,10 @@ public struct InRunTuningDriver<let N: Int>: RunDriver {
         step: stepsTaken, loss: loss.value, parameter: tuned[bad].name)
     }
     let g = zip(tuned, gradient).map { p, d in d * p.valuePerCoordinate(at: values[p.index]) }
-    let step = method == .adam ? adam.step(g, rate: rate) : g.map { -rate * $0 }
+    let step = stepper.step(
+      from: StepPoint(
+        gradient: g, valueGradient: gradient, valueHessian: nil, values: values, tuned: tuned,
+        held: [], rate: rate))
     for (i, p) in tuned.enumerated() {
       values[p.index] = p.value(at: p.coordinate(of: values[p.index]) + step[i])
     }

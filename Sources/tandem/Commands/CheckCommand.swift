@@ -60,11 +60,6 @@ struct CheckCommand: ParsableCommand {
       valueName: "MiB"))
   var reverseLimit = 8192
 
-  /// Kept so that scripts that pass it still run: every route runs in this
-  /// process now, each with its own peak memory.
-  @Flag(help: .hidden)
-  var inProcess = false
-
   @Option(help: "The relative tolerance of every route (default: each route's own).")
   var rtol: Double?
 

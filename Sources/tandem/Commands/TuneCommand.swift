@@ -152,8 +152,7 @@ struct TuneCommand: ParsableCommand {
     let method = tuning.resolvedMethod
     printError(
       "tuning \(tuned.groups.map { $0.isVector ? "\($0.name)[\($0.entries.count)]" : $0.name }.joined(separator: ", ")) of \(scene.name) with \(method.rawValue)"
-        + (method == .newton || method == .levenbergMarquardt
-          ? "" : ", rate \(tuning.resolvedRate)")
+        + (method.optimizer.usesRate ? ", rate \(tuning.resolvedRate)" : "")
         + (tuning.resolvedHorizon == .full ? "" : ", \(tuning.resolvedHorizon) horizon"))
     printError("mode \(choice.mode.name): \(choice.reason)")
     // Whatever happens after the first iteration, the best values found are written.
@@ -214,7 +213,8 @@ struct TuneCommand: ParsableCommand {
     let best = SceneTuning.best(of: history)
     // What a person fitting a model needs: how well each value is determined.
     let statistics =
-      method == .levenbergMarquardt ? try tuning.fitStatistics(at: best.parameters) : nil
+      method.optimizer.needs == .residualJacobian
+      ? try tuning.fitStatistics(at: best.parameters) : nil
 
     if json {
       print(
