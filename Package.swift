@@ -6,6 +6,7 @@ let package = Package(
   products: [
     .library(name: "Tandem", targets: ["Tandem"]),
     .library(name: "TandemAD", targets: ["TandemAD"]),
+    .library(name: "TandemProcess", targets: ["TandemProcess"]),
     .library(name: "TandemPhysics", targets: ["TandemPhysics"]),
     .library(name: "TandemTraining", targets: ["TandemTraining"]),
     .library(name: "TandemTuning", targets: ["TandemTuning"]),
@@ -27,24 +28,31 @@ let package = Package(
       name: "TandemAD",
       dependencies: [.product(name: "Numerics", package: "swift-numerics")]
     ),
+    // The process abstraction both halves conform to (a stepped process, its
+    // runs and snapshots), the quantities descriptions are written in, and
+    // support they share (a seeded generator, peak memory, message text).
+    .target(name: "TandemProcess", dependencies: ["TandemAD"]),
     // Vector operations Swift's SIMD types lack (a vector square root).
     .target(name: "CVectorMath"),
     .target(
       name: "TandemPhysics",
       dependencies: [
-        "TandemAD", "CVectorMath", .product(name: "Numerics", package: "swift-numerics"),
+        "TandemAD", "TandemProcess", "CVectorMath",
+        .product(name: "Numerics", package: "swift-numerics"),
       ]
     ),
     .target(
       name: "TandemTraining",
-      dependencies: ["TandemAD", .product(name: "Numerics", package: "swift-numerics")]
+      dependencies: [
+        "TandemAD", "TandemProcess", .product(name: "Numerics", package: "swift-numerics"),
+      ]
     ),
-    .target(name: "TandemTuning", dependencies: ["TandemAD", "TandemPhysics", "TandemTraining"]),
+    .target(name: "TandemTuning", dependencies: ["TandemAD", "TandemProcess"]),
     .target(
       name: "TandemScene",
       dependencies: [
-        "TandemAD", "TandemPhysics", "TandemTraining", "TandemTuning", "TandemRender",
-        .product(name: "Yams", package: "Yams"),
+        "TandemAD", "TandemProcess", "TandemPhysics", "TandemTraining", "TandemTuning",
+        "TandemRender", .product(name: "Yams", package: "Yams"),
       ]
     ),
     .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
@@ -57,24 +65,24 @@ let package = Package(
     .target(
       name: "TandemBenchmarks",
       dependencies: [
-        "TandemAD", "TandemPhysics", "TandemTraining", "TandemTuning", "TandemScene",
-        "CAllocationCounter",
+        "TandemAD", "TandemProcess", "TandemPhysics", "TandemTraining", "TandemTuning",
+        "TandemScene", "CAllocationCounter",
       ]
     ),
     // Frames, overlays and plots of runs and tunings.
     .target(
       name: "TandemReports",
       dependencies: [
-        "TandemAD", "TandemPhysics", "TandemTraining", "TandemTuning", "TandemScene",
-        "TandemRender",
+        "TandemAD", "TandemProcess", "TandemPhysics", "TandemTraining", "TandemTuning",
+        "TandemScene", "TandemRender",
       ]
     ),
     // The umbrella: `@_exported import` lines only.
     .target(
       name: "Tandem",
       dependencies: [
-        "TandemAD", "TandemPhysics", "TandemTraining", "TandemTuning", "TandemScene",
-        "TandemRender", "TandemReports",
+        "TandemAD", "TandemProcess", "TandemPhysics", "TandemTraining", "TandemTuning",
+        "TandemScene", "TandemRender", "TandemReports",
         .product(name: "RealModule", package: "swift-numerics"),
       ]
     ),
@@ -97,23 +105,32 @@ let package = Package(
     // The scene-reader fuzzing harness (`make fuzz`), and its libFuzzer
     // target: built with -sanitize=fuzzer by `make fuzz`, an ordinary
     // replayer of saved inputs otherwise.
-    .target(name: "TandemFuzzing", dependencies: ["TandemScene"]),
+    .target(name: "TandemFuzzing", dependencies: ["TandemScene", "TandemProcess"]),
     .executableTarget(name: "tandem-fuzz", dependencies: ["TandemFuzzing"]),
     .testTarget(name: "TandemTests", dependencies: ["Tandem", "TandemTestSupport"]),
     // Finite differences, seeded samples and ulp errors the test targets share.
-    .target(name: "TandemTestSupport", dependencies: ["TandemAD"], path: "Tests/TandemTestSupport"),
-    .testTarget(name: "TandemADTests", dependencies: ["TandemAD", "TandemTestSupport"]),
-    .testTarget(name: "TandemPhysicsTests", dependencies: ["TandemPhysics", "TandemTestSupport"]),
+    .target(
+      name: "TandemTestSupport", dependencies: ["TandemAD", "TandemProcess"],
+      path: "Tests/TandemTestSupport"),
+    .testTarget(
+      name: "TandemADTests", dependencies: ["TandemAD", "TandemProcess", "TandemTestSupport"]),
+    .testTarget(
+      name: "TandemPhysicsTests",
+      dependencies: ["TandemPhysics", "TandemProcess", "TandemTestSupport"]),
     .testTarget(
       name: "TandemTrainingTests",
-      dependencies: ["TandemTraining", "TandemTuning", "TandemAD", "TandemTestSupport"]),
+      dependencies: [
+        "TandemTraining", "TandemTuning", "TandemAD", "TandemProcess", "TandemTestSupport",
+      ]),
     .testTarget(
       name: "TandemSceneTests",
       dependencies: [
-        "TandemScene", "TandemRender", "TandemPhysics", "TandemTraining", "TandemAD", "TandemFuzzing",
+        "TandemScene", "TandemRender", "TandemPhysics", "TandemTraining", "TandemAD",
+        "TandemProcess", "TandemFuzzing",
       ]),
     .testTarget(name: "TandemRenderTests", dependencies: ["TandemRender"]),
-    .testTarget(name: "TandemBenchmarksTests", dependencies: ["TandemBenchmarks"]),
+    .testTarget(
+      name: "TandemBenchmarksTests", dependencies: ["TandemBenchmarks", "TandemProcess"]),
     // Runs the built executables as a user does (exit statuses, --json).
     .testTarget(name: "TandemCLITests", dependencies: ["tandem", "tandem-bench"]),
   ],

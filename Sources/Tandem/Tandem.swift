@@ -4,6 +4,7 @@
 @_exported import RealModule
 @_exported import TandemAD
 @_exported import TandemPhysics
+@_exported import TandemProcess
 @_exported import TandemRender
 @_exported import TandemReports
 @_exported import TandemScene

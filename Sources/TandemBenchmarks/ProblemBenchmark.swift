@@ -1,6 +1,7 @@
 import Foundation
 import TandemAD
 import TandemPhysics
+import TandemProcess
 import TandemTraining
 import TandemTuning
 

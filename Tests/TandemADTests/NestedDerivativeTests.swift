@@ -1,5 +1,6 @@
 import RealModule
 import TandemAD
+import TandemProcess
 import Testing
 import TandemTestSupport
 

@@ -1,4 +1,5 @@
 import TandemAD
+import TandemProcess
 import Testing
 
 @Suite("Quantity arithmetic")

@@ -1,5 +1,6 @@
 import TandemAD
 import TandemPhysics
+import TandemProcess
 import TandemScene
 import Testing
 
@@ -86,7 +87,8 @@ struct ExpansionTests {
     #expect(scene.particles.map(\.isPinned) == [true, false, false, false, true])
     #expect(scene.particles.allSatisfy { $0.mass == 0.1 })
     #expect(scene.springs.map { ends($0.between) } == [[0, 1], [1, 2], [2, 3], [3, 4]])
-    #expect(scene.springs.allSatisfy { $0.stiffness == 300 && $0.restLength == nil && $0.damping == 0 })
+    #expect(
+      scene.springs.allSatisfy { $0.stiffness == 300 && $0.restLength == nil && $0.damping == 0 })
   }
 
   @Test func orderIsParticlesThenGridsThenChains() throws {

@@ -1,4 +1,5 @@
 import TandemAD
+import TandemProcess
 
 /// Test helpers on TandemAD's seeded generator, so that every "random" test
 /// point is the same on every run.

@@ -1,5 +1,6 @@
 import Foundation
 import TandemAD
+import TandemProcess
 import TandemTraining
 import Testing
 import TandemTestSupport

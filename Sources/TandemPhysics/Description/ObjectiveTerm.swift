@@ -1,5 +1,6 @@
 import RealModule
 import TandemAD
+import TandemProcess
 
 /// One weighted term of an end-state loss.
 public struct ObjectiveTerm: Sendable {

@@ -1,4 +1,5 @@
 import TandemAD
+import TandemProcess
 
 /// Recorded motion a simulation is compared with: observed positions (and,
 /// optionally, velocities) of particles at times within a run, in the

@@ -1,5 +1,6 @@
 import RealModule
 import TandemAD
+import TandemProcess
 
 /// Everything needed to run a simulation: the system, how to integrate it,
 /// for how long, when to stop early, and the end-state loss.

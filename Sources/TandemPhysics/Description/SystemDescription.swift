@@ -1,5 +1,6 @@
 import RealModule
 import TandemAD
+import TandemProcess
 
 /// A particle system in 2-D or 3-D, described with ``Quantity`` values, so
 /// that it can be realised on any scalar type with any parameter values:

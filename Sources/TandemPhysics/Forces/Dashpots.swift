@@ -1,5 +1,6 @@
 import RealModule
 import TandemAD
+import TandemProcess
 
 /// Dashpots between pairs of particles: force −d·((vᵢ − vⱼ)·n̂)·n̂ on i and the
 /// opposite on j, with n̂ the unit vector from j to i (a spring's damping).

@@ -1,5 +1,6 @@
 import RealModule
 import TandemAD
+import TandemProcess
 
 /// Linear drag: every free particle has acceleration −c·v (per unit mass).
 ///

@@ -1,4 +1,5 @@
 import TandemAD
+import TandemProcess
 
 /// A force with a small instance of itself that reads one parameter, so
 /// that the equivalence test can run it through every gradient path.

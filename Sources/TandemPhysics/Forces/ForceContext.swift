@@ -1,5 +1,6 @@
 import RealModule
 import TandemAD
+import TandemProcess
 
 /// What a force is realised from: the system's particles realised on `T`,
 /// the initial state, the parameters' values and the tape the step records

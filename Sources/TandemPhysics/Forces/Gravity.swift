@@ -1,5 +1,6 @@
 import RealModule
 import TandemAD
+import TandemProcess
 
 /// Uniform gravity: every particle has potential −mᵢ·(g·xᵢ), so a free
 /// particle accelerates by g.

@@ -1,5 +1,6 @@
 import RealModule
 import TandemAD
+import TandemProcess
 
 /// A penalty ground plane y = h (in 2-D a line): U = ½·k_g·(h − y)² for
 /// y < h, and damping −b·v_y on the normal velocity while in contact.

@@ -1,5 +1,6 @@
 import RealModule
 import TandemAD
+import TandemProcess
 
 /// An inverse-distance pair potential U = s/‖xᵢ − xⱼ‖ (repulsive for s > 0).
 public struct PairPotentialDescription: Sendable {

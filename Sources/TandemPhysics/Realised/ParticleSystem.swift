@@ -1,5 +1,6 @@
 import RealModule
 import TandemAD
+import TandemProcess
 
 /// A particle system realised on scalar type `T`: the particles of a
 /// ``SystemDescription`` evaluated with the parameters' values, laid out as

@@ -1,5 +1,6 @@
 import RealModule
 import TandemAD
+import TandemProcess
 
 /// The objective's observation terms, accumulated as the run passes the
 /// rows' times (see ``ObservationTerm``).

@@ -1,5 +1,6 @@
 import RealModule
 import TandemAD
+import TandemProcess
 
 /// A simulation in progress on scalar type `T`: the realised system, its
 /// state, and the stepper. Only the current state (and, with a stop

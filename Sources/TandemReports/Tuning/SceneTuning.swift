@@ -1,5 +1,6 @@
 import Foundation
 import TandemPhysics
+import TandemProcess
 import TandemRender
 import TandemScene
 import TandemTraining

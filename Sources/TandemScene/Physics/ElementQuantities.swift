@@ -1,4 +1,5 @@
 import TandemAD
+import TandemProcess
 
 /// The number a grid or chain gives each of its springs or particles
 /// (stiffness, damping, rest length, mass): the same quantity for every

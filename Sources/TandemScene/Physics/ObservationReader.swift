@@ -1,6 +1,7 @@
 import Foundation
 import TandemPhysics
 import TandemAD
+import TandemProcess
 import TandemTraining
 
 /// Reads recorded motion (`observations: { data: FILE.csv }`) into

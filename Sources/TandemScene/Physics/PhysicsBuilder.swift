@@ -1,5 +1,6 @@
 import TandemAD
 import TandemPhysics
+import TandemProcess
 
 /// Places a physics scene's particles and springs in the engine's order (see
 /// ``ParticleLayout``), once the whole file has been read and its values checked.

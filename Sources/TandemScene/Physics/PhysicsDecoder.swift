@@ -1,6 +1,7 @@
 import Foundation
 import TandemAD
 import TandemPhysics
+import TandemProcess
 
 /// Reads the physics keys of a scene (`world`, `particles`, `springs`,
 /// `potentials`, `grids`, `chains`, `simulation`, `objective`) straight into

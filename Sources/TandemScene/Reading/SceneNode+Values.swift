@@ -1,4 +1,5 @@
 import TandemAD
+import TandemProcess
 import Yams
 
 /// Reading typed values from a node.

@@ -1,4 +1,5 @@
 import TandemAD
+import TandemProcess
 import Yams
 
 /// What the reader knows while it walks one file: the file's name, where each

@@ -1,4 +1,5 @@
 import TandemAD
+import TandemProcess
 
 /// A rule a scene's number must satisfy at the parameters' values: a mass is
 /// positive, a momentum lies in [0, 1), a chain's ends are apart.

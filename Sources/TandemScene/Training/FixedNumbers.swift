@@ -1,4 +1,5 @@
 import TandemAD
+import TandemProcess
 
 /// Evaluates the numbers of a training scene that are fixed before training
 /// starts (a quadratic's curvatures and start, the data's noise and split),

@@ -1,5 +1,6 @@
 import Foundation
 import TandemAD
+import TandemProcess
 import TandemTraining
 
 /// Reads the training keys of a scene (`model`, `data`, `loss` or `problem`,
@@ -163,7 +164,9 @@ struct TrainingDecoder {
     guard case .supervised(let problem) = description.problem else { return }
     let examples = problem.data.training.count
     let perStep: Int
-    if case .size(let size, _) = description.batch { perStep = min(size, examples) } else {
+    if case .size(let size, _) = description.batch {
+      perStep = min(size, examples)
+    } else {
       perStep = examples
     }
     let work = SceneLimits.product(description.steps, perStep).flatMap {

@@ -1,4 +1,5 @@
 import TandemAD
+import TandemProcess
 
 /// Why a CSV file could not be loaded. Every message names the file, and the
 /// line (1-based, counting the header) and column where the problem is.

@@ -1,5 +1,6 @@
 import RealModule
 import TandemAD
+import TandemProcess
 
 /// Generated data sets, each defined exactly so runs are reproducible.
 ///

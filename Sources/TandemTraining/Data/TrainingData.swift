@@ -1,4 +1,5 @@
 import TandemAD
+import TandemProcess
 
 /// The examples a model trains on and those it is validated on.
 public struct TrainingData: Sendable, Equatable {

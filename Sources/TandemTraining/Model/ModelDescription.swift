@@ -1,5 +1,6 @@
 import RealModule
 import TandemAD
+import TandemProcess
 
 /// A multilayer perceptron: affine layers of the given widths, the
 /// activation after every hidden layer, a linear output. Two widths make a

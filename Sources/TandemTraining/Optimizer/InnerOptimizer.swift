@@ -1,5 +1,6 @@
 import RealModule
 import TandemAD
+import TandemProcess
 
 /// An inner optimizer realised on scalar type `T`: its hyperparameters as
 /// `T` values and its state (velocity, moments), updated in place.

@@ -1,4 +1,5 @@
 import TandemAD
+import TandemProcess
 
 /// An inner optimizer with its hyperparameters, each a ``TandemAD/Quantity``
 /// (a constant, or a process parameter that can be tuned).

@@ -1,5 +1,6 @@
 import RealModule
 import TandemAD
+import TandemProcess
 
 /// A training run in progress on scalar type `T`: the weights, the inner
 /// optimizer's state, and the tape every step records its gradient on.

@@ -1,4 +1,5 @@
 import TandemAD
+import TandemProcess
 
 /// The loss and gradient from checkpointed reverse mode, and what it cost.
 public struct CheckpointedGradient: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import TandemAD
+import TandemProcess
 
 extension SteppedProcess {
   /// The step central differences use for a parameter of value `value`:

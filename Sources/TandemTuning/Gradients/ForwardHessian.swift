@@ -1,4 +1,5 @@
 import TandemAD
+import TandemProcess
 
 extension SteppedProcess {
   /// The loss, its gradient and its Hessian with respect to the parameters

@@ -1,5 +1,6 @@
 import Foundation
 import TandemAD
+import TandemProcess
 
 /// One of the three independent ways `tandem check` computes a gradient.
 public enum GradientRoute: String, Sendable, CaseIterable {

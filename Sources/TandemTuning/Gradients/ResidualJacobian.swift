@@ -1,4 +1,5 @@
 import TandemAD
+import TandemProcess
 
 /// The residuals of a least-squares loss at one point, and their Jacobian
 /// with respect to the tuned parameters.

@@ -1,4 +1,5 @@
 import TandemAD
+import TandemProcess
 
 extension SteppedProcess {
   /// The loss and its gradient with respect to the parameters at `tuned` by

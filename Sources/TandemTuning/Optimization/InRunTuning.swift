@@ -1,4 +1,5 @@
 import TandemAD
+import TandemProcess
 
 /// The outcome of one run that tuned its parameters as it went.
 public struct InRunTuning: Sendable {

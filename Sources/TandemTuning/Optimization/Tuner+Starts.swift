@@ -1,5 +1,6 @@
 import Foundation
 import TandemAD
+import TandemProcess
 
 /// One start of a multi-start tuning: where it began and the tuner's history from there.
 public struct TuningStart: Sendable {

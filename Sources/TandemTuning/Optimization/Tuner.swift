@@ -1,5 +1,6 @@
 import Foundation
 import TandemAD
+import TandemProcess
 
 /// The outer loop: runs a process on dual numbers to get the loss and its
 /// hypergradient, and updates the tuned parameters with an outer optimizer

@@ -1,4 +1,5 @@
 import TandemAD
+import TandemProcess
 
 /// One update of the tuned parameters during a run (online and greedy
 /// horizons).

@@ -1,4 +1,5 @@
 import TandemAD
+import TandemProcess
 
 /// Runs a process to its end and reads the final loss, resetting tangents
 /// after every step when the horizon is greedy.

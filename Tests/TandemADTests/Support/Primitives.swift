@@ -1,5 +1,6 @@
 import RealModule
 import TandemAD
+import TandemProcess
 import TandemTestSupport
 
 /// Every one-argument primitive, applicable to any ``Scalar`` and to a

@@ -1,5 +1,6 @@
 import RealModule
 import TandemAD
+import TandemProcess
 import TandemTestSupport
 
 /// A randomly composed program: an expression tree over a few inputs, built

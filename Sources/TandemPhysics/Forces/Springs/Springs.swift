@@ -1,5 +1,6 @@
 import RealModule
 import TandemAD
+import TandemProcess
 
 /// A Hookean spring between two particles, U = ½·k·(‖xᵢ − xⱼ‖ − L)², with an
 /// optional dashpot damping the relative velocity along the spring's axis

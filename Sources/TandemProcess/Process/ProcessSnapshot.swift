@@ -1,3 +1,4 @@
+import TandemAD
 /// A process run's state at one step, as plain numbers: what checkpointed
 /// reverse mode stores, so that a run can be restored there and advanced
 /// again (see ``ProcessRun/save(into:)`` and ``ProcessRun/restore(from:making:)``).

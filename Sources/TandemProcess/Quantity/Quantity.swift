@@ -1,3 +1,4 @@
+import TandemAD
 import RealModule
 
 /// A number in a model's description that is either a constant or one of

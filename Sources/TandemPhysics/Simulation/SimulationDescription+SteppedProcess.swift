@@ -1,5 +1,5 @@
 import TandemAD
-import TandemPhysics
+import TandemProcess
 
 extension SimulationDescription: SteppedProcess {
   /// The maximum number of steps.

@@ -1,3 +1,4 @@
+import TandemAD
 extension Quantity: ExpressibleByFloatLiteral {
   /// A constant from a literal.
   public init(floatLiteral value: Double) { self = .constant(value) }

@@ -1,5 +1,5 @@
 import TandemAD
-import TandemTraining
+import TandemProcess
 
 extension TrainingDescription: SteppedProcess {
   /// The number of inner steps.

@@ -1,5 +1,5 @@
 import TandemAD
-import TandemPhysics
+import TandemProcess
 
 extension Simulation: ProcessRun {
   /// The positions, then the velocities, each axis-major; then, when the

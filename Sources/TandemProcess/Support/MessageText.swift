@@ -1,3 +1,4 @@
+import TandemAD
 /// Text from a user's file made fit to quote in an error message.
 ///
 /// Here rather than beside the scene reader because the CSV reader, below

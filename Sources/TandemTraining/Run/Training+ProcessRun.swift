@@ -1,5 +1,5 @@
 import TandemAD
-import TandemTraining
+import TandemProcess
 
 extension Training: ProcessRun {
   /// The weights, then the optimizer's velocity (or first moment), then its

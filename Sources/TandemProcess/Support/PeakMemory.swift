@@ -1,3 +1,4 @@
+import TandemAD
 import Foundation
 
 /// The process's peak resident memory, and a way to measure it afresh for

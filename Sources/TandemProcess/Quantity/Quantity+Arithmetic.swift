@@ -1,3 +1,4 @@
+import TandemAD
 /// Arithmetic on quantities, for values derived from a description's own
 /// numbers (a grid particle's position is `origin + c·spacing`).
 ///

@@ -1,3 +1,4 @@
+import TandemAD
 import RealModule
 
 /// Steele, Lea and Flood's SplitMix64 generator: a 64-bit state advanced by
