@@ -114,6 +114,9 @@ let package = Package(
       path: "Tests/TandemTestSupport"),
     .testTarget(
       name: "TandemADTests", dependencies: ["TandemAD", "TandemProcess", "TandemTestSupport"]),
+    .testTarget(name: "TandemProcessTests", dependencies: ["TandemProcess", "TandemAD"]),
+    .testTarget(
+      name: "TandemTuningTests", dependencies: ["TandemTuning", "TandemProcess", "TandemAD"]),
     .testTarget(
       name: "TandemPhysicsTests",
       dependencies: ["TandemPhysics", "TandemProcess", "TandemTestSupport"]),

@@ -1,7 +1,7 @@
 import Tandem
 import Testing
 
-/// The worked example of README.md ("The library"), verbatim, so the README
+/// The worked example of docs/library.md, verbatim, so the guide
 /// cannot drift from the API.
 @Suite struct ReadmeExampleTests {
   @Test func workedExample() throws {

@@ -73,7 +73,7 @@ import Testing
     run.writesFrames = false  // only the start and the end are kept
     #expect(throws: Never.self) { try run.simulate() }
 
-    var tuning = try SceneTuning(scene: scene, file: url)
+    var tuning = try SceneTuning(file: url, limits: limits)
     tuning.iterations = 1
     var iterations = 0
     #expect {

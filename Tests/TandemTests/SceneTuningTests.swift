@@ -7,7 +7,7 @@ import Testing
   @Test func overridesWinOverTheScenesTuneBlockWhichWinsOverDefaults() throws {
     // step-size.yaml says tune: { method: newton, iterations: 12 }.
     let url = ExampleScenes.url("step-size")
-    var tuning = try SceneTuning(scene: SceneFile.load(url), file: url)
+    var tuning = try SceneTuning(file: url)
     #expect(tuning.resolvedMethod == .newton)
     #expect(tuning.resolvedIterations == 12)
     #expect(tuning.resolvedRate == 0.05)  // the scene's default rate
@@ -22,9 +22,7 @@ import Testing
     #expect(tuning.resolvedRate == 0.2)
 
     // A scene without a tune: block gets the built-in defaults.
-    let bare = try SceneTuning(
-      scene: SceneFile.load(ExampleScenes.url("bench-cloth")),
-      file: ExampleScenes.url("bench-cloth"))
+    let bare = try SceneTuning(file: ExampleScenes.url("bench-cloth"))
     #expect(bare.resolvedMethod == .adam)
     #expect(bare.resolvedIterations == 30)
     #expect(bare.resolvedRate == 0.05)
@@ -32,7 +30,7 @@ import Testing
 
   @Test func runAndWriteProduceWhatTheCommandWrites() throws {
     let url = ExampleScenes.url("step-size")
-    var tuning = try SceneTuning(scene: SceneFile.load(url), file: url)
+    var tuning = try SceneTuning(file: url)
     tuning.iterations = 3
     tuning.writesFrames = false
     let history = try tuning.run()

@@ -24,7 +24,7 @@ import Testing
   /// the best values, drawn independently.
   @Test func theFramesAreOfTheKeptValues() throws {
     let url = ExampleScenes.url("projectile")
-    var tuning = try SceneTuning(scene: SceneFile.load(url), file: url)
+    var tuning = try SceneTuning(file: url)
     (tuning.method, tuning.rate, tuning.iterations) = (.adam, 0.5, 25)
     let history = try tuning.run()
     let best = SceneTuning.best(of: history)

@@ -105,7 +105,7 @@ import Testing
   /// changed (which is kept as `runLoss`).
   @Test func onlineHorizonReportsThePlainLossOfItsValues() throws {
     let url = ExampleScenes.url("quadratic")
-    var tuning = try SceneTuning(scene: SceneFile.load(url), file: url)
+    var tuning = try SceneTuning(file: url)
     tuning.horizon = .online(every: 5)
     tuning.method = .gradientDescent
     tuning.iterations = 3

@@ -13,7 +13,7 @@ import TandemTuning
 ///
 /// ```swift
 /// let scene = try SceneFile.load(url)
-/// var tuning = try SceneTuning(scene: scene, file: url)
+/// var tuning = try SceneTuning(file: url)
 /// tuning.iterations = 10
 /// let history = try tuning.run()
 /// try tuning.write(history, to: URL(fileURLWithPath: "output/\(scene.name)"))
@@ -65,11 +65,16 @@ public struct SceneTuning {
     self.assignments = assignments
   }
 
-  /// Tuning of the scene `scene` read from the file at `file`.
-  public init(scene: SceneDescription, file: URL, assignments: [String: Double] = [:]) throws {
-    self.init(
-      scene: scene, sceneText: try TextFile.read(file),
-      fileName: file.path, assignments: assignments)
+  /// Tuning of the scene in the file at `file`, read once, with the
+  /// `--set` values `assignments` applied.
+  public init(
+    file: URL, assignments: [String: Double] = [:], limits: SceneLimits = SceneLimits()
+  ) throws {
+    let text = try SceneFile.text(of: file)
+    let scene = try SceneFile.parse(
+      text, fileName: file.lastPathComponent, directory: file.deletingLastPathComponent(),
+      setting: assignments, limits: limits)
+    self.init(scene: scene, sceneText: text, fileName: file.path, assignments: assignments)
   }
 
   // MARK: Which setting wins
@@ -91,14 +96,10 @@ public struct SceneTuning {
   public var tuned: [TunedParameter] { scene.tunedParameterList }
 
   /// The gradient mode: ``mode``, else the scene's, else `auto`, resolved
-  /// by its estimated cost (see ``GradientModeChoice``).
+  /// by its estimated cost (see ``SceneDescription/gradientModeChoice(_:method:horizon:memoryBytes:)``).
   public func modeChoice() throws -> GradientModeChoice {
-    try GradientModeChoice.choose(
-      mode ?? scene.tune?.mode ?? .auto, parameterCount: tuned.count,
-      steps: scene.process.stepCount, snapshotBytes: scene.process.snapshotBytes,
-      reverseStepCost: scene.process.reverseStepCost,
-      memoryBytes: memoryBytes, method: resolvedMethod, horizon: resolvedHorizon,
-      residualCount: scene.process.residualCount)
+    try scene.gradientModeChoice(
+      mode, method: resolvedMethod, horizon: resolvedHorizon, memoryBytes: memoryBytes)
   }
 
   // MARK: Running
@@ -253,5 +254,24 @@ public struct SceneTuning {
       if writesFrames { written.append("frames") }
     }
     return written
+  }
+}
+
+extension SceneDescription {
+  /// The gradient mode `tandem tune` and `tandem check` use for this scene:
+  /// `request`, else the scene's `tune: { mode }`, else `auto`, resolved by
+  /// the estimated cost for the tuning's method and horizon (`method` and
+  /// `horizon`, else the scene's, else Adam and the full horizon); see
+  /// ``GradientModeChoice``. The one place the choice is made.
+  public func gradientModeChoice(
+    _ request: GradientModeRequest?, method: TuningMethod? = nil, horizon: Horizon? = nil,
+    memoryBytes: Int
+  ) throws -> GradientModeChoice {
+    try GradientModeChoice.choose(
+      request ?? tune?.mode ?? .auto, parameterCount: tunedParameterList.count,
+      steps: process.stepCount, snapshotBytes: process.snapshotBytes,
+      reverseStepCost: process.reverseStepCost, memoryBytes: memoryBytes,
+      method: method ?? tune?.method ?? .adam, horizon: horizon ?? tune?.horizon ?? .full,
+      residualCount: process.residualCount)
   }
 }

@@ -12,16 +12,17 @@ import Foundation
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
-    abstract: "Time the benchmark problems (B1 cloth, B2 training) and the AD core.",
+    abstract:
+      "Time the benchmark problems (B1 cloth, B2 training, B3 cloth in 3-D, B4 a stiffness per spring) and the AD core.",
     discussion: """
       Runs tandem-bench (built beside tandem by `make build`) with these arguments: \
-      `tandem bench b1|b2|ad [options]`; `tandem bench b1 --help` lists each one's options.
+      `tandem bench b1|b2|b3|b4|ad [options]`; `tandem bench b1 --help` lists each one's options.
       """
   )
 
   @Argument(
     parsing: .captureForPassthrough,
-    help: "b1, b2 or ad, and their options (passed to tandem-bench).")
+    help: "b1, b2, b3, b4 or ad, and their options (passed to tandem-bench).")
   var arguments: [String] = []
 
   func run() throws {

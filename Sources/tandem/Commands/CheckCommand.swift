@@ -49,9 +49,9 @@ struct CheckCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "The mode whose gradient central differences are compared with: auto (the one `tandem tune` would use, by an estimate of each one's cost), forward or reverse.",
+      "The mode whose gradient central differences are compared with: auto (by an estimate of each one's cost for the scene's method and horizon), forward or reverse. Default: the scene's `tune: { mode }`, else auto: the mode `tandem tune` uses.",
       valueName: "mode"))
-  var mode: GradientModeRequest = .auto
+  var mode: GradientModeRequest?
 
   @Option(
     name: .customLong("reverse-limit"),
@@ -90,10 +90,7 @@ struct CheckCommand: ParsableCommand {
     guard !scene.tunedParameterList.isEmpty else {
       throw CommandFailure(TuningError.nothingToTune.description)
     }
-    let choice = try GradientModeChoice.choose(
-      mode, parameterCount: scene.tunedParameterList.count, steps: scene.process.stepCount,
-      snapshotBytes: scene.process.snapshotBytes,
-      reverseStepCost: scene.process.reverseStepCost, memoryBytes: memory << 20)
+    let choice = try scene.gradientModeChoice(mode, memoryBytes: memory << 20)
     let snapshots = max(choice.snapshots, 2)
     let route: ReverseRoute =
       reverse == .full

@@ -131,10 +131,8 @@ struct TuneCommand: ParsableCommand {
   }
 
   func run() throws {
-    let scene = try sceneOptions.load()
-    var tuning = try SceneTuning(
-      scene: scene, file: URL(fileURLWithPath: sceneOptions.scene),
-      assignments: sceneOptions.settings())
+    var tuning = try sceneOptions.tuning()
+    let scene = tuning.scene
     (tuning.iterations, tuning.method, tuning.rate, tuning.horizon) = (
       iterations, method, rate, horizon
     )

@@ -32,6 +32,13 @@ struct SceneOptions: ParsableArguments {
     try SceneFile.load(file(), setting: settings(), limits: SceneLimits().setting(limits))
   }
 
+  /// A tuning of the scene with the overrides applied, the file read once
+  /// (its text is kept, for writing the tuned values back into it).
+  func tuning() throws -> SceneTuning {
+    try SceneTuning(
+      file: file(), assignments: settings(), limits: SceneLimits().setting(limits))
+  }
+
   /// The scene file, which must exist.
   func file() throws -> URL {
     let url = URL(fileURLWithPath: scene)

@@ -1,4 +1,5 @@
-import Tandem
+import TandemProcess
+import TandemTuning
 import Testing
 
 /// The checkpointing schedule on a counting stand-in for a run: its state is
