@@ -17,7 +17,7 @@ public struct Drag: HandReversibleForce {
   @inlinable
   public func realise<T: Scalar>(in context: ForceContext<T>) -> RealisedForce<T> {
     let c = context.value(coefficient)
-    return RealisedForce(
+    var drag = RealisedForce<T>(
       quantities: [c],
       addAcceleration: { state, acceleration in
         state.velocities.withUnsafeBufferPointer { v in
@@ -27,6 +27,8 @@ public struct Drag: HandReversibleForce {
           }
         }
       })
+    drag.linearDrag = c  // fused into the force field's first pass
+    return drag
   }
 
   /// The pull-back of a = −c·v.

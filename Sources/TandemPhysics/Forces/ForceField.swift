@@ -20,8 +20,16 @@ public final class ForceField<T: Scalar> {
   /// Every force's hand reversal, when every force has one (on `Double`,
   /// forces that are ``HandReversibleForce``); nil otherwise.
   public let handReversals: [HandReversal]?
+  /// The number of the forces' quantities, and where each force's start.
+  public let quantityCount: Int
+  /// Where each force's quantities start in ``quantities``.
+  public let quantityOffsets: [Int]
   @usableFromInline let energyTerms: [(TracedVector<T>, inout Traced<T>?) -> Void]
   @usableFromInline let accelerationTerms: [(ParticleState<T>, inout [T]) -> Void]
+  /// The coefficient of the first force that declares a linear drag
+  /// (``RealisedForce/linearDrag``), applied in the same pass as −∇U/m; that
+  /// force's ``RealisedForce/addAcceleration`` is not called.
+  @usableFromInline let linearDrag: T?
 
   /// Realises `forces` with `context` (whose tape becomes the field's).
   @inlinable
@@ -30,8 +38,19 @@ public final class ForceField<T: Scalar> {
     let realised = forces.map { $0.realised(in: context) }
     self.forces = realised
     energyTerms = realised.compactMap(\.addEnergy)
-    accelerationTerms = realised.compactMap(\.addAcceleration)
-    dependsOnVelocity = !accelerationTerms.isEmpty
+    let fused = realised.firstIndex { $0.linearDrag != nil }
+    linearDrag = fused.flatMap { realised[$0].linearDrag }
+    accelerationTerms = realised.indices.compactMap {
+      $0 == fused ? nil : realised[$0].addAcceleration
+    }
+    dependsOnVelocity = realised.contains { $0.addAcceleration != nil }
+    var offsets: [Int] = []
+    var count = 0
+    for force in realised {
+      offsets.append(count)
+      count += force.quantities.count
+    }
+    (quantityOffsets, quantityCount) = (offsets, count)
     let reversals = realised.compactMap(\.handReversal)
     handReversals = reversals.count == realised.count ? reversals : nil
   }
@@ -72,14 +91,23 @@ public final class ForceField<T: Scalar> {
     // On buffers: one bounds and uniqueness check per array, not per element.
     gradient.withUnsafeBufferPointer { g in
       system.inverseMasses.withUnsafeBufferPointer { inverseMass in
-        acceleration.withUnsafeMutableBufferPointer { acceleration in
-          precondition(
-            g.count >= dimension * n && inverseMass.count >= n
-              && acceleration.count >= dimension * n)
-          for a in 0..<dimension {
-            let offset = a * n
-            // F = −∇U; a = F/m.
-            for i in 0..<n { acceleration[offset + i] = -g[offset + i] * inverseMass[i] }
+        state.velocities.withUnsafeBufferPointer { v in
+          acceleration.withUnsafeMutableBufferPointer { acceleration in
+            precondition(
+              g.count >= dimension * n && inverseMass.count >= n && v.count >= dimension * n
+                && acceleration.count >= dimension * n)
+            for a in 0..<dimension {
+              let offset = a * n
+              if let drag = linearDrag {
+                // F = −∇U; a = F/m − c·v, in one pass.
+                for i in 0..<n {
+                  acceleration[offset + i] = -g[offset + i] * inverseMass[i] - drag * v[offset + i]
+                }
+              } else {
+                // F = −∇U; a = F/m.
+                for i in 0..<n { acceleration[offset + i] = -g[offset + i] * inverseMass[i] }
+              }
+            }
           }
         }
       }

@@ -19,6 +19,11 @@ public struct RealisedForce<T: Scalar> {
   /// `acceleration` (axis-major); nil for a force that depends on the
   /// positions only. Pinned particles' accelerations are zeroed after.
   public var addAcceleration: ((_ state: ParticleState<T>, _ acceleration: inout [T]) -> Void)?
+  /// The coefficient c when the velocity-dependent part is a linear drag,
+  /// −c·v on every particle, whatever its mass: an opt-in fast path, which
+  /// ``ForceField`` applies in its pass over −∇U/m instead of calling
+  /// ``addAcceleration`` (which must add the same). Nil otherwise.
+  public var linearDrag: T?
   /// The hand-written reversal, on `Double` for a ``HandReversibleForce``.
   public var handReversal: HandReversal?
   /// What a reader that knows the force's type may show of it (the

@@ -94,13 +94,12 @@ public struct SemiImplicitEuler: HandReversibleScheme {
               }
               bars[dtBar] += stepDt
               // Each force's pull-back, into x̄, v̄ and its quantities.
-              var own = 2 * n
-              for (reversal, force) in zip(reversals, system.field.forces) {
+              let offsets = system.field.quantityOffsets
+              for (reversal, offset) in zip(reversals, offsets) {
                 let adjoints = QuantityAdjoints(
-                  own: bars.baseAddress! + own, masses: bars.baseAddress! + mBar)
+                  own: bars.baseAddress! + 2 * n + offset, masses: bars.baseAddress! + mBar)
                 reversal.pullBackAcceleration?(x, v, accelerationBar, xBar, vBar, adjoints)
                 reversal.pullBackGradient?(x, gradientBar, xBar, adjoints)
-                own += force.quantities.count
               }
             }
           }

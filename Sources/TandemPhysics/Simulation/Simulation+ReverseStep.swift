@@ -56,7 +56,9 @@ extension Simulation where T == Double {
     guard let scheme = reversibleScheme, let reversals = system.field.handReversals else {
       preconditionFailure("a step reversed by hand that the scheme or a force cannot reverse")
     }
-    precondition(quantityAdjoints.count == realisedQuantities.count)
+    precondition(
+      quantityAdjoints.count == 2 * system.count + system.field.quantityCount + 1,
+      "adjoints of other quantities")
     scheme.reverseStep(
       from: state, of: system, dt: timeStep, reversals: reversals, adjoint: &adjoint,
       quantityAdjoints: &quantityAdjoints, scratch: &workspace.buffer)
