@@ -56,3 +56,15 @@ public struct Dashpots: Force {
       })
   }
 }
+
+extension Dashpots: CatalogedForce {
+  /// "dashpots".
+  public static var catalogName: String { "dashpots" }
+  /// Dashpots 0–1 and 1–2 of coefficient 3·parameter and 2.
+  public static func example(dimension: Int, parameter: Quantity) -> Dashpots {
+    Dashpots(of: [
+      SpringDescription(between: (0, 1), stiffness: 0, damping: .scaled(parameter, by: 3)),
+      SpringDescription(between: (1, 2), stiffness: 0, damping: 2),
+    ])!
+  }
+}

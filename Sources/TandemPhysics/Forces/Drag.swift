@@ -58,3 +58,12 @@ extension SystemDescription {
     forces.lazy.compactMap { $0 as? Drag }.first?.coefficient ?? 0
   }
 }
+
+extension Drag: CatalogedForce {
+  /// "drag".
+  public static var catalogName: String { "drag" }
+  /// Drag of coefficient the parameter.
+  public static func example(dimension: Int, parameter: Quantity) -> Drag {
+    Drag(coefficient: parameter)
+  }
+}

@@ -79,3 +79,12 @@ extension SystemDescription {
       ?? Array(repeating: 0, count: dimension)
   }
 }
+
+extension Gravity: CatalogedForce {
+  /// "gravity".
+  public static var catalogName: String { "gravity" }
+  /// Gravity with the parameter as its x component.
+  public static func example(dimension: Int, parameter: Quantity) -> Gravity {
+    Gravity(acceleration: [parameter, -9.81, 0.5].prefix(dimension).map { $0 })
+  }
+}

@@ -73,3 +73,13 @@ extension ParticleSystem {
     field.forces.lazy.compactMap { $0.shape as? RealisedGround<T> }.first
   }
 }
+
+extension GroundDescription: CatalogedForce {
+  /// "ground".
+  public static var catalogName: String { "ground" }
+  /// A ground at y = −0.15 of stiffness 400 and damping 10·parameter
+  /// (particle 3 starts in contact).
+  public static func example(dimension: Int, parameter: Quantity) -> GroundDescription {
+    GroundDescription(height: -0.15, stiffness: 400, damping: .scaled(parameter, by: 10))
+  }
+}

@@ -52,3 +52,15 @@ extension SystemDescription {
     forces.flatMap { ($0 as? PairPotentials)?.potentials ?? [] }
   }
 }
+
+extension PairPotentials: CatalogedForce {
+  /// "pair potentials".
+  public static var catalogName: String { "pair potentials" }
+  /// Pairs 1–3 and 0–2 of strength 0.05·parameter and 0.02.
+  public static func example(dimension: Int, parameter: Quantity) -> PairPotentials {
+    PairPotentials([
+      PairPotentialDescription(between: (1, 3), strength: .scaled(parameter, by: 0.05)),
+      PairPotentialDescription(between: (0, 2), strength: 0.02),
+    ])
+  }
+}

@@ -126,3 +126,19 @@ extension ParticleSystem {
     return all
   }
 }
+
+extension Springs: CatalogedForce {
+  /// "springs".
+  public static var catalogName: String { "springs" }
+  /// A chain 0–1–2–3 and a diagonal 1–3: stiffnesses proportional to the
+  /// parameter, one rest length the parameter plus 0.3, the others measured.
+  public static func example(dimension: Int, parameter: Quantity) -> Springs {
+    Springs([
+      SpringDescription(between: (0, 1), stiffness: .scaled(parameter, by: 300)),
+      SpringDescription(
+        between: (1, 2), stiffness: .scaled(parameter, by: 200), restLength: parameter + 0.3),
+      SpringDescription(between: (2, 3), stiffness: 150),
+      SpringDescription(between: (1, 3), stiffness: .scaled(parameter, by: 80)),
+    ])
+  }
+}
