@@ -101,3 +101,62 @@ extension ScalarSpecialised {
     return specialisedBody(argument, on: T.self)
   }
 }
+
+/// The scalar types Tandem compiles fast paths for, named in one place: the
+/// type tests every fast path goes through.
+///
+/// Three kinds of fast path read the scalar's type: code compiled per fast
+/// scalar behind an existential (``ScalarSpecialised``, whose
+/// ``ScalarSpecialised/specialised(_:on:)`` holds the list); bulk kernels on
+/// the `Double` components of `Double` and duals over it
+/// (``realComponents(of:)``); and a path written for one scalar that takes
+/// over generic code when the scalar is that one (``value(_:on:as:ifScalarIs:)``:
+/// a step reversed by hand on `Double`, a spring node on the trajectory
+/// tape's ``Recorded``). The comparisons are of metatypes, which fold away
+/// in specialised code (a dynamic protocol cast here was 3% of a B1 step).
+public enum FastScalars {
+  /// The number of `Double` components of `T` when kernels on components
+  /// can work on them (`Double`: 1; `Dual<N, Double>` for N = 1, 2, 3, 4, 8:
+  /// N + 1), nil otherwise (nested duals, `Recorded`, other N), which take
+  /// a node's generic path.
+  @inlinable
+  public static func realComponents<T: Scalar>(of _: T.Type) -> Int? {
+    if T.self == Double.self { return 1 }
+    if T.self == Dual<1, Double>.self { return interleaved(Dual<1, Double>.self) }
+    if T.self == Dual<2, Double>.self { return interleaved(Dual<2, Double>.self) }
+    if T.self == Dual<3, Double>.self { return interleaved(Dual<3, Double>.self) }
+    if T.self == Dual<4, Double>.self { return interleaved(Dual<4, Double>.self) }
+    if T.self == Dual<8, Double>.self { return interleaved(Dual<8, Double>.self) }
+    return nil
+  }
+
+  /// N + 1 when `Dual<N, Double>` is laid out as N + 1 contiguous doubles,
+  /// the value then the tangents, with no padding; nil otherwise. Checked,
+  /// not assumed (the checks are constants once specialised).
+  @inlinable
+  static func interleaved<let N: Int>(_: Dual<N, Double>.Type) -> Int? {
+    typealias D = Dual<N, Double>
+    guard MemoryLayout<D>.stride == (N + 1) * MemoryLayout<Double>.stride,
+      MemoryLayout<D>.offset(of: \D.value) == 0,
+      MemoryLayout<D>.offset(of: \D.tangents) == MemoryLayout<Double>.stride
+    else { return nil }
+    return N + 1
+  }
+
+  /// `value`, of a type that mentions the scalar `T`, as the same value of
+  /// `Target`, the same type with `S` in `T`'s place, when `T` is `S`; nil
+  /// otherwise. How a path written for one scalar takes over generic code:
+  /// `FastScalars.value(self, on: T.self, as: Simulation<Double>.self,
+  /// ifScalarIs: Double.self)`.
+  ///
+  /// - Precondition: `Target` is `Value` with `S` for `T` (the same layout).
+  @inlinable
+  public static func value<T: Scalar, S: Scalar, Value, Target>(
+    _ value: Value, on _: T.Type, as _: Target.Type, ifScalarIs _: S.Type
+  ) -> Target? {
+    guard T.self == S.self else { return nil }
+    precondition(
+      MemoryLayout<Value>.size == MemoryLayout<Target>.size, "\(Value.self) is not \(Target.self)")
+    return unsafeBitCast(value, to: Target.self)
+  }
+}

@@ -12,33 +12,9 @@ import RealModule
 
 extension Tape {
   /// The number of `Double` components of `T` when kernels on components
-  /// can work on them (`Double`: 1; `Dual<N, Double>` for N = 1, 2, 3, 4, 8:
-  /// N + 1), nil otherwise (nested duals, `Recorded`, other N), which take
-  /// a node's generic path. Metatype comparisons, which fold away in
-  /// specialised code (a dynamic protocol cast here was 3% of a B1 step).
+  /// can work on them, nil otherwise: ``FastScalars/realComponents(of:)``.
   @inlinable
-  public static var realComponents: Int? {
-    if T.self == Double.self { return 1 }
-    if T.self == Dual<1, Double>.self { return interleaved(Dual<1, Double>.self) }
-    if T.self == Dual<2, Double>.self { return interleaved(Dual<2, Double>.self) }
-    if T.self == Dual<3, Double>.self { return interleaved(Dual<3, Double>.self) }
-    if T.self == Dual<4, Double>.self { return interleaved(Dual<4, Double>.self) }
-    if T.self == Dual<8, Double>.self { return interleaved(Dual<8, Double>.self) }
-    return nil
-  }
-
-  /// N + 1 when `Dual<N, Double>` is laid out as N + 1 contiguous doubles,
-  /// the value then the tangents, with no padding; nil otherwise. Checked,
-  /// not assumed (the checks are constants once specialised).
-  @inlinable
-  static func interleaved<let N: Int>(_: Dual<N, Double>.Type) -> Int? {
-    typealias D = Dual<N, Double>
-    guard MemoryLayout<D>.stride == (N + 1) * MemoryLayout<Double>.stride,
-      MemoryLayout<D>.offset(of: \D.value) == 0,
-      MemoryLayout<D>.offset(of: \D.tangents) == MemoryLayout<Double>.stride
-    else { return nil }
-    return N + 1
-  }
+  public static var realComponents: Int? { FastScalars.realComponents(of: T.self) }
 
   /// Whether `x` is exactly 1 with every tangent zero, read from its `Double`
   /// components (false when ``realComponents`` is nil). Multiplying by such

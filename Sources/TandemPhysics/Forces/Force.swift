@@ -54,10 +54,13 @@ extension Force {
   public func specialisedBody<S: Scalar>(_ argument: Any, on scalar: S.Type) -> Any {
     let context = argument as! ForceContext<S>
     var realised = realise(in: context)
-    if S.self == Double.self, let reversible = self as? any HandReversibleForce {
-      let onDouble = unsafeBitCast(realised.quantities, to: [Double].self)
-      realised.handReversal = reversible.handReversal(
-        in: context as! ForceContext<Double>, quantities: onDouble)
+    if let onDouble = FastScalars.value(
+      context, on: S.self, as: ForceContext<Double>.self, ifScalarIs: Double.self),
+      let quantities = FastScalars.value(
+        realised.quantities, on: S.self, as: [Double].self, ifScalarIs: Double.self),
+      let reversible = self as? any HandReversibleForce
+    {
+      realised.handReversal = reversible.handReversal(in: onDouble, quantities: quantities)
     }
     return realised
   }

@@ -36,16 +36,18 @@ extension Simulation: ProcessRun {
       observed: values.count > 2 * coordinates ? make(values[2 * coordinates]) : .zero)
   }
 
-  /// Reverses a semi-implicit Euler step of springs, gravity and drag by hand
-  /// (see ``Simulation/reverseStepByHand(adjoint:quantityAdjoints:)``); any
-  /// other step, or a run on another scalar, is left to be recorded.
+  /// Reverses the step by hand when the run is on `Double` and its scheme and
+  /// every force opt in (see ``Simulation/reversesStepsByHand``); any other
+  /// step, or a run on another scalar, is left to be recorded.
   @inlinable
   public mutating func reverseStepByHand(
     adjoint: inout [Double], quantityAdjoints: inout [Double]
   ) -> Bool {
-    guard T.self == Double.self, description.observations.isEmpty else { return false }
-    let run = unsafeBitCast(self, to: Simulation<Double>.self)
-    guard run.reversesStepsByHand else { return false }
+    guard
+      let run = FastScalars.value(
+        self, on: T.self, as: Simulation<Double>.self, ifScalarIs: Double.self),
+      run.reversesStepsByHand
+    else { return false }
     run.reverseStepByHand(adjoint: &adjoint, quantityAdjoints: &quantityAdjoints)
     return true
   }

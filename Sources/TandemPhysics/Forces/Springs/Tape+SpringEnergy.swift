@@ -44,14 +44,18 @@ extension Tape {
     precondition(
       first.bound <= stride && second.bound <= stride,
       "spring energy: an end is out of range of \(stride) points")
-    if T.self == Recorded.self {
+    if let tape = FastScalars.value(
+      self, on: T.self, as: Tape<Recorded>.self, ifScalarIs: Recorded.self)
+    {
       // Reverse mode through a simulation: one operation on the trajectory tape.
-      let tape = unsafeDowncast(self as AnyObject, to: Tape<Recorded>.self)
+      func recorded<Value, Target>(_ value: Value, as target: Target.Type) -> Target {
+        FastScalars.value(value, on: T.self, as: target, ifScalarIs: Recorded.self)!
+      }
       let energy = tape.recordedSpringEnergy(
-        positions: unsafeBitCast(positions, to: TracedVector<Recorded>.self), dimension: dimension,
-        first: first, second: second, stiffness: unsafeBitCast(stiffness, to: [Recorded].self),
-        restLength: unsafeBitCast(restLength, to: [Recorded].self))
-      return unsafeBitCast(energy, to: Traced<T>.self)
+        positions: recorded(positions, as: TracedVector<Recorded>.self), dimension: dimension,
+        first: first, second: second, stiffness: recorded(stiffness, as: [Recorded].self),
+        restLength: recorded(restLength, as: [Recorded].self))
+      return FastScalars.value(energy, on: Recorded.self, as: Traced<T>.self, ifScalarIs: T.self)!
     }
     let start = positions.start
     let kind = kind(of: SpringEnergyNode<T>.self)
