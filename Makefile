@@ -53,7 +53,7 @@ fuzz: deps
 
 # DocC archives of the library modules (each has a catalog with an overview
 # article), in .build/plugins/Swift-DocC/outputs/.
-DOC_TARGETS = TandemAD TandemProcess TandemPhysics TandemTraining TandemTuning TandemScene TandemRender TandemReports
+DOC_TARGETS = TandemAD TandemFiles TandemProcess TandemPhysics TandemTraining TandemTuning TandemScene TandemRender TandemReports
 docs: deps
 	$(SWIFT) package generate-documentation $(addprefix --target ,$(DOC_TARGETS))
 	@echo "DocC archives: .build/plugins/Swift-DocC/outputs/"

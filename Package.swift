@@ -7,6 +7,7 @@ let package = Package(
     .library(name: "Tandem", targets: ["Tandem"]),
     .library(name: "TandemAD", targets: ["TandemAD"]),
     .library(name: "TandemProcess", targets: ["TandemProcess"]),
+    .library(name: "TandemFiles", targets: ["TandemFiles"]),
     .library(name: "TandemPhysics", targets: ["TandemPhysics"]),
     .library(name: "TandemTraining", targets: ["TandemTraining"]),
     .library(name: "TandemTuning", targets: ["TandemTuning"]),
@@ -28,9 +29,12 @@ let package = Package(
       name: "TandemAD",
       dependencies: [.product(name: "Numerics", package: "swift-numerics")]
     ),
+    // Files and formats: reading the text files a user names, splitting CSV,
+    // writing atomically, quoting file contents in messages. Foundation only.
+    .target(name: "TandemFiles"),
     // The process abstraction both halves conform to (a stepped process, its
     // runs and snapshots), the quantities descriptions are written in, and
-    // support they share (a seeded generator, peak memory, message text).
+    // support they share (a seeded generator, peak memory).
     .target(name: "TandemProcess", dependencies: ["TandemAD"]),
     // Vector operations Swift's SIMD types lack (a vector square root).
     .target(name: "CVectorMath"),
@@ -44,20 +48,21 @@ let package = Package(
     .target(
       name: "TandemTraining",
       dependencies: [
-        "TandemAD", "TandemProcess", .product(name: "Numerics", package: "swift-numerics"),
+        "TandemAD", "TandemProcess", "TandemFiles",
+        .product(name: "Numerics", package: "swift-numerics"),
       ]
     ),
     .target(name: "TandemTuning", dependencies: ["TandemAD", "TandemProcess"]),
     .target(
       name: "TandemScene",
       dependencies: [
-        "TandemAD", "TandemProcess", "TandemPhysics", "TandemTraining", "TandemTuning",
-        "TandemRender", .product(name: "Yams", package: "Yams"),
+        "TandemAD", "TandemProcess", "TandemFiles", "TandemPhysics", "TandemTraining",
+        "TandemTuning", "TandemRender", .product(name: "Yams", package: "Yams"),
       ]
     ),
     .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
     .target(name: "CPNGShim", dependencies: ["CLibPNG"]),
-    .target(name: "TandemRender", dependencies: ["CPNGShim"]),
+    .target(name: "TandemRender", dependencies: ["CPNGShim", "TandemFiles"]),
     // Counts heap allocations by interposing malloc and friends (forwarding to
     // glibc). Whatever executable links it gets the interposer: only
     // TandemBenchmarks depends on it.
@@ -73,16 +78,16 @@ let package = Package(
     .target(
       name: "TandemReports",
       dependencies: [
-        "TandemAD", "TandemProcess", "TandemPhysics", "TandemTraining", "TandemTuning",
-        "TandemScene", "TandemRender",
+        "TandemAD", "TandemProcess", "TandemFiles", "TandemPhysics", "TandemTraining",
+        "TandemTuning", "TandemScene", "TandemRender",
       ]
     ),
     // The umbrella: `@_exported import` lines only.
     .target(
       name: "Tandem",
       dependencies: [
-        "TandemAD", "TandemProcess", "TandemPhysics", "TandemTraining", "TandemTuning",
-        "TandemScene", "TandemRender", "TandemReports",
+        "TandemAD", "TandemProcess", "TandemFiles", "TandemPhysics", "TandemTraining",
+        "TandemTuning", "TandemScene", "TandemRender", "TandemReports",
         .product(name: "RealModule", package: "swift-numerics"),
       ]
     ),
@@ -105,7 +110,7 @@ let package = Package(
     // The scene-reader fuzzing harness (`make fuzz`), and its libFuzzer
     // target: built with -sanitize=fuzzer by `make fuzz`, an ordinary
     // replayer of saved inputs otherwise.
-    .target(name: "TandemFuzzing", dependencies: ["TandemScene", "TandemProcess"]),
+    .target(name: "TandemFuzzing", dependencies: ["TandemScene", "TandemProcess", "TandemFiles"]),
     .executableTarget(name: "tandem-fuzz", dependencies: ["TandemFuzzing"]),
     .testTarget(name: "TandemTests", dependencies: ["Tandem", "TandemTestSupport"]),
     // Finite differences, seeded samples and ulp errors the test targets share.
@@ -129,9 +134,9 @@ let package = Package(
       name: "TandemSceneTests",
       dependencies: [
         "TandemScene", "TandemRender", "TandemPhysics", "TandemTraining", "TandemAD",
-        "TandemProcess", "TandemFuzzing",
+        "TandemProcess", "TandemFiles", "TandemFuzzing",
       ]),
-    .testTarget(name: "TandemRenderTests", dependencies: ["TandemRender"]),
+    .testTarget(name: "TandemRenderTests", dependencies: ["TandemRender", "TandemFiles"]),
     .testTarget(
       name: "TandemBenchmarksTests", dependencies: ["TandemBenchmarks", "TandemProcess"]),
     // Runs the built executables as a user does (exit statuses, --json).

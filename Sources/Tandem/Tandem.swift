@@ -3,6 +3,7 @@
 // `Scalar` its operators: generic code over `Scalar` needs nothing else.
 @_exported import RealModule
 @_exported import TandemAD
+@_exported import TandemFiles
 @_exported import TandemPhysics
 @_exported import TandemProcess
 @_exported import TandemRender

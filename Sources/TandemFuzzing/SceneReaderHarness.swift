@@ -1,4 +1,5 @@
 import Foundation
+import TandemFiles
 import TandemScene
 
 /// What the scene-reader fuzzer does with one input, shared by the libFuzzer

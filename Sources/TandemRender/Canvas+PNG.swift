@@ -1,5 +1,6 @@
 import CPNGShim
 import Foundation
+import TandemFiles
 
 extension Canvas {
   /// The canvas encoded as a PNG file's bytes (8-bit RGBA).
@@ -27,7 +28,7 @@ extension Canvas {
   /// creates folders (use ``FrameSequence/createDirectory(at:)``).
   ///
   /// - Throws: ``RenderError/encodingFailed(path:reason:)`` when libpng
-  ///   cannot encode the image, or ``RenderError/replacingFailed(path:reason:)``
+  ///   cannot encode the image, or ``FileError/replacingFailed(path:reason:)``
   ///   when the file cannot be written (a full disk, no permission).
   public func writePNG(to url: URL) throws {
     try AtomicFile.write(to: url) { descriptor in
@@ -37,7 +38,7 @@ extension Canvas {
             descriptor, pixels.baseAddress, UInt32(width), UInt32(height), message, capacity)
         }
       }
-      if let failure { throw RenderError.writingFailed(path: url.path, reason: failure) }
+      if let failure { throw FileError.writingFailed(path: url.path, reason: failure) }
     }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TandemFiles
 
 /// Numbered PNG frames in one folder: `frame-00000.png`, `frame-00001.png`, …
 ///
@@ -53,12 +54,12 @@ public struct FrameSequence: Hashable, Sendable {
   /// Creates the folder at `url` and any missing parents; succeeds if it
   /// already exists. Rendering never creates folders except through this call.
   ///
-  /// - Throws: ``RenderError/directoryCreationFailed(path:reason:)``.
+  /// - Throws: ``FileError/directoryCreationFailed(path:reason:)``.
   public static func createDirectory(at url: URL) throws {
     do {
       try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     } catch {
-      throw RenderError.directoryCreationFailed(path: url.path, reason: error.localizedDescription)
+      throw FileError.directoryCreationFailed(path: url.path, reason: error.localizedDescription)
     }
   }
 }

@@ -8,13 +8,6 @@ extension RenderError: CustomStringConvertible {
         + "(FrameSequence.createDirectory(at:) creates it)."
     case .decodingFailed(let path, let reason):
       return "could not read PNG '\(path)': \(reason)."
-    case .writingFailed(let path, let reason):
-      return "could not write '\(path)': \(reason). Nothing was changed there."
-    case .replacingFailed(let path, let reason):
-      return "could not move the finished PNG into place at '\(path)': \(reason). "
-        + "Nothing was written there."
-    case .directoryCreationFailed(let path, let reason):
-      return "could not create the folder '\(path)': \(reason)."
     }
   }
 }

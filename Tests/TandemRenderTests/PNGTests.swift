@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TandemFiles
 import TandemRender
 
 @Suite struct PNGTests {
@@ -56,12 +57,12 @@ import TandemRender
     #expect {
       try sampleCanvas().writePNG(to: url)
     } throws: { error in
-      guard case RenderError.writingFailed(let path, let reason)? = error as? RenderError
+      guard case FileError.writingFailed(let path, let reason)? = error as? FileError
       else { return false }
       return path == url.path && reason.contains("No such file or directory")
     }
     #expect(try files(in: folder).isEmpty)
-    let message = RenderError.writingFailed(path: url.path, reason: "No such file").description
+    let message = FileError.writingFailed(path: url.path, reason: "No such file").description
     #expect(message.contains(url.path) && message.contains("No such file"))
   }
 
@@ -75,7 +76,7 @@ import TandemRender
     #expect {
       try sampleCanvas().writePNG(to: url)
     } throws: { error in
-      guard case RenderError.replacingFailed(let path, _)? = error as? RenderError else {
+      guard case FileError.replacingFailed(let path, _)? = error as? FileError else {
         return false
       }
       return path == url.path
@@ -108,7 +109,7 @@ import TandemRender
     let frames = FrameSequence(directory: root.appendingPathComponent("run/frames"))
     #expect(frames.fileName(forFrame: 42) == "frame-00042.png")
     #expect(frames.ffmpegPattern.hasSuffix("run/frames/frame-%05d.png"))
-    #expect(throws: RenderError.self) { try frames.write(Canvas(width: 2, height: 2), frame: 0) }
+    #expect(throws: FileError.self) { try frames.write(Canvas(width: 2, height: 2), frame: 0) }
     try FrameSequence.createDirectory(at: frames.directory)
     let url = try frames.write(Canvas(width: 2, height: 2), frame: 7)
     #expect(url.lastPathComponent == "frame-00007.png")

@@ -1,5 +1,6 @@
 import Foundation
 import TandemAD
+import TandemFiles
 import TandemPhysics
 import TandemScene
 import Testing
@@ -120,7 +121,9 @@ import Testing
 
   @Test func cameraKeysAreRead() throws {
     let scene = try SceneFile.parse(
-      space + "\nrender: { camera: { azimuth: -20, elevation: 60, distance: 5, target: [1, 2, 3], fov: 30, orbit: 90 } }")
+      space
+        + "\nrender: { camera: { azimuth: -20, elevation: 60, distance: 5, target: [1, 2, 3], fov: 30, orbit: 90 } }"
+    )
     #expect(
       scene.render.camera
         == CameraSettings(
@@ -148,6 +151,7 @@ import Testing
       message(space + "\nrender: { camera: { elevation: 95 } }")
         == "`elevation` must be between -89 and 89 degrees, not 95")
     #expect(
-      message(space + "\nrender: { camera: { distance: 0 } }") == "`distance` must be positive, not 0")
+      message(space + "\nrender: { camera: { distance: 0 } }")
+        == "`distance` must be positive, not 0")
   }
 }

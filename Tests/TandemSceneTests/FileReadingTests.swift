@@ -1,4 +1,5 @@
 import Foundation
+import TandemFiles
 import TandemScene
 import TandemTraining
 import Testing

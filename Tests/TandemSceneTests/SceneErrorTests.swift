@@ -1,3 +1,4 @@
+import TandemFiles
 import TandemScene
 import Testing
 

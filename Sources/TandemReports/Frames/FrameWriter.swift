@@ -1,4 +1,5 @@
 import Foundation
+import TandemFiles
 import TandemRender
 
 /// Writes a trajectory as numbered PNG frames into one folder, whole or not
@@ -68,7 +69,7 @@ public struct FrameWriter {
     var template = Array(
       directory.appendingPathComponent(Self.stagingPrefix + "XXXXXX").path.utf8CString)
     guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-      throw RenderError.directoryCreationFailed(
+      throw FileError.directoryCreationFailed(
         path: directory.path, reason: String(cString: strerror(errno)))
     }
     return URL(fileURLWithPath: String(cString: made), isDirectory: true)
@@ -81,7 +82,7 @@ public struct FrameWriter {
     let final = FrameSequence(directory: directory, digits: staged.digits)
     for frame in stride(from: 1, through: count, by: 1) {
       guard rename(staged.url(forFrame: frame).path, final.url(forFrame: frame).path) == 0 else {
-        throw RenderError.replacingFailed(
+        throw FileError.replacingFailed(
           path: final.url(forFrame: frame).path, reason: String(cString: strerror(errno)))
       }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TandemFiles
 import TandemRender
 
 /// A scene's own output folder (`output/<name>/`), held by one process at a

@@ -1,5 +1,6 @@
 import Foundation
 import TandemAD
+import TandemFiles
 import TandemPhysics
 import TandemRender
 

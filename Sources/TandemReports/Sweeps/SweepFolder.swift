@@ -1,4 +1,5 @@
 import Foundation
+import TandemFiles
 import TandemRender
 
 /// The folder a sweep's shards write to and its merge reads: `sweep.json`

@@ -1,4 +1,5 @@
 import Foundation
+import TandemFiles
 import TandemRender
 
 /// A sweep's shard files put together, as `tandem sweep merge` does:

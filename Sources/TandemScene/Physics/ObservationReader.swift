@@ -1,4 +1,5 @@
 import Foundation
+import TandemFiles
 import TandemPhysics
 import TandemAD
 import TandemProcess

@@ -1,4 +1,5 @@
 import TandemAD
+import TandemFiles
 import TandemProcess
 import Yams
 

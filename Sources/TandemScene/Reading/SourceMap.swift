@@ -1,3 +1,4 @@
+import TandemFiles
 /// Where each key path of a scene was written in its file, for messages
 /// that point at the place.
 public struct SourceMap: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import TandemAD
+import TandemFiles
 import TandemTraining
 
 /// Reading `data:`: a seeded synthetic data set or a CSV file with a header row.

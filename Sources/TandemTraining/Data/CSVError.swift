@@ -1,4 +1,5 @@
 import TandemAD
+import TandemFiles
 import TandemProcess
 
 /// Why a CSV file could not be loaded. Every message names the file, and the

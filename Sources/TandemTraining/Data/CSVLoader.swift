@@ -1,4 +1,5 @@
 import Foundation
+import TandemFiles
 
 /// Reads a table of examples from comma-separated text: a header row naming
 /// the columns, then one row per example. One named column is the target;

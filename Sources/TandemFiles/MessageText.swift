@@ -1,8 +1,7 @@
-import TandemAD
 /// Text from a user's file made fit to quote in an error message.
 ///
-/// Here rather than beside the scene reader because the CSV reader, below
-/// it, quotes file contents too.
+/// With the files, because the scene reader and the CSV readers both quote
+/// file contents.
 public enum MessageText {
   /// `text` shortened to at most `limit` characters (a value of megabytes is
   /// not echoed in full; the length is said instead), with control

@@ -46,9 +46,9 @@ public enum AtomicFile {
   /// Writes `url` atomically: `body` writes the contents to the open file
   /// descriptor of the temporary file.
   ///
-  /// - Throws: What `body` throws, ``RenderError/writingFailed(path:reason:)``
+  /// - Throws: What `body` throws, ``FileError/writingFailed(path:reason:)``
   ///   naming `url` with the system's reason (a full disk, a missing folder,
-  ///   no permission), or ``RenderError/replacingFailed(path:reason:)`` when
+  ///   no permission), or ``FileError/replacingFailed(path:reason:)`` when
   ///   the rename fails.
   public static func write(to url: URL, _ body: (Int32) throws -> Void) throws {
     let folder = url.deletingLastPathComponent().path
@@ -67,7 +67,7 @@ public enum AtomicFile {
       closed = true
       guard close(descriptor) == 0 else { throw failure(url, "cannot close") }
       guard rename(temporary, url.path) == 0 else {
-        throw RenderError.replacingFailed(path: url.path, reason: String(cString: strerror(errno)))
+        throw FileError.replacingFailed(path: url.path, reason: String(cString: strerror(errno)))
       }
     } catch {
       unlink(temporary)
@@ -76,7 +76,7 @@ public enum AtomicFile {
   }
 
   /// The error for `url`, with `errno`'s reason.
-  static func failure(_ url: URL, _ what: String) -> RenderError {
+  static func failure(_ url: URL, _ what: String) -> FileError {
     .writingFailed(path: url.path, reason: "\(what): \(String(cString: strerror(errno)))")
   }
 }
