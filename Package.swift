@@ -91,10 +91,14 @@ let package = Package(
         .product(name: "RealModule", package: "swift-numerics"),
       ]
     ),
+    // The modules the tool imports through the umbrella are named too: with
+    // the umbrella alone, an incremental build missed a layout change in
+    // TandemPhysics and linked a tool that crashed copying its descriptions.
     .executableTarget(
       name: "tandem",
       dependencies: [
-        "Tandem",
+        "Tandem", "TandemAD", "TandemFiles", "TandemProcess", "TandemPhysics", "TandemTraining",
+        "TandemTuning", "TandemScene", "TandemRender", "TandemReports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -112,7 +116,13 @@ let package = Package(
     // replayer of saved inputs otherwise.
     .target(name: "TandemFuzzing", dependencies: ["TandemScene", "TandemProcess", "TandemFiles"]),
     .executableTarget(name: "tandem-fuzz", dependencies: ["TandemFuzzing"]),
-    .testTarget(name: "TandemTests", dependencies: ["Tandem", "TandemTestSupport"]),
+    // End to end through the umbrella; the modules are named too, as for `tandem`.
+    .testTarget(
+      name: "TandemTests",
+      dependencies: [
+        "Tandem", "TandemAD", "TandemFiles", "TandemProcess", "TandemPhysics", "TandemTraining",
+        "TandemTuning", "TandemScene", "TandemRender", "TandemReports", "TandemTestSupport",
+      ]),
     // Finite differences, seeded samples and ulp errors the test targets share.
     .target(
       name: "TandemTestSupport", dependencies: ["TandemAD", "TandemProcess"],
