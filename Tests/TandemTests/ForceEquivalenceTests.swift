@@ -52,6 +52,10 @@ import Testing
       // Every forces opts in, or the step is recorded: one predicate.
       let byHand = process.system.forces.allSatisfy { $0 is any HandReversibleForce }
       #expect(process.stepsReverseByHand == (byHand && integrator == .semiImplicitEuler))
+      // The run agrees: every opting force realised its hand reversal, so
+      // the checkpointed route below takes the hand path exactly then.
+      #expect(
+        Simulation(process, parameters: [0.7]).reversesStepsByHand == process.stepsReverseByHand)
       for value in [0.7, 0.0] {
         let label = "\(force.catalogName), \(integrator.rawValue), \(dimension)-D, p = \(value)"
         let (loss, forward) = try process.lossWithGradient(parameters: [value], tuned: [0])

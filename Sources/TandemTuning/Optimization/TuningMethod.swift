@@ -31,10 +31,4 @@ public struct TuningMethod: Sendable, Hashable, RawRepresentable, CaseIterable,
   /// The optimizer's name.
   public var description: String { rawValue }
 
-  /// Two methods are equal when they name the same optimizer.
-  public static func == (lhs: TuningMethod, rhs: TuningMethod) -> Bool {
-    lhs.rawValue == rhs.rawValue
-  }
-  /// Hashes the name.
-  public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 }
